@@ -1,0 +1,533 @@
+// The rule-file model. One zod schema per file kind; every object is strict so that a typo in a
+// key is an error, not a silently ignored setting. The JSON Schema in rules/schema/ is generated
+// from these (npm run schema) and CI fails when it is stale.
+import { z } from 'zod';
+
+export const FAMILIES = ['zvw', 'wlz', 'wmo', 'werk-en-inkomen', 'consumer'] as const;
+export const TREE_FAMILIES = [...FAMILIES, 'cost-benefit'] as const;
+export const PHASES = ['explore', 'develop', 'demonstrate', 'implement', 'scale'] as const;
+export const FITS = ['strong', 'possible', 'unlikely'] as const;
+export const PARTIES = [
+  'health_insurer',
+  'zorgkantoor',
+  'municipality',
+  'hospital',
+  'gp',
+  'care_provider',
+  'employer',
+  'uwv',
+  'disability_insurer',
+  'patient',
+  'informal_carer',
+  'innovator',
+  'society',
+] as const;
+export const CONTRACT_STAKEHOLDERS = [
+  'zorg-voor-innoveren',
+  'hi-nl',
+  'nza',
+  'zorginstituut',
+  'zorgverzekeraar',
+  'zorgkantoor',
+  'gemeente',
+  'uwv',
+  'werkgever',
+  'bedrijfsarts',
+  'arbeidsongeschiktheidsverzekeraar',
+  'zorgaanbieder',
+  'huisarts',
+  'medisch-specialist',
+  'beroepsvereniging',
+  'patientenorganisatie',
+  'gezondheidsfonds',
+  'igj',
+  'notified-body',
+  'rom',
+  'rvo',
+  'zonmw',
+  'health-holland',
+  'pharos',
+  'clientenraad',
+  'ondernemingsraad',
+  'mantelzorger',
+  'woningcorporatie',
+] as const;
+export const ARRANGEMENTS = [
+  'shared-savings',
+  'bundled-payment',
+  'population-payment',
+  'joint-plan-gemeente-insurer',
+  'insurance-group-multi-line',
+  'charge-employer',
+  'multi-year-contract',
+  'bridge-investor',
+  'sroi-first',
+  'transition-fund',
+] as const;
+
+export type Family = (typeof FAMILIES)[number];
+export type TreeFamily = (typeof TREE_FAMILIES)[number];
+export type Phase = (typeof PHASES)[number];
+export type Fit = (typeof FITS)[number];
+export type Party = (typeof PARTIES)[number];
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'ids are lower case: letters, digits, "-", "_" and "."');
+const isoDate = z.iso.date();
+
+/** Every user-facing text exists in Dutch and English. */
+export const Text = z.strictObject({
+  nl: z.string().min(1),
+  en: z.string().min(1),
+});
+export type Text = z.infer<typeof Text>;
+
+/**
+ * A citation: a source id from a sources registry, optionally with a line or line range
+ * (`003_d622815a9b0847f4.txt:1397`, `003_d622815a9b0847f4.txt:1397-1398`, `nza-wegwijzer`).
+ */
+export const Citation = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(:\d+(-\d+)?)?$/, 'a source id, optionally :line or :from-to');
+const Sources = z.array(Citation);
+
+const Validity = {
+  valid_from: isoDate.optional(),
+  valid_until: isoDate.optional(),
+};
+/** `verify: true` marks a fact the user must confirm with the authority; the note says how. */
+const Verify = {
+  verify: z.boolean().optional(),
+  verify_note: Text.optional(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: structured data, never code. Three-valued: a comparison on an unanswered question
+// is "unknown", and all/any/not follow Kleene logic.
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const Comparison = z.strictObject({
+  question: id,
+  equals: Scalar.optional(),
+  in: z.array(Scalar).min(1).optional(),
+  includes: z.string().optional(),
+  includes_any: z.array(z.string()).min(1).optional(),
+  includes_all: z.array(z.string()).min(1).optional(),
+  answered: z.boolean().optional(),
+  gte: z.number().optional(),
+  lte: z.number().optional(),
+  gt: z.number().optional(),
+  lt: z.number().optional(),
+});
+export type Comparison = z.infer<typeof Comparison>;
+export const COMPARISON_OPERATORS = [
+  'equals',
+  'in',
+  'includes',
+  'includes_any',
+  'includes_all',
+  'answered',
+  'gte',
+  'lte',
+  'gt',
+  'lt',
+] as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+
+export type Condition =
+  | Comparison
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+    Comparison.superRefine((c, ctx) => {
+      const ops = COMPARISON_OPERATORS.filter((op) => c[op] !== undefined);
+      if (ops.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `a comparison has exactly one operator (${COMPARISON_OPERATORS.join(', ')}); found ${ops.length === 0 ? 'none' : ops.join(', ')}`,
+        });
+      }
+    }),
+  ]),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+
+export const QUESTION_KINDS = ['text', 'one', 'many', 'boolean', 'number'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const Option = z.strictObject({
+  id,
+  label: Text,
+  help: Text.optional(),
+});
+export type Option = z.infer<typeof Option>;
+
+export const Question = z
+  .strictObject({
+    id,
+    kind: z.enum(QUESTION_KINDS),
+    /** Core questions come first in the wizard, in file order. */
+    core: z.boolean().optional(),
+    /** Set by the engine (cost/benefit facts); never asked. */
+    derived: z.boolean().optional(),
+    text: Text,
+    help: Text.optional(),
+    sources: Sources.optional(),
+    options: z.array(Option).optional(),
+    /** `many`/`one` questions whose options are the parties of the contract. */
+    options_from: z.literal('parties').optional(),
+    /** Only asked (and only counted as open) when this holds. */
+    ask_if: Condition.optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .superRefine((q, ctx) => {
+    const choice = q.kind === 'one' || q.kind === 'many';
+    if (choice && !q.options && !q.options_from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a "${q.kind}" question needs options or options_from`,
+      });
+    }
+    if (!choice && (q.options || q.options_from)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a "${q.kind}" question has no options`,
+      });
+    }
+  });
+export type Question = z.infer<typeof Question>;
+
+export const Party = z.strictObject({ id: z.enum(PARTIES), label: Text });
+
+// ---------------------------------------------------------------------------------------------
+// Effects: what a tree node adds to the advice when the walk passes it.
+
+export const RouteAward = z.strictObject({
+  route: id,
+  /** 0..100; the fit follows from the ruleset's thresholds. */
+  score: z.number().int().min(0).max(100),
+  reason: Text,
+  /** The questions whose answers caused this award (echoed with their values in the advice). */
+  because: z.array(id).optional(),
+  sources: Sources.min(1),
+});
+export type RouteAward = z.infer<typeof RouteAward>;
+
+export const RouteAdjust = z.strictObject({
+  route: id,
+  /** Added to the route's score when the route is awarded elsewhere; clamped to 0..100. */
+  add: z.number().int().min(-100).max(100),
+  reason: Text,
+  because: z.array(id).optional(),
+  sources: Sources.min(1),
+});
+export type RouteAdjust = z.infer<typeof RouteAdjust>;
+
+export const RouteExclusion = z.strictObject({
+  route: id,
+  why: Text,
+  because: z.array(id).optional(),
+  sources: Sources.min(1),
+});
+export type RouteExclusion = z.infer<typeof RouteExclusion>;
+
+export const StakeholderDuty = z.strictObject({
+  stakeholder: id,
+  phase: z.enum(PHASES),
+  why: Text,
+  sources: Sources.min(1),
+});
+export type StakeholderDuty = z.infer<typeof StakeholderDuty>;
+
+export const Effects = z.strictObject({
+  routes: z.array(RouteAward).optional(),
+  adjust: z.array(RouteAdjust).optional(),
+  exclude: z.array(RouteExclusion).optional(),
+  stakeholders: z.array(StakeholderDuty).optional(),
+  warnings: z.array(id).optional(),
+  bridge: z.array(id).optional(),
+  arrangements: z.array(z.enum(ARRANGEMENTS)).optional(),
+});
+export type Effects = z.infer<typeof Effects>;
+
+// ---------------------------------------------------------------------------------------------
+// Trees
+
+export const Case = z.strictObject({
+  /** Option ids of the switch question (for a boolean question: true / false). */
+  when: z.array(z.union([z.string(), z.boolean()])).min(1),
+  next: id,
+});
+
+export const Node = z
+  .strictObject({
+    id,
+    note: z.string().optional(),
+    effects: Effects.optional(),
+    // exactly one of the following five shapes
+    next: id.optional(),
+    end: z.literal(true).optional(),
+    switch: id.optional(),
+    cases: z.array(Case).optional(),
+    otherwise: id.optional(),
+    unanswered: id.optional(),
+    if: Condition.optional(),
+    then: id.optional(),
+    else: id.optional(),
+    unknown: id.optional(),
+    sequence: z.array(id).min(1).optional(),
+  })
+  .superRefine((n, ctx) => {
+    const shapes = [
+      n.next !== undefined && 'next',
+      n.end !== undefined && 'end',
+      n.switch !== undefined && 'switch',
+      n.if !== undefined && 'if',
+      n.sequence !== undefined && 'sequence',
+    ].filter(Boolean);
+    if (shapes.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a node has exactly one of next, end, switch, if, sequence; found ${shapes.length === 0 ? 'none' : shapes.join(', ')}`,
+      });
+      return;
+    }
+    const need = (cond: boolean, key: string, msg: string) => {
+      if (cond) ctx.addIssue({ code: 'custom', path: [key], message: msg });
+    };
+    need(n.switch !== undefined && !n.cases, 'cases', 'a switch node needs cases');
+    need(n.switch === undefined && n.cases !== undefined, 'cases', 'cases belong to a switch node');
+    need(
+      n.switch === undefined && n.otherwise !== undefined,
+      'otherwise',
+      'otherwise belongs to a switch node',
+    );
+    need(n.if !== undefined && !n.then, 'then', 'an if node needs then');
+    need(n.if !== undefined && !n.else, 'else', 'an if node needs else');
+    need(n.if === undefined && n.then !== undefined, 'then', 'then belongs to an if node');
+    need(n.if === undefined && n.else !== undefined, 'else', 'else belongs to an if node');
+    need(
+      n.if === undefined && n.unknown !== undefined,
+      'unknown',
+      'unknown belongs to an if node',
+    );
+    need(
+      n.switch === undefined && n.unanswered !== undefined,
+      'unanswered',
+      'unanswered belongs to a switch node',
+    );
+  });
+export type Node = z.infer<typeof Node>;
+
+const FileHeader = {
+  /** Date the content was last checked against its sources. */
+  last_reviewed: isoDate,
+};
+
+export const TreeFile = z.strictObject({
+  kind: z.literal('tree'),
+  ...FileHeader,
+  family: z.enum(TREE_FAMILIES),
+  title: Text,
+  description: Text.optional(),
+  /** Follow-up questions this tree asks; core questions live in the questions file. */
+  questions: z.array(Question).optional(),
+  /** The first node is the root. */
+  nodes: z.array(Node).min(1),
+});
+export type TreeFile = z.infer<typeof TreeFile>;
+
+// ---------------------------------------------------------------------------------------------
+// Registries
+
+export const RouteStakeholder = z.strictObject({
+  stakeholder: id,
+  phase: z.enum(PHASES),
+  role: Text,
+  sources: Sources.min(1),
+});
+
+export const Route = z.strictObject({
+  id,
+  title: Text,
+  summary: Text,
+  who_decides: Text.optional(),
+  steps: z.array(Text).min(1),
+  evidence: z.array(Text).optional(),
+  pitfalls: z.array(Text).optional(),
+  stakeholders: z.array(RouteStakeholder).optional(),
+  sources: Sources.min(1),
+  ...Verify,
+  ...Validity,
+});
+export type Route = z.infer<typeof Route>;
+
+export const RoutesFile = z.strictObject({
+  kind: z.literal('routes'),
+  ...FileHeader,
+  routes: z.array(Route).min(1),
+});
+
+export const Stakeholder = z.strictObject({
+  id,
+  name: Text,
+  role: Text,
+  when: Text.optional(),
+  bring: z.array(Text).optional(),
+  sources: Sources.min(1),
+  ...Verify,
+});
+export type Stakeholder = z.infer<typeof Stakeholder>;
+
+export const StakeholdersFile = z.strictObject({
+  kind: z.literal('stakeholders'),
+  ...FileHeader,
+  stakeholders: z.array(Stakeholder).min(1),
+});
+
+export const Source = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  year: z.number().int().optional(),
+  /** For documents outside seeds: where to find the official text. Not fetched. */
+  url: z.string().optional(),
+  /** A seed file: citations with line numbers are checked against it when the seeds are present. */
+  seed: z.boolean().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const SourcesFile = z.strictObject({
+  kind: z.literal('sources'),
+  ...FileHeader,
+  sources: z.array(Source).min(1),
+});
+
+export const Warning = z.strictObject({
+  id,
+  text: Text,
+  sources: Sources.min(1),
+  ...Verify,
+  ...Validity,
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const WarningsFile = z.strictObject({
+  kind: z.literal('warnings'),
+  ...FileHeader,
+  warnings: z.array(Warning).min(1),
+});
+
+export const Bridge = z.strictObject({
+  id,
+  title: Text,
+  why: Text,
+  /** The structural route families the bridge leads to. */
+  leads_to: z.array(z.enum(FAMILIES)).optional(),
+  sources: Sources.min(1),
+  ...Verify,
+  ...Validity,
+});
+export type Bridge = z.infer<typeof Bridge>;
+
+export const BridgeFile = z.strictObject({
+  kind: z.literal('bridge'),
+  ...FileHeader,
+  bridge: z.array(Bridge).min(1),
+});
+
+export const QuestionsFile = z.strictObject({
+  kind: z.literal('questions'),
+  ...FileHeader,
+  parties: z.array(Party).optional(),
+  questions: z.array(Question).min(1),
+});
+
+export const RulesetFile = z.strictObject({
+  kind: z.literal('ruleset'),
+  ...FileHeader,
+  name: z.string().min(1),
+  /** Semantic version of the rule content. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version such as 1.0.0'),
+  /** Score thresholds that turn a route's score into its fit. */
+  fit: z
+    .strictObject({
+      strong: z.number().int().min(0).max(100),
+      possible: z.number().int().min(0).max(100),
+    })
+    .refine((f) => f.strong > f.possible, 'strong must be above possible'),
+  disclaimer: Text,
+});
+export type RulesetFile = z.infer<typeof RulesetFile>;
+
+// ---------------------------------------------------------------------------------------------
+// Test cases (kept in rules/tests/, run by `innoroute test`)
+
+const AnswerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const TestCase = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  sources: Sources.optional(),
+  as_of: isoDate.optional(),
+  answers: z.record(z.string(), AnswerValue),
+  expect: z.strictObject({
+    top_route: id.optional(),
+    top_family: z.enum(FAMILIES).optional(),
+    routes: z.array(id).optional(),
+    fit: z.record(z.string(), z.enum(FITS)).optional(),
+    excluded: z.array(id).optional(),
+    not_routes: z.array(id).optional(),
+    stakeholders: z.array(id).optional(),
+    not_stakeholders: z.array(id).optional(),
+    warnings: z.array(id).optional(),
+    not_warnings: z.array(id).optional(),
+    bridge: z.array(id).optional(),
+    open_questions: z.array(id).optional(),
+    cost_benefit: z
+      .strictObject({
+        wrong_pocket: z.boolean().optional(),
+        total: z.number().optional(),
+        arrangements: z.array(z.enum(ARRANGEMENTS)).optional(),
+        transfers: z
+          .array(z.strictObject({ from: z.string(), to: z.string(), amount: z.number() }))
+          .optional(),
+        none: z.boolean().optional(),
+      })
+      .optional(),
+  }),
+});
+export type TestCase = z.infer<typeof TestCase>;
+
+export const TestsFile = z.strictObject({
+  kind: z.literal('tests'),
+  ...FileHeader,
+  cases: z.array(TestCase).min(1),
+});
+
+export const FILE_KINDS = {
+  ruleset: RulesetFile,
+  questions: QuestionsFile,
+  tree: TreeFile,
+  routes: RoutesFile,
+  stakeholders: StakeholdersFile,
+  sources: SourcesFile,
+  warnings: WarningsFile,
+  bridge: BridgeFile,
+  tests: TestsFile,
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+export const FILE_KIND_NAMES = Object.keys(FILE_KINDS) as FileKind[];
