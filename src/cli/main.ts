@@ -1,0 +1,165 @@
+// The commander program. Each command lives in its own module, loaded only when it runs, so that
+// `--help`, `--version` and `advise` do not pay for the prompt library or the CSV streams.
+// This is the only place that turns errors into exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CliContext, GlobalOptions } from './context.ts';
+import { defaultContext } from './context.ts';
+import { ExitError } from './errors.ts';
+
+function packageVersion(): string {
+  const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+export interface ValidateOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'sarif' | 'github';
+  readonly failOn: 'error' | 'warning';
+  readonly out?: string;
+}
+export interface TestOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'junit';
+  readonly coverage?: boolean;
+  readonly minCoverage?: string;
+  readonly filter?: string;
+  readonly out?: string;
+}
+export interface AdviseOptions extends GlobalOptions {
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly out?: string;
+}
+export interface WizardOptions extends GlobalOptions {
+  readonly answers?: string;
+  readonly resume?: boolean;
+  readonly session?: string;
+}
+export interface BatchOptions extends GlobalOptions {
+  readonly format: 'csv' | 'ndjson' | 'json';
+  readonly out?: string;
+  readonly delimiter?: string;
+  readonly summary?: boolean;
+  readonly progress?: boolean;
+}
+
+function globalOptions(cmd: Command): Command {
+  return cmd
+    .option('--rules <dir>', 'rule directory (default: the rules shipped with innoroute)')
+    .addOption(new Option('--lang <lang>', 'language of the output: nl or en (or INNOROUTE_LANG)'))
+    .option('--as-of <date>', 'evaluate at this date, YYYY-MM-DD (default: today)')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)');
+}
+
+export function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command {
+  const program = new Command('innoroute')
+    .description(
+      'Finds the structural financing route for a Dutch care or social-domain innovation, and whom to involve.\n' +
+        'Vindt de structurele financieringsroute voor een zorginnovatie, en wie je erbij betrekt.',
+    )
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    });
+
+  globalOptions(
+    program
+      .command('wizard')
+      .description('answer questions in the terminal, then get the advice')
+      .option('--answers <file>', 'pre-fill answers from a YAML or JSON answers file')
+      .option('--resume', 'continue the last saved session')
+      .option('--session <file>', 'where the session is saved after every answer (default: .innoroute-session.yaml)'),
+  ).action(async (opts: WizardOptions) => {
+    const { run } = await import('./commands/wizard.ts');
+    setCode(await run(opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('advise')
+      .description('the advice for an answers file (YAML or JSON), without questions')
+      .argument('<answers-file>', 'answers file (YAML or JSON)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--out <file>', 'write to a file (atomically) instead of stdout'),
+  ).action(async (file: string, opts: AdviseOptions) => {
+    const { run } = await import('./commands/advise.ts');
+    setCode(await run(file, opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('batch')
+      .description('one advice per row of a CSV file')
+      .argument('<file.csv>', 'CSV file, one innovation per row; "-" reads stdin')
+      .addOption(new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'))
+      .option('--out <file>', 'write to a file (atomically) instead of stdout')
+      .option('--delimiter <char>', 'field delimiter (default: detected from , ; or tab)')
+      .option('--summary', 'print a summary table to stderr')
+      .option('--no-progress', 'no progress line on stderr'),
+  ).action(async (file: string, opts: BatchOptions) => {
+    const { run } = await import('./commands/batch.ts');
+    setCode(await run(file, opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('validate')
+      .description('check rule files, the way a linter checks code')
+      .argument('[dir]', 'rule directory (default: the shipped rules)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+      .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
+      .option('--out <file>', 'write the report to a file instead of stdout'),
+  ).action(async (dir: string | undefined, opts: ValidateOptions) => {
+    const { run } = await import('./commands/validate.ts');
+    setCode(await run(dir, opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('test')
+      .description('run the rule test cases (rules/tests)')
+      .argument('[dir]', 'rule directory (default: the shipped rules)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+      .option('--coverage', 'report which nodes, branches and routes the cases reach')
+      .option('--min-coverage <pct>', 'fail when branch coverage is below this percentage')
+      .option('--filter <text>', 'run only the cases whose name contains this text')
+      .option('--out <file>', 'write the report to a file instead of stdout'),
+  ).action(async (dir: string | undefined, opts: TestOptions) => {
+    const { run } = await import('./commands/test.ts');
+    setCode(await run(dir, opts, ctx));
+  });
+
+  return program;
+}
+
+export async function main(argv: readonly string[], ctx: CliContext = defaultContext()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(ctx, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version end in code 0; parse errors were already printed
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof ExitError) {
+      if (e.message) ctx.stderr.write(`innoroute: ${e.message}\n`);
+      return e.code;
+    }
+    const err = e as Error;
+    ctx.stderr.write(
+      `innoroute: unexpected error: ${err?.message ?? String(e)}\n` +
+        'This is a bug in innoroute; please report it with the command you ran.\n' +
+        (ctx.env.INNOROUTE_DEBUG ? `${err?.stack ?? ''}\n` : ''),
+    );
+    return 2;
+  }
+}
