@@ -1,0 +1,18 @@
+// npm run bench: every benchmark in one run, each printing its own figures and targets.
+// Targets are compared as ratios within this run (machines here are shared and noisy).
+// `npm run bench -- validate engine` runs only the named ones.
+const ALL = ['validate', 'engine', 'startup', 'batch'] as const;
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const selected = wanted.length > 0 ? ALL.filter((b) => wanted.includes(b)) : [...ALL];
+const unknown = wanted.filter((w) => !(ALL as readonly string[]).includes(w));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
+  process.exit(2);
+}
+
+for (const name of selected) {
+  console.log(`\n=== ${name} ===`);
+  const mod = (await import(`./${name}.ts`)) as { bench: () => Promise<void> };
+  await mod.bench();
+}
