@@ -71,7 +71,10 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .description('answer questions in the terminal, then get the advice')
       .option('--answers <file>', 'pre-fill answers from a YAML or JSON answers file')
       .option('--resume', 'continue the last saved session')
-      .option('--session <file>', 'where the session is saved after every answer (default: .innoroute-session.yaml)'),
+      .option(
+        '--session <file>',
+        'where the session is saved after every answer (default: .innoroute-session.yaml)',
+      ),
   ).action(async (opts: WizardOptions) => {
     const { run } = await import('./commands/wizard.ts');
     setCode(await run(opts, ctx));
@@ -82,7 +85,11 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .command('advise')
       .description('the advice for an answers file (YAML or JSON), without questions')
       .argument('<answers-file>', 'answers file (YAML or JSON)')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'markdown', 'json'])
+          .default('text'),
+      )
       .option('--out <file>', 'write to a file (atomically) instead of stdout'),
   ).action(async (file: string, opts: AdviseOptions) => {
     const { run } = await import('./commands/advise.ts');
@@ -94,7 +101,11 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .command('batch')
       .description('one advice per row of a CSV file')
       .argument('<file.csv>', 'CSV file, one innovation per row; "-" reads stdin')
-      .addOption(new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'))
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['csv', 'ndjson', 'json'])
+          .default('csv'),
+      )
       .option('--out <file>', 'write to a file (atomically) instead of stdout')
       .option('--delimiter <char>', 'field delimiter (default: detected from , ; or tab)')
       .option('--summary', 'print a summary table to stderr')
@@ -109,8 +120,16 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .command('validate')
       .description('check rule files, the way a linter checks code')
       .argument('[dir]', 'rule directory (default: the shipped rules)')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
-      .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'json', 'sarif', 'github'])
+          .default('text'),
+      )
+      .addOption(
+        new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too')
+          .choices(['error', 'warning'])
+          .default('error'),
+      )
       .option('--out <file>', 'write the report to a file instead of stdout'),
   ).action(async (dir: string | undefined, opts: ValidateOptions) => {
     const { run } = await import('./commands/validate.ts');
@@ -122,7 +141,11 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .command('test')
       .description('run the rule test cases (rules/tests)')
       .argument('[dir]', 'rule directory (default: the shipped rules)')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'json', 'junit'])
+          .default('text'),
+      )
       .option('--coverage', 'report which nodes, branches and routes the cases reach')
       .option('--min-coverage <pct>', 'fail when branch coverage is below this percentage')
       .option('--filter <text>', 'run only the cases whose name contains this text')
@@ -135,7 +158,10 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
   return program;
 }
 
-export async function main(argv: readonly string[], ctx: CliContext = defaultContext()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  ctx: CliContext = defaultContext(),
+): Promise<number> {
   let code = 0;
   const program = buildProgram(ctx, (c) => (code = c));
   try {

@@ -18,7 +18,9 @@ export function resolveRulesDir(ctx: CliContext, dir: string | undefined): strin
   if (!dir) return shippedRulesDir();
   const abs = resolve(ctx.cwd, dir);
   if (!existsSync(abs)) {
-    throw new UsageError(`rule directory not found: ${dir} (pass --rules <dir>, or leave it out to use the shipped rules)`);
+    throw new UsageError(
+      `rule directory not found: ${dir} (pass --rules <dir>, or leave it out to use the shipped rules)`,
+    );
   }
   return abs;
 }
@@ -44,19 +46,29 @@ export function resolveAsOf(asOf: string | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !date || date.toISOString().slice(0, 10) !== asOf) {
-    throw new UsageError(`--as-of takes a date as YYYY-MM-DD (for example 2026-11-27); got "${asOf}"`);
+    throw new UsageError(
+      `--as-of takes a date as YYYY-MM-DD (for example 2026-11-27); got "${asOf}"`,
+    );
   }
   return asOf;
 }
 
 /** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
-export function useColor(ctx: CliContext, stream: 'stdout' | 'stderr', opts: GlobalOptions): boolean {
+export function useColor(
+  ctx: CliContext,
+  stream: 'stdout' | 'stderr',
+  opts: GlobalOptions,
+): boolean {
   if (opts.color === false) return false;
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
   if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
   return Boolean(ctx[stream].isTTY);
 }
 
-export function chalkFor(ctx: CliContext, stream: 'stdout' | 'stderr', opts: GlobalOptions): ChalkInstance {
+export function chalkFor(
+  ctx: CliContext,
+  stream: 'stdout' | 'stderr',
+  opts: GlobalOptions,
+): ChalkInstance {
   return new Chalk({ level: useColor(ctx, stream, opts) ? 1 : 0 });
 }

@@ -24,7 +24,9 @@ export function readRuleSet(dir: string, includeTests = true): LoadedRuleSet {
     throw e;
   }
   const { rules, findings } = compileRuleSet(loaded.files, loaded.hash);
-  const diagnostics = [...loaded.diagnostics, ...findings.map(loaded.locate)].sort(compareDiagnostics);
+  const diagnostics = [...loaded.diagnostics, ...findings.map(loaded.locate)].sort(
+    compareDiagnostics,
+  );
   return { loaded, rules, diagnostics };
 }
 

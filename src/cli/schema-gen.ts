@@ -9,7 +9,11 @@ export function schemaFiles(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [kind, schema] of Object.entries(FILE_KINDS)) {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-    const doc = { $id: `https://innoroute.local/schema/${kind}.schema.json`, title: `innoroute ${kind} file`, ...json };
+    const doc = {
+      $id: `https://innoroute.local/schema/${kind}.schema.json`,
+      title: `innoroute ${kind} file`,
+      ...json,
+    };
     out.set(`${kind}.schema.json`, JSON.stringify(doc, null, 2) + '\n');
   }
   return out;
@@ -35,10 +39,14 @@ function run(args: string[]): number {
     }
   }
   if (check && stale.length > 0) {
-    process.stderr.write(`JSON Schema is out of date: ${stale.join(', ')}\nRun "npm run schema" and commit the result.\n`);
+    process.stderr.write(
+      `JSON Schema is out of date: ${stale.join(', ')}\nRun "npm run schema" and commit the result.\n`,
+    );
     return 1;
   }
-  process.stdout.write(check ? 'JSON Schema is up to date\n' : `wrote ${FILE_KIND_COUNT} schema files to ${dir}\n`);
+  process.stdout.write(
+    check ? 'JSON Schema is up to date\n' : `wrote ${FILE_KIND_COUNT} schema files to ${dir}\n`,
+  );
   return 0;
 }
 const FILE_KIND_COUNT = Object.keys(FILE_KINDS).length;

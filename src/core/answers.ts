@@ -42,7 +42,11 @@ export function editDistance(a: string, b: string, max = 3): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
@@ -60,7 +64,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   for (const c of candidates) {
     const hay = c.toLowerCase();
     let score = editDistance(needle, hay, 3);
-    if (score > 3 && needle.length >= 3 && (hay.startsWith(needle) || hay.includes(needle))) score = 3;
+    if (score > 3 && needle.length >= 3 && (hay.startsWith(needle) || hay.includes(needle)))
+      score = 3;
     const limit = Math.max(1, Math.min(3, Math.floor(hay.length / 3)));
     if (score <= limit && score < bestScore) {
       best = c;
@@ -79,7 +84,10 @@ function isEmpty(raw: unknown): boolean {
   );
 }
 
-type Parsed = { value: AnswerValue } | { problem: Omit<AnswerProblem, 'question' | 'severity'> } | { empty: true };
+type Parsed =
+  | { value: AnswerValue }
+  | { problem: Omit<AnswerProblem, 'question' | 'severity'> }
+  | { empty: true };
 
 function optionProblem(q: QuestionDef, item: string, whole: unknown): Parsed {
   const suggestion = didYouMean(item, q.optionIds);
@@ -112,7 +120,11 @@ function parseOne(q: QuestionDef, raw: unknown): Parsed {
     text = String(raw);
   } else {
     return {
-      problem: { value: show(raw), message: `${q.id} takes one option id; valid: ${q.optionIds.join(', ')}`, validOptions: q.optionIds },
+      problem: {
+        value: show(raw),
+        message: `${q.id} takes one option id; valid: ${q.optionIds.join(', ')}`,
+        validOptions: q.optionIds,
+      },
     };
   }
   const found = matchOption(q, text);
@@ -123,13 +135,25 @@ function parseMany(q: QuestionDef, raw: unknown): Parsed {
   let items: string[];
   if (Array.isArray(raw)) {
     if (!raw.every((x) => typeof x === 'string' || typeof x === 'number')) {
-      return { problem: { value: show(raw), message: `${q.id} takes a list of option ids`, validOptions: q.optionIds } };
+      return {
+        problem: {
+          value: show(raw),
+          message: `${q.id} takes a list of option ids`,
+          validOptions: q.optionIds,
+        },
+      };
     }
     items = raw.map(String);
   } else if (typeof raw === 'string') {
     items = raw.split(/[|;,]/);
   } else {
-    return { problem: { value: show(raw), message: `${q.id} takes a list of option ids`, validOptions: q.optionIds } };
+    return {
+      problem: {
+        value: show(raw),
+        message: `${q.id} takes a list of option ids`,
+        validOptions: q.optionIds,
+      },
+    };
   }
   const chosen = new Set<string>();
   for (const item of items) {
@@ -161,7 +185,10 @@ function parseBoolean(q: QuestionDef, raw: unknown): Parsed {
 export function parseNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
-  const text = raw.trim().replace(/^€\s*/, '').replace(/^(-)\s*€\s*/, '$1');
+  const text = raw
+    .trim()
+    .replace(/^€\s*/, '')
+    .replace(/^(-)\s*€\s*/, '$1');
   if (!/^-?\d+([.,]\d+)?$/.test(text)) return undefined;
   const n = Number(text.replace(',', '.'));
   return Number.isFinite(n) ? n : undefined;
@@ -215,7 +242,10 @@ export function parseAnswer(q: QuestionDef, raw: unknown): Parsed {
  * facts are reported as warnings and dropped; invalid values are errors and dropped; the
  * remaining answers are typed, in question order.
  */
-export function normalizeAnswers(rules: RuleSet, raw: Readonly<Record<string, unknown>>): NormalizedAnswers {
+export function normalizeAnswers(
+  rules: RuleSet,
+  raw: Readonly<Record<string, unknown>>,
+): NormalizedAnswers {
   const problems: AnswerProblem[] = [];
   const values = new Map<string, AnswerValue>();
   const ids = [...rules.questions.keys()];

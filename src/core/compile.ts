@@ -87,15 +87,31 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
     return map;
   }
 
-  const sources = registry<z.infer<typeof SourcesFile>['sources'][number]>('sources', 'sources', 'source');
+  const sources = registry<z.infer<typeof SourcesFile>['sources'][number]>(
+    'sources',
+    'sources',
+    'source',
+  );
   const stakeholders = registry<z.infer<typeof StakeholdersFile>['stakeholders'][number]>(
     'stakeholders',
     'stakeholders',
     'stakeholder',
   );
-  const warnings = registry<z.infer<typeof WarningsFile>['warnings'][number]>('warnings', 'warnings', 'warning');
-  const bridge = registry<z.infer<typeof BridgeFile>['bridge'][number]>('bridge', 'bridge', 'bridge item');
-  const routeEntries = registry<z.infer<typeof RoutesFile>['routes'][number]>('routes', 'routes', 'route');
+  const warnings = registry<z.infer<typeof WarningsFile>['warnings'][number]>(
+    'warnings',
+    'warnings',
+    'warning',
+  );
+  const bridge = registry<z.infer<typeof BridgeFile>['bridge'][number]>(
+    'bridge',
+    'bridge',
+    'bridge item',
+  );
+  const routeEntries = registry<z.infer<typeof RoutesFile>['routes'][number]>(
+    'routes',
+    'routes',
+    'route',
+  );
   const routes = new Map<string, RouteDef>();
   for (const [id, r] of routeEntries) {
     routes.set(id, { ...r, family: id.split('.')[0] ?? '' });
@@ -118,10 +134,18 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
   // questions: core files first, then tree follow-ups in tree order, then cost_/benefit_
   const questions = new Map<string, QuestionDef>();
   const order: string[] = [];
-  const addQuestion = (q: z.infer<typeof QuestionsFile>['questions'][number], origin: Origin, owner: string) => {
+  const addQuestion = (
+    q: z.infer<typeof QuestionsFile>['questions'][number],
+    origin: Origin,
+    owner: string,
+  ) => {
     const prev = questions.get(q.id);
     if (prev) {
-      err(at(origin.file, ...origin.path, 'id'), 'duplicate-id', `question "${q.id}" is declared twice (also at ${prev.origin.file})`);
+      err(
+        at(origin.file, ...origin.path, 'id'),
+        'duplicate-id',
+        `question "${q.id}" is declared twice (also at ${prev.origin.file})`,
+      );
       return;
     }
     const optionList =
@@ -131,15 +155,27 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
     const seen = new Set<string>();
     q.options?.forEach((o, i) => {
       if (seen.has(o.id)) {
-        err(at(origin.file, ...origin.path, 'options', i, 'id'), 'duplicate-id', `option "${o.id}" of "${q.id}" is declared twice`);
+        err(
+          at(origin.file, ...origin.path, 'options', i, 'id'),
+          'duplicate-id',
+          `option "${o.id}" of "${q.id}" is declared twice`,
+        );
       }
       seen.add(o.id);
     });
-    questions.set(q.id, { ...q, origin, optionIds: optionList.map((o) => o.id), optionList, owner });
+    questions.set(q.id, {
+      ...q,
+      origin,
+      optionIds: optionList.map((o) => o.id),
+      optionList,
+      owner,
+    });
     order.push(q.id);
   };
   for (const { file, data } of questionsFiles) {
-    data.questions.forEach((q, i) => addQuestion(q, at(file, 'questions', i), q.core ? 'core' : 'questions'));
+    data.questions.forEach((q, i) =>
+      addQuestion(q, at(file, 'questions', i), q.core ? 'core' : 'questions'),
+    );
   }
 
   // trees
@@ -151,7 +187,11 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
   for (const { file, data } of treeFiles) {
     const prev = families.get(data.family);
     if (prev) {
-      err(at(file, 'family'), 'duplicate-tree', `a second tree for family "${data.family}" (the first is ${prev}); one tree per family`);
+      err(
+        at(file, 'family'),
+        'duplicate-tree',
+        `a second tree for family "${data.family}" (the first is ${prev}); one tree per family`,
+      );
       continue;
     }
     families.set(data.family, file);
@@ -160,7 +200,11 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
     const nodeOrder: string[] = [];
     data.nodes.forEach((n, i) => {
       if (nodes.has(n.id)) {
-        err(at(file, 'nodes', i, 'id'), 'duplicate-id', `node "${n.id}" is declared twice in this tree`);
+        err(
+          at(file, 'nodes', i, 'id'),
+          'duplicate-id',
+          `node "${n.id}" is declared twice in this tree`,
+        );
         return;
       }
       nodes.set(n.id, { ...n, origin: at(file, 'nodes', i) });
@@ -181,7 +225,12 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
   for (const [party, label] of parties) {
     for (const [prefix, list, nl, en] of [
       ['cost', 'cost_bearers', 'Kosten per jaar voor', 'Cost per year for'],
-      ['benefit', 'beneficiaries', 'Besparing of opbrengst per jaar voor', 'Saving or gain per year for'],
+      [
+        'benefit',
+        'beneficiaries',
+        'Besparing of opbrengst per jaar voor',
+        'Saving or gain per year for',
+      ],
     ] as const) {
       const id = `${prefix}_${party}`;
       if (questions.has(id)) continue;

@@ -137,10 +137,7 @@ export const COMPARISON_OPERATORS = [
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
 export type Condition =
-  | Comparison
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+  Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -319,11 +316,7 @@ export const Node = z
     need(n.if !== undefined && !n.else, 'else', 'an if node needs else');
     need(n.if === undefined && n.then !== undefined, 'then', 'then belongs to an if node');
     need(n.if === undefined && n.else !== undefined, 'else', 'else belongs to an if node');
-    need(
-      n.if === undefined && n.unknown !== undefined,
-      'unknown',
-      'unknown belongs to an if node',
-    );
+    need(n.if === undefined && n.unknown !== undefined, 'unknown', 'unknown belongs to an if node');
     need(
       n.switch === undefined && n.unanswered !== undefined,
       'unanswered',
