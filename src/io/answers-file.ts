@@ -1,0 +1,208 @@
+// Answers files (contract §2): a flat YAML or JSON map from question id to value. Reading keeps the
+// position of every key and value, so that each problem — a YAML syntax error, a list where a map
+// belongs, an option that does not exist — is reported as file:line:col, all of them at once.
+// Checking the values is core's job (normalizeAnswers); this module only adds the positions.
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, Document } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import type { AnswerValue, Answers } from '../core/advice.ts';
+import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
+import type { AnswerProblem } from '../core/answers.ts';
+import type { RuleSet } from '../core/ruleset.ts';
+
+export const MAX_ANSWERS_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export interface FileProblem {
+  readonly severity: 'error' | 'warning';
+  /** As given by the user (for messages). */
+  readonly file: string;
+  /** 1-based; absent when the problem concerns the whole file (cannot be read). */
+  readonly line?: number;
+  readonly col?: number;
+  /** The question the problem is about, if any. */
+  readonly question?: string;
+  readonly message: string;
+  readonly suggestion?: string;
+  readonly validOptions?: readonly string[];
+}
+
+export interface RawAnswersFile {
+  readonly file: string;
+  /** Question id (as written) → the value as plain data; null prototype. */
+  readonly raw: Readonly<Record<string, unknown>>;
+  /** Syntax and shape problems; when any is an error, `raw` is empty or partial. */
+  readonly problems: readonly FileProblem[];
+  /** Position of a question's value (or of one list item in it), for messages. */
+  readonly locate: (question: string, item?: (value: unknown) => boolean) => { line: number; col: number } | undefined;
+}
+
+export interface CheckedAnswers {
+  readonly answers: Answers;
+  /** All problems: the file's own and the answers' (located), errors and warnings. */
+  readonly problems: readonly FileProblem[];
+}
+
+/** `answers.yaml:4:17 goal: "prevntion" is not an option …` / `answers.yaml:9:1 warning: …`. */
+export function formatProblem(p: FileProblem): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+  if (p.severity === 'warning') return `${where} warning: ${p.message}`;
+  return `${where} ${p.question ? `${p.question}: ` : ''}${p.message}`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+/** Parses answers text (YAML, or JSON which YAML reads too). `file` is only used in messages. */
+export function parseAnswersText(text: string, file: string): RawAnswersFile {
+  const problems: FileProblem[] = [];
+  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const lines = new LineCounter();
+  const positions = new Map<string, YamlNode>();
+  const none: RawAnswersFile['locate'] = () => undefined;
+  const err = (pos: { line: number; col: number } | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ severity, file, ...(pos ? { line: pos.line, col: pos.col } : {}), message });
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    err({ line: 1, col: 1 }, `the file cannot be parsed: ${firstLine((e as Error).message)}`);
+    return { file, raw, problems, locate: none };
+  }
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+      const message = e.code === 'DUPLICATE_KEY' ? 'this question is answered twice; keep one' : firstLine(e.message);
+      err(pos, message.replace(/ at line \d+, column \d+:?$/, ''));
+    }
+    return { file, raw, problems, locate: none };
+  }
+  const at = (node: YamlNode | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
+  const root = doc.contents as YamlNode | null;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+    err({ line: 1, col: 1 }, 'the file has no answers; every question is open', 'warning');
+    return { file, raw, problems, locate: none };
+  }
+  if (!isMap(root)) {
+    const found = isSeq(root) ? 'a list' : isScalar(root) ? `a single value (${JSON.stringify(root.value)})` : 'something else';
+    err(
+      at(root),
+      `an answers file is a map from question id to answer (innovation_type: device); found ${found}`,
+    );
+    return { file, raw, problems, locate: none };
+  }
+  for (const pair of root.items as Pair<YamlNode | null, YamlNode | null>[]) {
+    const key = pair.key;
+    if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
+      err(at(key), 'keys are question ids, such as innovation_type');
+      continue;
+    }
+    const id = String(key.value);
+    let value: unknown;
+    try {
+      value = pair.value === null ? null : pair.value.toJS(doc, { maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      err(at(pair.value), `the value cannot be read: ${firstLine((e as Error).message)}`);
+      continue;
+    }
+    raw[id] = value;
+    positions.set(id, pair.value ?? key);
+  }
+
+  const locate: RawAnswersFile['locate'] = (question, item) => {
+    const node = positions.get(question) ?? positions.get(findKey(positions, question) ?? '');
+    if (!node) return undefined;
+    if (item && isSeq(node)) {
+      for (const child of node.items as YamlNode[]) {
+        if (item(child.toJS(doc))) return at(child);
+      }
+    }
+    return at(node);
+  };
+  return { file, raw, problems, locate };
+}
+
+function findKey(positions: ReadonlyMap<string, unknown>, question: string): string | undefined {
+  for (const k of positions.keys()) if (k.trim().toLowerCase() === question) return k;
+  return undefined;
+}
+
+/** Reads an answers file; a file that cannot be read is one problem, not an exception. */
+export function readAnswersFile(path: string, display: string = path): RawAnswersFile {
+  const none: RawAnswersFile['locate'] = () => undefined;
+  const fail = (message: string): RawAnswersFile => ({
+    file: display,
+    raw: Object.create(null) as Record<string, unknown>,
+    problems: [{ severity: 'error', file: display, message }],
+    locate: none,
+  });
+  let text: string;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return fail('is a directory, not an answers file');
+    if (st.size > MAX_ANSWERS_BYTES) {
+      return fail(`the file is ${st.size} bytes; an answers file may be at most ${MAX_ANSWERS_BYTES} bytes`);
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot read: ${(e as Error).message}`,
+    );
+  }
+  return parseAnswersText(text, display);
+}
+
+/** Checks the raw answers against the rule set and puts every problem at its place in the file. */
+export function checkAnswers(rules: RuleSet, file: RawAnswersFile): CheckedAnswers {
+  const { answers, problems } = normalizeAnswers(rules, file.raw);
+  const located = problems.map((p): FileProblem => locateProblem(rules, file, p));
+  return { answers, problems: [...file.problems, ...located] };
+}
+
+function locateProblem(rules: RuleSet, file: RawAnswersFile, p: AnswerProblem): FileProblem {
+  const q = rules.questions.get(p.question);
+  // in a list, point at the item that is wrong
+  const badItem = q && q.kind === 'many' ? (v: unknown) => 'problem' in parseAnswer(q, [v]) : undefined;
+  const pos = file.locate(p.question, badItem);
+  return {
+    severity: p.severity,
+    file: file.file,
+    ...(pos ? { line: pos.line, col: pos.col } : {}),
+    question: p.question,
+    message: p.message,
+    ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+    ...(p.validOptions ? { validOptions: p.validOptions } : {}),
+  };
+}
+
+/**
+ * Answers as YAML that `advise` and `wizard --answers` read back: keys in the given order, lists
+ * inline, and strings a YAML 1.1 reader would take for a boolean or number ("yes", "no", "0800")
+ * quoted, so that other tools read the same values.
+ */
+export function formatAnswersYaml(answers: Answers, header: readonly string[] = [], order?: readonly string[]): string {
+  const keys = order ? [...order.filter((k) => k in answers), ...Object.keys(answers).filter((k) => !order.includes(k))] : Object.keys(answers);
+  const data: Record<string, AnswerValue> = {};
+  for (const k of keys) data[k] = answers[k]!;
+  const doc = new Document(data, { version: '1.1' });
+  visit(doc, {
+    Seq(_, node) {
+      node.flow = true;
+    },
+  });
+  const body = keys.length === 0 ? '{}\n' : doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
+  const comments = header.map((h) => `# ${h}\n`).join('');
+  return comments + body;
+}
+
+/** Plain YAML for other documents the CLI writes (sessions). */
+export function toYaml(value: unknown): string {
+  return stringify(value, { version: '1.1', lineWidth: 0, flowCollectionPadding: false });
+}

@@ -1,0 +1,108 @@
+// Writing a result file so that a reader never sees half of it and a failed write leaves the old
+// file as it was: write a temporary file in the same directory (same file system), flush it, then
+// rename it over the target. Paths the caller protects (the input a report was made from) are
+// refused before anything is written.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export class ProtectedPathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly protectedPath: string,
+  ) {
+    super(`refusing to overwrite ${path}: it is the input file`);
+    this.name = 'ProtectedPathError';
+  }
+}
+
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+  ) {
+    super(`cannot write ${path}: ${describe(cause)}`);
+    this.name = 'WriteError';
+  }
+}
+
+function describe(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'the directory does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return (e as Error)?.message ?? String(e);
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** Paths that must not be overwritten (compared after resolving, and after following links). */
+  readonly protect?: readonly string[];
+  /** File mode for a new file. */
+  readonly mode?: number;
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    // the file does not exist yet: compare its directory's real path plus the name
+    try {
+      return join(realpathSync(dirname(p)), basename(p));
+    } catch {
+      return p;
+    }
+  }
+}
+
+/** True when `a` and `b` name the same file. */
+export function samePath(a: string, b: string): boolean {
+  const ra = resolve(a);
+  const rb = resolve(b);
+  return ra === rb || real(ra) === real(rb);
+}
+
+export function assertWritable(path: string, protect: readonly string[] = []): void {
+  for (const p of protect) {
+    if (samePath(path, p)) throw new ProtectedPathError(path, p);
+  }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const target = resolve(path);
+  assertWritable(target, options.protect);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', options.mode ?? 0o666);
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing; the original error is the one to report
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw new WriteError(path, e);
+  }
+}

@@ -1,0 +1,511 @@
+// The words around the advice: headings, labels and the few sentences the renderers and the wizard
+// add themselves, in Dutch and English. The advice's own texts come from the rule files; only the
+// frame lives here, so that every user-facing string exists in both languages (contract §1).
+import type { Advice, AdvisedRoute, Answers, Lang, StakeholderItem } from '../core/advice.ts';
+import type { RuleSet } from '../core/ruleset.ts';
+import type { Family, Fit, Phase } from '../core/schema.ts';
+import { PHASES } from '../core/schema.ts';
+
+export interface UiStrings {
+  readonly adviceFor: (name: string) => string;
+  readonly adviceUntitled: string;
+  readonly rulesetLine: (version: string, asOf: string) => string;
+  readonly orientation: string;
+  readonly recommendation: string;
+  readonly noRoute: string;
+  readonly why: string;
+  readonly firstStep: string;
+  readonly callFirst: string;
+  readonly whoDecides: string;
+  readonly nextSteps: string;
+  readonly pitfalls: string;
+  readonly alternatives: string;
+  readonly excluded: string;
+  readonly stakeholders: string;
+  readonly stakeholdersIntro: string;
+  readonly bring: string;
+  readonly evidence: string;
+  readonly evidenceNone: string;
+  readonly bridge: string;
+  readonly bridgeIntro: string;
+  readonly leadsTo: string;
+  readonly warnings: string;
+  readonly costBenefit: string;
+  readonly costBenefitUnit: string;
+  readonly party: string;
+  readonly cost: string;
+  readonly benefit: string;
+  readonly net: string;
+  readonly total: string;
+  readonly netPerParty: string;
+  readonly wrongPocket: string;
+  readonly noWrongPocket: string;
+  readonly transfers: string;
+  readonly transfer: (from: string, to: string, amount: string) => string;
+  readonly arrangementsHeading: string;
+  readonly openQuestions: string;
+  readonly openQuestionsIntro: string;
+  readonly sources: string;
+  readonly verify: string;
+  readonly verifyIntro: string;
+  readonly verifyDefault: string;
+  readonly disclaimer: string;
+  readonly route: string;
+  readonly fitHeading: string;
+  readonly score: string;
+  readonly whyNot: string;
+  readonly line: string;
+  readonly none: string;
+  readonly fit: Readonly<Record<Fit, string>>;
+  readonly phase: Readonly<Record<Phase, string>>;
+  readonly when: Readonly<Record<'now' | 'next' | 'later', string>>;
+  readonly family: Readonly<Record<Family, string>>;
+  readonly arrangement: Readonly<Record<string, string>>;
+  readonly wizard: WizardStrings;
+}
+
+export interface WizardStrings {
+  readonly intro: string;
+  readonly progress: (n: number, estimate: number) => string;
+  readonly helpChoice: string;
+  readonly backChoice: string;
+  readonly skipChoice: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly textHint: string;
+  readonly textHintFirst: string;
+  readonly numberInvalid: string;
+  readonly noHelp: string;
+  readonly whyAsked: string;
+  readonly sourcesLabel: string;
+  readonly atFirst: string;
+  readonly dropped: (ids: string) => string;
+  readonly prefilled: (n: number) => string;
+  readonly resumed: (n: number) => string;
+  readonly done: string;
+  readonly saveAnswers: string;
+  readonly answersPath: string;
+  readonly saveReport: string;
+  readonly reportPath: string;
+  readonly overwrite: (file: string) => string;
+  readonly saved: (file: string) => string;
+  readonly notSaved: string;
+  readonly sessionSaved: string;
+  readonly sessionFile: (file: string) => string;
+  readonly needsTty: string;
+  readonly noSession: (file: string) => string;
+  readonly badSession: (file: string, why: string) => string;
+  readonly refuseInput: string;
+  readonly reasonCore: string;
+}
+
+const nl: UiStrings = {
+  adviceFor: (name) => `Advies voor ${name}`,
+  adviceUntitled: 'Advies voor je innovatie',
+  rulesetLine: (version, asOf) => `Regelset ${version} · peildatum ${asOf}`,
+  orientation:
+    'Dit is een oriëntatie op financieringsroutes, geen juridisch advies. Controleer de stappen bij de genoemde partijen.',
+  recommendation: 'Aanbevolen route',
+  noRoute:
+    'Met deze antwoorden past nog geen route. Beantwoord de open vragen hieronder, dan wordt het advies scherper.',
+  why: 'Waarom',
+  firstStep: 'Eerste stap',
+  callFirst: 'Neem eerst contact op met',
+  whoDecides: 'Wie beslist',
+  nextSteps: 'Stappen',
+  pitfalls: 'Valkuilen',
+  alternatives: 'Andere routes',
+  excluded: 'Uitgesloten routes (waarom niet)',
+  stakeholders: 'Wie betrek je, per fase',
+  stakeholdersIntro: 'Vink af wie je gesproken hebt. "Nu" hoort bij je huidige fase of eerder.',
+  bring: 'Neem mee',
+  evidence: 'Bewijs per route',
+  evidenceNone: 'De regels noemen geen specifiek bewijs voor deze route.',
+  bridge: 'Overbruggingsfinanciering',
+  bridgeIntro: 'Geld voor de tussenfase; het vervangt geen structurele route.',
+  leadsTo: 'leidt naar',
+  warnings: 'Let op',
+  costBenefit: 'Kosten en baten',
+  costBenefitUnit: 'euro per jaar',
+  party: 'Partij',
+  cost: 'Kosten',
+  benefit: 'Baten',
+  net: 'Netto',
+  total: 'Totaal',
+  netPerParty: 'Netto per partij',
+  wrongPocket:
+    'Verkeerde zak: een partij die investeert, krijgt de baten niet. Maak afspraken over het verdelen van de besparing.',
+  noWrongPocket: 'Kosten en baten vallen bij dezelfde partijen.',
+  transfers: 'Verrekening om iedereen quitte te laten spelen',
+  transfer: (from, to, amount) => `${from} → ${to}: ${amount}`,
+  arrangementsHeading: 'Afspraken die hierbij passen',
+  openQuestions: 'Open vragen',
+  openQuestionsIntro: 'Beantwoord deze om het advies scherper te maken:',
+  sources: 'Bronnen',
+  verify: 'Controleer',
+  verifyIntro: 'Deze punten hangen af van details die kunnen veranderen; bevestig ze eerst:',
+  verifyDefault: 'bevestig dit bij de genoemde instantie',
+  disclaimer: 'Disclaimer',
+  route: 'Route',
+  fitHeading: 'Past',
+  score: 'Score',
+  whyNot: 'Waarom niet',
+  line: 'r.',
+  none: 'geen',
+  fit: { strong: 'sterk', possible: 'mogelijk', unlikely: 'onwaarschijnlijk' },
+  phase: {
+    explore: 'Verkennen',
+    develop: 'Ontwikkelen',
+    demonstrate: 'Aantonen',
+    implement: 'Implementeren',
+    scale: 'Opschalen',
+  },
+  when: { now: 'nu', next: 'straks', later: 'later' },
+  family: {
+    zvw: 'Zvw (zorgverzekeraar)',
+    wlz: 'Wlz (zorgkantoor)',
+    wmo: 'Wmo en Jeugdwet (gemeente)',
+    'werk-en-inkomen': 'Werk en inkomen',
+    consumer: 'Consument',
+  },
+  arrangement: {
+    'shared-savings': 'gedeelde besparingen (shared savings)',
+    'bundled-payment': 'bundelbekostiging voor de hele keten',
+    'population-payment': 'populatiebekostiging',
+    'joint-plan-gemeente-insurer': 'gezamenlijk plan van gemeente en zorgverzekeraar',
+    'insurance-group-multi-line': 'verzekeraar die meerdere verzekeringen (zorg, inkomen) combineert',
+    'charge-employer': 'de werkgever laten betalen',
+    'multi-year-contract': 'meerjarig contract',
+    'bridge-investor': 'investeerder die de aanloop overbrugt',
+    'sroi-first': 'eerst de maatschappelijke opbrengst (SROI) in kaart brengen',
+    'transition-fund': 'transitiefonds',
+  },
+  wizard: {
+    intro:
+      'innoroute stelt je een paar vragen over je innovatie en geeft dan een advies over de financieringsroute.\n' +
+      'Kies "? Uitleg" voor de reden van een vraag, "← Vorige vraag" om terug te gaan. Ctrl+C bewaart je sessie.',
+    progress: (n, estimate) => `Vraag ${n} van ~${estimate}`,
+    helpChoice: '? Uitleg bij deze vraag',
+    backChoice: '← Vorige vraag',
+    skipChoice: 'Weet ik niet / sla over',
+    yes: 'Ja',
+    no: 'Nee',
+    textHint: '(? = uitleg, < = vorige vraag, leeg = overslaan)',
+    textHintFirst: '(? = uitleg, leeg = overslaan)',
+    numberInvalid: 'Vul een bedrag in euro in, zoals 250000 of 1250,50 (zonder punten voor duizendtallen)',
+    noHelp: 'Bij deze vraag is geen uitleg vastgelegd.',
+    whyAsked: 'Waarom we dit vragen',
+    sourcesLabel: 'Bron',
+    atFirst: 'Dit is de eerste vraag; er is geen vorige.',
+    dropped: (ids) => `Door je wijziging zijn deze antwoorden niet meer nodig en vervallen: ${ids}`,
+    prefilled: (n) => `${n} antwoord(en) overgenomen; die vragen slaan we over.`,
+    resumed: (n) => `Sessie hervat met ${n} antwoord(en).`,
+    done: 'Klaar. Dit is je advies:',
+    saveAnswers: 'Je antwoorden bewaren (YAML, te gebruiken met innoroute advise)?',
+    answersPath: 'Bestand voor de antwoorden',
+    saveReport: 'Het advies bewaren als Markdown-rapport om te delen?',
+    reportPath: 'Bestand voor het rapport',
+    overwrite: (file) => `${file} bestaat al. Overschrijven?`,
+    saved: (file) => `Bewaard: ${file}`,
+    notSaved: 'Niet bewaard.',
+    sessionSaved: 'Sessie bewaard; ga verder met innoroute wizard --resume',
+    sessionFile: (file) => `(sessiebestand: ${file})`,
+    needsTty:
+      'de wizard heeft een terminal nodig om vragen te stellen; gebruik innoroute advise <antwoordenbestand> voor een advies zonder vragen',
+    noSession: (file) =>
+      `geen bewaarde sessie gevonden in ${file}; start een nieuwe met innoroute wizard (of geef --session <bestand>)`,
+    badSession: (file, why) =>
+      `de sessie in ${file} kan niet worden gelezen: ${why}; start opnieuw met innoroute wizard of gebruik --answers`,
+    refuseInput: 'dat is het bestand waaruit je antwoorden komen; kies een ander bestand',
+    reasonCore: 'basisvraag',
+  },
+};
+
+const en: UiStrings = {
+  adviceFor: (name) => `Advice for ${name}`,
+  adviceUntitled: 'Advice for your innovation',
+  rulesetLine: (version, asOf) => `Rule set ${version} · as of ${asOf}`,
+  orientation:
+    'This is an orientation on financing routes, not legal advice. Confirm the steps with the parties named.',
+  recommendation: 'Recommended route',
+  noRoute:
+    'No route fits these answers yet. Answer the open questions below to sharpen the advice.',
+  why: 'Why',
+  firstStep: 'First step',
+  callFirst: 'Contact first',
+  whoDecides: 'Who decides',
+  nextSteps: 'Steps',
+  pitfalls: 'Pitfalls',
+  alternatives: 'Other routes',
+  excluded: 'Excluded routes (why not)',
+  stakeholders: 'Whom to involve, by phase',
+  stakeholdersIntro: 'Tick off whom you have spoken to. "Now" belongs to your current phase or earlier.',
+  bring: 'Bring',
+  evidence: 'Evidence per route',
+  evidenceNone: 'The rules name no specific evidence for this route.',
+  bridge: 'Bridge funding',
+  bridgeIntro: 'Money for the interim; it does not replace a structural route.',
+  leadsTo: 'leads to',
+  warnings: 'Watch out',
+  costBenefit: 'Costs and benefits',
+  costBenefitUnit: 'euros per year',
+  party: 'Party',
+  cost: 'Cost',
+  benefit: 'Benefit',
+  net: 'Net',
+  total: 'Total',
+  netPerParty: 'Net per party',
+  wrongPocket:
+    'Wrong pocket: a party that invests does not get the benefits. Agree how the savings are shared.',
+  noWrongPocket: 'Costs and benefits fall on the same parties.',
+  transfers: 'Transfers that would leave no party worse off',
+  transfer: (from, to, amount) => `${from} → ${to}: ${amount}`,
+  arrangementsHeading: 'Arrangements that fit',
+  openQuestions: 'Open questions',
+  openQuestionsIntro: 'Answer these to sharpen the advice:',
+  sources: 'Sources',
+  verify: 'Confirm',
+  verifyIntro: 'These points depend on details that may change; confirm them first:',
+  verifyDefault: 'confirm this with the authority named',
+  disclaimer: 'Disclaimer',
+  route: 'Route',
+  fitHeading: 'Fit',
+  score: 'Score',
+  whyNot: 'Why not',
+  line: 'l.',
+  none: 'none',
+  fit: { strong: 'strong', possible: 'possible', unlikely: 'unlikely' },
+  phase: {
+    explore: 'Explore',
+    develop: 'Develop',
+    demonstrate: 'Demonstrate',
+    implement: 'Implement',
+    scale: 'Scale',
+  },
+  when: { now: 'now', next: 'next', later: 'later' },
+  family: {
+    zvw: 'Zvw (health insurer)',
+    wlz: 'Wlz (zorgkantoor)',
+    wmo: 'Wmo and Youth Act (gemeente)',
+    'werk-en-inkomen': 'Work and income',
+    consumer: 'Consumer',
+  },
+  arrangement: {
+    'shared-savings': 'shared savings',
+    'bundled-payment': 'a bundled payment for the whole chain',
+    'population-payment': 'population-based payment',
+    'joint-plan-gemeente-insurer': 'a joint plan of gemeente and health insurer',
+    'insurance-group-multi-line': 'an insurer that combines several lines (health, income)',
+    'charge-employer': 'charging the employer',
+    'multi-year-contract': 'a multi-year contract',
+    'bridge-investor': 'an investor who bridges the start-up period',
+    'sroi-first': 'mapping the social return (SROI) first',
+    'transition-fund': 'a transition fund',
+  },
+  wizard: {
+    intro:
+      'innoroute asks a few questions about your innovation, then advises on the financing route.\n' +
+      'Choose "? Explain" for why a question is asked, "← Previous question" to go back. Ctrl+C saves your session.',
+    progress: (n, estimate) => `Question ${n} of ~${estimate}`,
+    helpChoice: '? Explain this question',
+    backChoice: '← Previous question',
+    skipChoice: "Don't know / skip",
+    yes: 'Yes',
+    no: 'No',
+    textHint: '(? = explain, < = previous question, empty = skip)',
+    textHintFirst: '(? = explain, empty = skip)',
+    numberInvalid: 'Enter an amount in euros, such as 250000 or 1250.50 (no thousands separators)',
+    noHelp: 'No explanation is recorded for this question.',
+    whyAsked: 'Why we ask',
+    sourcesLabel: 'Source',
+    atFirst: 'This is the first question; there is no previous one.',
+    dropped: (ids) => `After your change these answers are no longer needed and were dropped: ${ids}`,
+    prefilled: (n) => `${n} answer(s) taken over; those questions are skipped.`,
+    resumed: (n) => `Session resumed with ${n} answer(s).`,
+    done: 'Done. This is your advice:',
+    saveAnswers: 'Save your answers (YAML, usable with innoroute advise)?',
+    answersPath: 'File for the answers',
+    saveReport: 'Save the advice as a Markdown report to share?',
+    reportPath: 'File for the report',
+    overwrite: (file) => `${file} exists. Overwrite?`,
+    saved: (file) => `Saved: ${file}`,
+    notSaved: 'Not saved.',
+    sessionSaved: 'Session saved; continue with innoroute wizard --resume',
+    sessionFile: (file) => `(session file: ${file})`,
+    needsTty:
+      'the wizard needs a terminal to ask questions; use innoroute advise <answers-file> for an advice without questions',
+    noSession: (file) =>
+      `no saved session found at ${file}; start a new one with innoroute wizard (or pass --session <file>)`,
+    badSession: (file, why) =>
+      `the session in ${file} cannot be read: ${why}; start again with innoroute wizard or use --answers`,
+    refuseInput: 'that is the file your answers came from; choose another file',
+    reasonCore: 'core question',
+  },
+};
+
+const STRINGS: Readonly<Record<Lang, UiStrings>> = { nl, en };
+
+export function ui(lang: Lang): UiStrings {
+  return STRINGS[lang];
+}
+
+/** Whole euros, with the thousands separator of the language: € 250.000 / €250,000. */
+export function formatEuro(amount: number, lang: Lang, signed = false): string {
+  const abs = Math.abs(amount);
+  const digits = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    maximumFractionDigits: abs % 1 === 0 ? 0 : 2,
+    minimumFractionDigits: abs % 1 === 0 ? 0 : 2,
+  }).format(abs);
+  const sign = amount < 0 ? '-' : signed && amount > 0 ? '+' : '';
+  return lang === 'nl' ? `${sign}€ ${digits}` : `${sign}€${digits}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presentation helpers shared by the text and markdown reports: what to show besides the Advice
+// itself (source titles, party and question labels, notes to confirm), looked up in the rule set.
+
+/** A cited source, numbered in order of first citation in the report. */
+export interface CitedSource {
+  readonly n: number;
+  readonly id: string;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly year?: number;
+  readonly url?: string;
+  /** Line references cited in this source, in order of first citation. */
+  readonly lines: readonly string[];
+}
+
+export interface SourceIndex {
+  /** `[2]` or `[2, r. 1397-1398]`. */
+  readonly ref: (citation: string) => string;
+  readonly refs: (citations: readonly string[] | undefined) => string;
+  readonly list: readonly CitedSource[];
+}
+
+export function splitCitation(citation: string): { id: string; lines?: string } {
+  const m = /^(.*?):(\d+(?:-\d+)?)$/.exec(citation);
+  return m ? { id: m[1]!, lines: m[2]! } : { id: citation };
+}
+
+/** Numbers every citation of the advice in the order the report shows them. */
+export function indexSources(advice: Advice, rules: RuleSet, lang: Lang): SourceIndex {
+  const s = ui(lang);
+  const byId = new Map<string, { n: number; lines: string[] }>();
+  const add = (citation: string) => {
+    const { id, lines } = splitCitation(citation);
+    let entry = byId.get(id);
+    if (!entry) {
+      entry = { n: byId.size + 1, lines: [] };
+      byId.set(id, entry);
+    }
+    if (lines && !entry.lines.includes(lines)) entry.lines.push(lines);
+  };
+  const addAll = (cs: readonly string[] | undefined) => cs?.forEach(add);
+  // the order in which the reports show things
+  for (const r of advice.routes) {
+    r.reasons.forEach((x) => addAll(x.sources));
+    addAll(r.sources);
+  }
+  advice.excluded.forEach((x) => addAll(x.sources));
+  advice.stakeholders.forEach((x) => addAll(x.sources));
+  advice.bridgeFunding.forEach((x) => addAll(x.sources));
+  advice.warnings.forEach((x) => addAll(x.sources));
+
+  const ref = (citation: string) => {
+    const { id, lines } = splitCitation(citation);
+    const entry = byId.get(id);
+    if (!entry) return '';
+    return lines ? `[${entry.n}, ${s.line} ${lines}]` : `[${entry.n}]`;
+  };
+  const list: CitedSource[] = [...byId].map(([id, e]) => {
+    const src = rules.sources.get(id);
+    return {
+      n: e.n,
+      id,
+      title: src?.title ?? id,
+      ...(src?.publisher ? { publisher: src.publisher } : {}),
+      ...(src?.year ? { year: src.year } : {}),
+      ...(src?.url ? { url: src.url } : {}),
+      lines: e.lines,
+    };
+  });
+  return {
+    ref,
+    refs: (cs) => (cs && cs.length > 0 ? cs.map(ref).filter(Boolean).join(' ') : ''),
+    list,
+  };
+}
+
+export function partyLabel(rules: RuleSet, party: string, lang: Lang): string {
+  return rules.parties.get(party)?.[lang] ?? party;
+}
+
+export function questionText(rules: RuleSet, id: string, lang: Lang): string {
+  return rules.questions.get(id)?.text[lang] ?? id;
+}
+
+export function familyLabel(family: Family, lang: Lang): string {
+  return ui(lang).family[family] ?? family;
+}
+
+/** The checklist grouped by phase, phases in order, items in advice order. */
+export function stakeholdersByPhase(advice: Advice): { phase: Phase; items: StakeholderItem[] }[] {
+  return PHASES.map((phase) => ({
+    phase,
+    items: advice.stakeholders.filter((x) => x.phase === phase),
+  })).filter((g) => g.items.length > 0);
+}
+
+/** Whom to contact first for a route: its first stakeholder on the checklist, now before later. */
+export function partyToCall(advice: Advice, rules: RuleSet, route: AdvisedRoute): StakeholderItem | undefined {
+  const ids = (rules.routes.get(route.id)?.stakeholders ?? []).map((x) => x.stakeholder);
+  const onList = advice.stakeholders.filter((x) => ids.includes(x.id));
+  const rank = (x: StakeholderItem) => (x.when === 'now' ? 0 : x.when === 'next' ? 1 : x.when ? 2 : 1);
+  return [...onList].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+export interface VerifyNote {
+  readonly subject: string;
+  readonly note: string;
+}
+
+/** Every fact the advice relies on that the rules mark `verify`, with whom to confirm it. */
+export function verifyNotes(advice: Advice, rules: RuleSet, lang: Lang): VerifyNote[] {
+  const s = ui(lang);
+  const out: VerifyNote[] = [];
+  const seen = new Set<string>();
+  const push = (key: string, subject: string, note: string | undefined) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ subject, note: note ?? s.verifyDefault });
+  };
+  for (const r of advice.routes) {
+    if (r.verify) push(`route:${r.id}`, r.title, r.verifyNote ?? rules.routes.get(r.id)?.verify_note?.[lang]);
+  }
+  for (const x of advice.stakeholders) {
+    const def = rules.stakeholders.get(x.id);
+    if (def?.verify) push(`stakeholder:${x.id}`, x.name, def.verify_note?.[lang]);
+  }
+  for (const b of advice.bridgeFunding) {
+    const def = rules.bridge.get(b.id);
+    if (b.verify || def?.verify) push(`bridge:${b.id}`, b.title, def?.verify_note?.[lang]);
+  }
+  for (const w of advice.warnings) {
+    const def = rules.warnings.get(w.id);
+    if (w.verify || def?.verify) push(`warning:${w.id}`, firstSentence(w.text), def?.verify_note?.[lang]);
+  }
+  return out;
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.{1,80}?[.!?])(\s|$)/.exec(text);
+  if (m) return m[1]!;
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** The innovation's name from the answers, if given. */
+export function innovationName(answers: Answers | undefined): string | undefined {
+  const v = answers?.innovation_name;
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
