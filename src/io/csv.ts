@@ -1,0 +1,307 @@
+// The CSV edges of `innoroute batch`: what the file looks like (delimiter, BOM, line ending), the
+// csv-parse stream that reads it, the output columns and the cell rules that make the output safe to
+// open in a spreadsheet. Parsing a cell's *value* is not done here: that is answers.ts, shared with
+// answers files and the wizard (contract §2).
+import { parse } from 'csv-parse';
+import type { Parser } from 'csv-parse';
+import { Readable } from 'node:stream';
+import type { Advice } from '../core/advice.ts';
+
+export type Delimiter = ',' | ';' | '\t';
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/** The largest record csv-parse may buffer: a guard that turns an unclosed quote into an error
+ * near where it opened, instead of reading the rest of a large file into one field. */
+export const MAX_RECORD_CHARS = 1_000_000;
+/** How far we look for the end of the header line before giving up on detection. */
+export const MAX_HEAD_BYTES = 1 << 20;
+
+/** `--delimiter`: `,` `;` `tab` or `\t` (and a literal tab). Undefined when not one of those. */
+export function parseDelimiterOption(value: string): Delimiter | undefined {
+  const v = value.trim() === '' && value.includes('\t') ? '\t' : value.trim().toLowerCase();
+  if (v === ',' || v === 'comma') return ',';
+  if (v === ';' || v === 'semicolon') return ';';
+  if (v === '\t' || v === '\\t' || v === 'tab') return '\t';
+  return undefined;
+}
+
+/** The name of a delimiter as a user types it. */
+export function delimiterName(d: Delimiter): string {
+  return d === '\t' ? 'tab' : d;
+}
+
+/**
+ * The delimiter of a file, from its header line only: the most frequent of `,` `;` and tab outside
+ * quotes. Ties and a header without any of them (one column) give `,`.
+ */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) {
+      counts.set(ch, counts.get(ch)! + 1);
+    }
+  }
+  let best: Delimiter = ',';
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+export interface Head {
+  /** The file started with a UTF-8 byte order mark. */
+  readonly bom: boolean;
+  /** The header line (without BOM and line ending); the whole head when no line end was found. */
+  readonly headerLine: string;
+  /** The header line ended in CRLF. */
+  readonly crlf: boolean;
+  /** The bytes read so far are not valid UTF-8 (likely a Windows-1252 "CSV" export). */
+  readonly notUtf8: boolean;
+  /** Nothing at all was read. */
+  readonly empty: boolean;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Finds the end of the first line outside quotes; -1 when it is not in `text` yet. */
+function headerEnd(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) return i;
+  }
+  return -1;
+}
+
+export function describeHead(bytes: Buffer): Head {
+  const bom = bytes.subarray(0, 3).equals(BOM);
+  const body = bom ? bytes.subarray(3) : bytes;
+  let notUtf8 = false;
+  try {
+    // stream: true, so that a character cut at the end of the chunk is not counted as invalid
+    new TextDecoder('utf-8', { fatal: true }).decode(body, { stream: true });
+  } catch {
+    notUtf8 = true;
+  }
+  const text = body.toString('utf8');
+  const end = headerEnd(text);
+  return {
+    bom,
+    headerLine: end < 0 ? text : text.slice(0, end),
+    crlf: end >= 0 && text[end] === '\r' && text[end + 1] === '\n',
+    notUtf8,
+    empty: bytes.length === 0,
+  };
+}
+
+/**
+ * Reads the start of a stream — until the header line is complete, the first chunk at least — and
+ * returns what it looks like plus a stream that yields every byte again, head included. The rest is
+ * pulled on demand, so backpressure reaches the source.
+ */
+export async function peekHead(source: NodeJS.ReadableStream): Promise<{
+  head: Head;
+  stream: Readable;
+}> {
+  const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < MAX_HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    chunks.push(chunk);
+    size += chunk.length;
+    if (headerEnd(Buffer.concat(chunks).toString('utf8')) >= 0) break;
+  }
+  const headBytes = Buffer.concat(chunks);
+  async function* all(): AsyncGenerator<Buffer> {
+    if (headBytes.length > 0) yield headBytes;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  }
+  const stream = Readable.from(all(), { objectMode: false });
+  // closing early (an error downstream) must release the source too
+  stream.once('close', () => void iterator.return?.());
+  return { head: describeHead(headBytes), stream };
+}
+
+/** A record as csv-parse gives it with `info: true`. */
+export interface ParsedRecord {
+  readonly record: string[];
+  readonly info: { readonly empty_lines: number; readonly lines: number };
+}
+
+/** The csv-parse stream for a batch file: arrays of strings, header included, with info. */
+export function createCsvParser(delimiter: Delimiter): Parser {
+  return parse({
+    bom: true,
+    delimiter,
+    // Field counts are checked per row (a row error), not by the parser (a file error).
+    relax_column_count: true,
+    // A stray quote inside an unquoted value ("Cue2Walk "pro") is kept as text, as Excel does.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+}
+
+/** How many line breaks (CRLF, LF or CR) a parsed field holds. */
+export function lineBreaks(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (value.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Line numbers of records. csv-parse's own `info.lines` counts a CRLF inside a quoted field twice,
+ * so we count: a record starts after the previous one and the empty lines in between, and spans the
+ * line breaks inside its fields.
+ */
+export class LineCounter {
+  private next = 1;
+  private emptySeen = 0;
+
+  /** The line on which this record starts. Call once per record, in order. */
+  start(rec: ParsedRecord): number {
+    const line = this.next + (rec.info.empty_lines - this.emptySeen);
+    this.emptySeen = rec.info.empty_lines;
+    let breaks = 0;
+    for (const field of rec.record) {
+      if (field.length > 0 && (field.includes('\n') || field.includes('\r'))) {
+        breaks += lineBreaks(field);
+      }
+    }
+    this.next = line + breaks + 1;
+    return line;
+  }
+
+  /** The line on which the record that failed to parse started. */
+  failed(emptyLines: number | undefined): number {
+    return this.next + Math.max(0, (emptyLines ?? this.emptySeen) - this.emptySeen);
+  }
+}
+
+/** csv-parse's error codes that mean the file is not valid CSV, with what to do about each. */
+export function describeCsvError(
+  code: string | undefined,
+  delimiter: Delimiter,
+): { what: string; todo: string } {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return {
+        what: 'a quoted value that starts here is never closed',
+        todo: 'add the closing " (a " inside a quoted value is written "")',
+      };
+    case 'CSV_MAX_RECORD_SIZE':
+      return {
+        what: `a row that starts here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters, most likely a quoted value that is never closed`,
+        todo: 'add the closing " (a " inside a quoted value is written "")',
+      };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return {
+        what: `text follows the closing quote of a value instead of "${delimiterName(delimiter)}" or the end of the line`,
+        todo: 'quote the whole value and write a " inside it as ""',
+      };
+    default:
+      return {
+        what: 'the file is not valid CSV here',
+        todo: 'open it in a spreadsheet and save it again as CSV (UTF-8)',
+      };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** The columns of `--format csv`, in order. */
+export const OUTPUT_COLUMNS = [
+  'id',
+  'status',
+  'route',
+  'family',
+  'fit',
+  'score',
+  'alternatives',
+  'stakeholders',
+  'warnings',
+  'open_questions',
+  'wrong_pocket',
+  'wrong_pocket_amount',
+  'error',
+] as const;
+
+export type OutputCell = string | number;
+
+/** Joins a list into one cell. */
+export const LIST_SEPARATOR = '|';
+
+/**
+ * A cell a spreadsheet would run as a formula (or that hides one behind a tab or carriage return)
+ * gets a leading `'`, which Excel and LibreOffice show as text. Numbers the advice computes are
+ * never escaped: `-300000` stays a number; text that merely looks like a number is text.
+ */
+export function escapeFormula(cell: OutputCell): OutputCell {
+  if (typeof cell === 'number') return cell;
+  const first = cell.charAt(0);
+  if (
+    first === '=' ||
+    first === '+' ||
+    first === '-' ||
+    first === '@' ||
+    first === '\t' ||
+    first === '\r'
+  ) {
+    return `'${cell}`;
+  }
+  return cell;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** The output row of an advised row, formula escaping not yet applied. */
+export function adviceCells(id: string, advice: Advice): OutputCell[] {
+  const [primary, ...others] = advice.routes;
+  const cb = advice.costBenefit;
+  const losses = cb ? cb.parties.filter((p) => p.net < 0).reduce((sum, p) => sum + p.net, 0) : 0;
+  return [
+    id,
+    'ok',
+    primary?.id ?? '',
+    primary?.family ?? '',
+    primary?.fit ?? '',
+    primary ? primary.score : '',
+    others.map((r) => `${r.id} (${r.fit})`).join(LIST_SEPARATOR),
+    unique(advice.stakeholders.map((s) => s.id)).join(LIST_SEPARATOR),
+    unique(advice.warnings.map((w) => w.id)).join(LIST_SEPARATOR),
+    advice.openQuestions.join(LIST_SEPARATOR),
+    cb ? (cb.wrongPocket ? 'yes' : 'no') : '',
+    cb && cb.wrongPocket ? Math.round(losses) : '',
+    '',
+  ];
+}
+
+/** The output row of a row that could not be assessed. */
+export function errorCells(id: string, message: string): OutputCell[] {
+  return [id, 'error', '', '', '', '', '', '', '', '', '', '', message];
+}
