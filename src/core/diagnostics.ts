@@ -9,7 +9,9 @@ export const DIAGNOSTIC_CODES = {
   'file-too-large': 'a rule file is larger than the limit',
   'outside-root': 'a symbolic link points outside the rule directory',
   'yaml-syntax': 'the YAML does not parse',
-  'yaml-alias-limit': 'the YAML expands too many aliases (an alias bomb)',
+  'yaml-alias-limit':
+    'the YAML expands too many aliases (an alias bomb), or an alias is inside its own anchor',
+  'yaml-nesting': 'the YAML is nested too deeply to read',
   'duplicate-key': 'a mapping has the same key twice',
   'unsafe-key': 'a key such as __proto__ or constructor is not allowed',
   'unknown-kind': 'the file has no known `kind`',
@@ -21,7 +23,8 @@ export const DIAGNOSTIC_CODES = {
   // the rule set as a whole
   'missing-ruleset': 'there is no ruleset file, or more than one',
   'duplicate-id': 'two things of the same kind share an id',
-  'dangling-reference': 'a reference to a question, option, node, route, stakeholder, warning, bridge item or source that does not exist',
+  'dangling-reference':
+    'a reference to a question, option, node, route, stakeholder, warning, bridge item or source that does not exist',
   'unknown-question': 'a condition or switch names a question that does not exist',
   'unknown-option': 'a condition or case names an option the question does not have',
   'comparison-kind': 'a comparison does not fit the kind of its question',
@@ -30,12 +33,15 @@ export const DIAGNOSTIC_CODES = {
   'no-outcome': 'a node has no path to an end node',
   'switch-gap': 'an option of the switch question is handled by no case',
   'switch-overlap': 'an option of the switch question is handled by more than one case',
-  'vocabulary': 'a route or stakeholder id outside the contract vocabulary and not declared in a registry',
+  vocabulary:
+    'a route or stakeholder id outside the contract vocabulary and not declared in a registry',
   'family-mismatch': 'a route is awarded by, or declared for, another family',
   'duplicate-tree': 'two trees for the same family',
   'expired-reachable': 'a time-limited instrument has expired at --as-of but can still be reached',
   'stale-review': 'last_reviewed is more than 18 months before --as-of',
   'citation-line': 'a citation points past the end of its seed document',
+  // test cases
+  'invalid-answer': 'a test case answer does not fit its question',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

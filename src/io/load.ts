@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, DiagnosticCode, Finding, Severity } from '../core/diagnostics.ts';
@@ -15,6 +15,8 @@ import type { FileKind } from '../core/schema.ts';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;
+/** YAML errors cascade: after this many in one file the rest are summed up in one line. */
+export const MAX_SYNTAX_ERRORS = 50;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SKIP_DIRS = new Set(['schema', 'node_modules']);
 
@@ -25,7 +27,6 @@ export interface Position {
 
 interface SourceFile {
   readonly file: string;
-  readonly text: string;
   readonly doc: Document.Parsed | undefined;
   readonly lines: LineCounter;
 }
@@ -46,8 +47,83 @@ export interface LoadOptions {
   readonly includeTests?: boolean;
 }
 
+/** One rule file's name (relative to the rule directory, forward slashes) and text. */
+export interface RuleText {
+  readonly file: string;
+  readonly text: string;
+}
+
 /** Thrown when the directory itself cannot be used; the CLI turns it into exit 2. */
 export class RuleDirError extends Error {}
+
+type Report = (
+  file: string,
+  pos: Position,
+  code: DiagnosticCode,
+  message: string,
+  severity?: Severity,
+) => void;
+
+const START: Position = { line: 1, col: 1 };
+
+/** Collects parsed files and diagnostics; shared by the directory and the in-memory entry points. */
+function collector(root: string, options: LoadOptions) {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, SourceFile>();
+  const files: ParsedFile[] = [];
+  const hash = createHash('sha256');
+  const diag: Report = (file, pos, code, message, severity = 'error') =>
+    diagnostics.push({ code, severity, file, line: pos.line, col: pos.col, message });
+
+  const add = ({ file, text }: RuleText) => {
+    const parsed = parseFile(file, text, diag);
+    sources.set(file, parsed.source);
+    if (!parsed.file) return;
+    files.push(parsed.file);
+    if (parsed.file.kind !== 'tests') hash.update(file).update('\0').update(text).update('\0');
+  };
+
+  const locate = (finding: Finding): Diagnostic => {
+    const src = sources.get(finding.origin.file);
+    const pos = src ? positionOf(src, finding.origin.path, finding.atKey ?? false) : START;
+    return {
+      code: finding.code,
+      severity: finding.severity,
+      file: finding.origin.file,
+      line: pos.line,
+      col: pos.col,
+      message: finding.message,
+    };
+  };
+
+  const finish = (): LoadedRules => ({
+    root,
+    files: files.filter((f) => options.includeTests !== false || f.kind !== 'tests'),
+    diagnostics,
+    hash: `sha256:${hash.digest('hex')}`,
+    locate,
+  });
+  return { diag, add, finish };
+}
+
+/**
+ * Loads rule files from memory (used by the property tests and tools that already hold the
+ * text). Same diagnostics as loadRuleDir, minus the ones about the directory itself.
+ */
+export function loadRuleTexts(
+  texts: readonly RuleText[],
+  options: LoadOptions & { readonly root?: string } = {},
+): LoadedRules {
+  const c = collector(options.root ?? '.', options);
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  for (const t of texts) {
+    const size = Buffer.byteLength(t.text, 'utf8');
+    if (size > maxBytes) c.diag(t.file, START, 'file-too-large', tooLarge(size, maxBytes));
+    else c.add(t);
+  }
+  if (texts.length === 0) c.diag('.', START, 'no-rules', 'no .yaml files given');
+  return c.finish();
+}
 
 export function loadRuleDir(root: string, options: LoadOptions = {}): LoadedRules {
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
@@ -60,21 +136,9 @@ export function loadRuleDir(root: string, options: LoadOptions = {}): LoadedRule
     throw new RuleDirError(`cannot read the rule directory ${root}: ${(e as Error).message}`);
   }
 
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, SourceFile>();
-  const files: ParsedFile[] = [];
-  const hash = createHash('sha256');
-
-  const diag = (
-    file: string,
-    pos: Position,
-    code: DiagnosticCode,
-    message: string,
-    severity: Severity = 'error',
-  ) => diagnostics.push({ code, severity, file, line: pos.line, col: pos.col, message });
-
+  const c = collector(root, options);
   const paths = findYamlFiles(realRoot, (file, code, message) =>
-    diag(file, { line: 1, col: 1 }, code, message),
+    c.diag(file, START, code, message),
   );
 
   for (const { abs, file } of paths) {
@@ -82,52 +146,31 @@ export function loadRuleDir(root: string, options: LoadOptions = {}): LoadedRule
     try {
       const size = statSync(abs).size;
       if (size > maxBytes) {
-        diag(
-          file,
-          { line: 1, col: 1 },
-          'file-too-large',
-          `the file is ${size} bytes; rule files may be at most ${maxBytes} bytes: split it`,
-        );
+        c.diag(file, START, 'file-too-large', tooLarge(size, maxBytes));
         continue;
       }
-      text = readFileSync(abs, 'utf8');
+      const bytes = readFileSync(abs);
+      // the file may have grown between stat and read
+      if (bytes.length > maxBytes) {
+        c.diag(file, START, 'file-too-large', tooLarge(bytes.length, maxBytes));
+        continue;
+      }
+      text = bytes.toString('utf8');
     } catch (e) {
-      diag(file, { line: 1, col: 1 }, 'read-error', `cannot read: ${(e as Error).message}`);
+      c.diag(file, START, 'read-error', `cannot read: ${(e as Error).message}`);
       continue;
     }
-    const parsed = parseFile(file, text, diag);
-    sources.set(file, parsed.source);
-    if (!parsed.file) continue;
-    files.push(parsed.file);
-    if (parsed.file.kind !== 'tests') {
-      hash.update(file).update('\0').update(text).update('\0');
-    }
+    c.add({ file, text });
   }
 
   if (paths.length === 0) {
-    diag('.', { line: 1, col: 1 }, 'no-rules', `no .yaml files found in ${root}`);
+    c.diag('.', START, 'no-rules', `no .yaml files found in ${root}`);
   }
+  return c.finish();
+}
 
-  const locate = (finding: Finding): Diagnostic => {
-    const src = sources.get(finding.origin.file);
-    const pos = src ? positionOf(src, finding.origin.path, finding.atKey ?? false) : { line: 1, col: 1 };
-    return {
-      code: finding.code,
-      severity: finding.severity,
-      file: finding.origin.file,
-      line: pos.line,
-      col: pos.col,
-      message: finding.message,
-    };
-  };
-
-  return {
-    root,
-    files: files.filter((f) => options.includeTests !== false || f.kind !== 'tests'),
-    diagnostics,
-    hash: `sha256:${hash.digest('hex')}`,
-    locate,
-  };
+function tooLarge(size: number, max: number): string {
+  return `the file is ${size} bytes; rule files may be at most ${max} bytes: split it into several files`;
 }
 
 function findYamlFiles(
@@ -136,21 +179,27 @@ function findYamlFiles(
 ): { abs: string; file: string }[] {
   const out: { abs: string; file: string }[] = [];
   const seenDirs = new Set<string>();
-  const walk = (dir: string) => {
-    if (seenDirs.has(dir)) return;
+  const seenFiles = new Set<string>();
+  // iterative, so that a deep directory tree cannot exhaust the stack
+  const pending: string[] = [realRoot];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    if (seenDirs.has(dir)) continue;
     seenDirs.add(dir);
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       report(toRel(realRoot, dir), 'read-error', `cannot read directory: ${(e as Error).message}`);
-      return;
+      continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const abs = join(dir, entry.name);
       const rel = toRel(realRoot, abs);
+      const yamlName = /\.ya?ml$/i.test(entry.name);
       let target = abs;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
@@ -158,27 +207,32 @@ function findYamlFiles(
         try {
           target = realpathSync(abs);
         } catch {
-          report(rel, 'read-error', 'a broken symbolic link');
+          if (yamlName)
+            report(rel, 'read-error', 'a broken symbolic link: its target does not exist');
           continue;
         }
+        const st = statSafe(target);
         if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-          if (/\.ya?ml$/i.test(entry.name) || statSafe(target)?.isDirectory()) {
+          if (yamlName || st?.isDirectory()) {
             report(rel, 'outside-root', `links to ${target}, outside the rule directory; not read`);
           }
           continue;
         }
-        const st = statSafe(target);
         isDir = st?.isDirectory() ?? false;
         isFile = st?.isFile() ?? false;
       }
       if (isDir) {
-        if (!SKIP_DIRS.has(entry.name) || dir !== realRoot) walk(target);
-      } else if (isFile && /\.ya?ml$/i.test(entry.name)) {
+        if (!(SKIP_DIRS.has(entry.name) && dir === realRoot)) subdirs.push(target);
+      } else if (isFile && yamlName) {
+        // a link to a file that is read anyway is not read twice
+        if (seenFiles.has(target)) continue;
+        seenFiles.add(target);
         out.push({ abs: target, file: rel });
       }
+      // anything else (sockets, FIFOs, devices) is never opened: reading it could block
     }
-  };
-  walk(realRoot);
+    for (let i = subdirs.length - 1; i >= 0; i--) pending.push(subdirs[i]!);
+  }
   return out;
 }
 
@@ -194,75 +248,147 @@ function toRel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/') || '.';
 }
 
-type Report = (
-  file: string,
-  pos: Position,
-  code: DiagnosticCode,
-  message: string,
-  severity?: Severity,
-) => void;
+/** yaml's messages end in " at line X, column Y:"; the position is in file:line:col already. */
+function cleanYamlMessage(message: string): string {
+  return firstLine(message)
+    .replace(/\s+at line \d+, column \d+:?\s*$/, '')
+    .trim();
+}
 
 function parseFile(
   file: string,
-  text: string,
+  rawText: string,
   diag: Report,
 ): { source: SourceFile; file?: ParsedFile } {
+  const text = rawText.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: true,
+      uniqueKeys: true,
+    });
   } catch (e) {
-    // The parser itself gave up (for example nesting so deep that the stack ran out).
-    diag(file, { line: 1, col: 1 }, 'yaml-syntax', `the YAML cannot be parsed: ${(e as Error).message}`);
-    return { source: { file, text, doc: undefined, lines } };
+    // The parser itself gave up.
+    diag(
+      file,
+      START,
+      'yaml-syntax',
+      `the YAML cannot be parsed: ${cleanYamlMessage(String((e as Error)?.message ?? e))}`,
+    );
+    return { source: { file, doc: undefined, lines } };
   }
-  const source: SourceFile = { file, text, doc, lines };
+  const source: SourceFile = { file, doc, lines };
+  const posOf = (err: { linePos?: [Position] | [Position, Position]; pos: [number, number] }) =>
+    err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted) {
+      // the parser ran out of stack: everything after that point is noise
+      diag(
+        file,
+        posOf(exhausted),
+        'yaml-nesting',
+        'the YAML is nested too deeply to read; rule files need only a few levels',
+      );
+      return { source };
+    }
+    doc.errors.slice(0, MAX_SYNTAX_ERRORS).forEach((err) => {
       const code: DiagnosticCode = err.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-      diag(file, pos, code, firstLine(err.message));
+      const message =
+        err.code === 'DUPLICATE_KEY'
+          ? 'this key appears twice in the same mapping; keep one'
+          : cleanYamlMessage(err.message);
+      diag(file, posOf(err), code, message);
+    });
+    const more = doc.errors.length - MAX_SYNTAX_ERRORS;
+    if (more > 0) {
+      diag(
+        file,
+        posOf(doc.errors[MAX_SYNTAX_ERRORS]!),
+        'yaml-syntax',
+        `… and ${more} more YAML error(s) in this file; fix the ones above first`,
+      );
     }
     return { source };
   }
+  for (const w of doc.warnings) {
+    diag(file, posOf(w), 'yaml-syntax', cleanYamlMessage(w.message), 'warning');
+  }
 
+  // Keys that could reach an object prototype, and aliases that loop or lead nowhere: reported
+  // from the syntax tree, before anything is turned into JavaScript objects.
   let unsafe = false;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
-        unsafe = true;
-        diag(
-          file,
-          lines.linePos(pair.key.range?.[0] ?? 0),
-          'unsafe-key',
-          `the key "${String(pair.key.value)}" is not allowed in rule files`,
-        );
-      }
-    },
-  });
+  try {
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
+          unsafe = true;
+          diag(
+            file,
+            lines.linePos(pair.key.range?.[0] ?? 0),
+            'unsafe-key',
+            `the key "${String(pair.key.value)}" is not allowed in rule files`,
+          );
+        }
+      },
+      Alias(_, alias, path) {
+        const pos = lines.linePos(alias.range?.[0] ?? 0);
+        if (!alias.resolve(doc)) {
+          unsafe = true;
+          diag(
+            file,
+            pos,
+            'yaml-syntax',
+            `the alias *${alias.source} has no anchor &${alias.source} before it`,
+          );
+          return;
+        }
+        if (path.some((n) => (n as { anchor?: string }).anchor === alias.source)) {
+          unsafe = true;
+          diag(
+            file,
+            pos,
+            'yaml-alias-limit',
+            `the alias *${alias.source} is inside its own anchor: it would never end`,
+          );
+        }
+      },
+    });
+  } catch (e) {
+    diag(
+      file,
+      START,
+      'yaml-nesting',
+      `the YAML cannot be read: ${firstLine(String((e as Error)?.message ?? e))}`,
+    );
+    return { source };
+  }
   if (unsafe) return { source };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const msg = (e as Error).message;
-    const alias = /alias/i.test(msg);
+    const msg = String((e as Error)?.message ?? e);
+    const bomb = /excessive alias count/i.test(msg);
     diag(
       file,
-      { line: 1, col: 1 },
-      alias ? 'yaml-alias-limit' : 'yaml-syntax',
-      alias
-        ? `the YAML expands more than ${MAX_ALIASES} aliases; write the content out instead of using aliases`
-        : `the YAML cannot be read: ${firstLine(msg)}`,
+      START,
+      bomb ? 'yaml-alias-limit' : 'yaml-syntax',
+      bomb
+        ? `the aliases in this file expand to too much data (an alias bomb); write the content out instead`
+        : `the YAML cannot be read: ${cleanYamlMessage(msg)}`,
     );
     return { source };
   }
 
-  if (!/^#\s*yaml-language-server:\s*\$schema=\S+/.test(text.replace(/^\uFEFF/, ''))) {
+  if (!/^#\s*yaml-language-server:\s*\$schema=\S+/.test(text)) {
     diag(
       file,
-      { line: 1, col: 1 },
+      START,
       'schema-header',
       'start the file with "# yaml-language-server: $schema=<path to rules/schema/KIND.schema.json>" so editors can check it',
       'warning',
@@ -270,75 +396,237 @@ function parseFile(
   }
 
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    diag(file, { line: 1, col: 1 }, 'unknown-kind', 'a rule file is a mapping with a `kind` key');
+    diag(file, START, 'unknown-kind', 'a rule file is a mapping with a `kind` key');
     return { source };
   }
   const kind = (data as Record<string, unknown>).kind;
-  if (typeof kind !== 'string' || !(kind in FILE_KINDS)) {
-    const pos = positionOf(source, ['kind'], false);
+  if (typeof kind !== 'string' || !Object.hasOwn(FILE_KINDS, kind)) {
+    const pos = positionOf(source, ['kind'], kind === undefined);
     diag(
       file,
       pos,
       'unknown-kind',
-      `kind must be one of ${Object.keys(FILE_KINDS).join(', ')}; found ${JSON.stringify(kind ?? null)}`,
+      kind === undefined
+        ? `the file has no \`kind\`; add one of ${Object.keys(FILE_KINDS).join(', ')}`
+        : `kind must be one of ${Object.keys(FILE_KINDS).join(', ')}; found ${JSON.stringify(kind)}`,
     );
     return { source };
   }
   const schema = FILE_KINDS[kind as FileKind] as z.ZodType;
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      reportIssue(source, issue, diag);
-    }
+  let result: ReturnType<z.ZodType['safeParse']>;
+  try {
+    result = schema.safeParse(data, { reportInput: true });
+  } catch (e) {
+    // only a stack overflow on absurdly nested data gets here
+    diag(
+      file,
+      START,
+      'yaml-nesting',
+      `the file cannot be checked: ${firstLine(String((e as Error)?.message ?? e))}`,
+    );
     return { source };
   }
+  const blankFree = reportBlankTexts(source, data, diag);
+  if (!result.success) {
+    for (const issue of result.error.issues) reportIssue(source, data, issue, [], diag);
+    return { source };
+  }
+  if (!blankFree) return { source };
   return { source, file: { file, kind: kind as FileKind, data: result.data } };
 }
 
-function reportIssue(source: SourceFile, issue: z.core.$ZodIssue, diag: Report): void {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+/**
+ * Texts made of spaces pass `min(1)` but say nothing. Returns false when one was found. Walks
+ * the validated data iteratively (no recursion on nested conditions).
+ */
+function reportBlankTexts(source: SourceFile, data: unknown, diag: Report): boolean {
+  let ok = true;
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 2 && typeof obj.nl === 'string' && typeof obj.en === 'string') {
+      for (const lang of ['nl', 'en'] as const) {
+        if ((obj[lang] as string).trim() === '') {
+          ok = false;
+          diag(
+            source.file,
+            positionOf(source, [...path, lang], false),
+            'missing-text',
+            `the ${lang === 'nl' ? 'Dutch (nl)' : 'English (en)'} text at ${formatPath(path)} is blank`,
+          );
+        }
+      }
+      continue;
+    }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      stack.push({ value: obj[k], path: [...path, k] });
+    }
+  }
+  return ok;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function hasKey(data: unknown, path: readonly (string | number)[]): boolean {
+  const parent = valueAt(data, path.slice(0, -1));
+  const key = path[path.length - 1];
+  return (
+    parent !== null && typeof parent === 'object' && key !== undefined && Object.hasOwn(parent, key)
+  );
+}
+
+/** A union failed on every branch: the branch that fits the input's shape best explains why. */
+function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
+  let best: readonly Issue[] = branches[0] ?? [];
+  let bestScore = Infinity;
+  for (const issues of branches) {
+    // keys the branch does not know, or keys it needs that are absent, mean "another shape"
+    let mismatch = 0;
+    for (const i of issues) {
+      if (i.code === 'unrecognized_keys' && i.path.length === 0) mismatch += i.keys.length;
+      else if (i.code === 'invalid_type' && i.path.length <= 1 && i.input === undefined) mismatch++;
+      else if (i.code === 'invalid_type' && i.path.length === 0) mismatch += 2;
+    }
+    const score = mismatch * 1000 + issues.length;
+    if (score < bestScore) {
+      best = issues;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function reportIssue(
+  source: SourceFile,
+  data: unknown,
+  issue: Issue,
+  prefix: readonly (string | number)[],
+  diag: Report,
+): void {
+  const path = [
+    ...prefix,
+    ...issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+  ];
   const last = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  const at = (p: readonly (string | number)[], atKey = false) => positionOf(source, p, atKey);
+  const absent = issue.code === 'invalid_type' && !hasKey(data, path);
+  const empty = issue.code === 'invalid_type' && !absent && issue.input === null;
+
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       diag(
         source.file,
-        positionOf(source, [...path, key], true),
+        at([...path, key], true),
         'unknown-key',
-        `unknown key "${key}"${suggest(key, source, path)}`,
+        `unknown key "${key}"${formatPath(path) ? ` in ${formatPath(path)}` : ''}${suggest(key)}`,
       );
     }
     return;
   }
-  if ((last === 'nl' || last === 'en') && issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_union') {
+    const branches = issue.errors;
+    const simple = branches.every(
+      (b) => b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0,
+    );
+    if (simple && branches.length > 0) {
+      const expected = [...new Set(branches.map((b) => (b[0] as { expected: string }).expected))];
+      const list =
+        expected.length > 1
+          ? `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}`
+          : (expected[0] ?? 'another value');
+      diag(
+        source.file,
+        at(path),
+        'schema',
+        `${formatPath(path) ? `${formatPath(path)}: ` : ''}expected ${list}, found ${describe(valueAt(data, path))}`,
+      );
+      return;
+    }
+    for (const sub of bestBranch(branches)) reportIssue(source, data, sub, path, diag);
+    return;
+  }
+  const isText = last === 'nl' || last === 'en';
+  if (isText && (absent || empty || issue.code === 'too_small')) {
     diag(
       source.file,
-      positionOf(source, path.slice(0, -1), false),
+      at(absent ? parent : path),
       'missing-text',
-      `the ${last === 'nl' ? 'Dutch (nl)' : 'English (en)'} text is missing at ${formatPath(path.slice(0, -1))}`,
+      `the ${last === 'nl' ? 'Dutch (nl)' : 'English (en)'} text is missing at ${formatPath(parent)}`,
     );
     return;
   }
-  if (last === 'sources' && (issue.code === 'too_small' || (issue.code === 'invalid_type' && issue.input === undefined))) {
+  if (last === 'sources' && (absent || empty || issue.code === 'too_small')) {
     diag(
       source.file,
-      positionOf(source, issue.input === undefined ? path.slice(0, -1) : path, false),
+      at(absent ? parent : path),
       'missing-sources',
-      `${formatPath(path.slice(0, -1))} cites no source: add sources (a seed file:line, or a law or authority from the sources registry)`,
+      `${formatPath(parent) || 'this'} cites no source: add sources (a seed file:line, or a law or authority from the sources registry)`,
     );
     return;
   }
-  const where = formatPath(path);
-  diag(
-    source.file,
-    positionOf(source, path, false),
-    'schema',
-    `${where ? `${where}: ` : ''}${issue.message}`,
-  );
+  const where = formatPath(parent);
+  if (absent && typeof last === 'string') {
+    diag(source.file, at(parent), 'schema', `${where ? `${where}: ` : ''}\`${last}\` is required`);
+    return;
+  }
+  if (empty && typeof last === 'string') {
+    diag(
+      source.file,
+      at(path, true),
+      'schema',
+      `${where ? `${where}: ` : ''}\`${last}\` has no value`,
+    );
+    return;
+  }
+  const full = formatPath(path);
+  diag(source.file, at(path), 'schema', `${full ? `${full}: ` : ''}${humanMessage(issue)}`);
 }
 
-function suggest(key: string, source: SourceFile, path: readonly (string | number)[]): string {
-  void source;
-  void path;
+/** zod's wording, made a little friendlier where it is cryptic. */
+function humanMessage(issue: Issue): string {
+  if (issue.code === 'invalid_type') {
+    return `expected ${issue.expected}, found ${describe(issue.input)}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array') {
+    return `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return 'must not be empty';
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+function suggest(key: string): string {
   return key.toLowerCase() !== key ? ` (keys are lower case: "${key.toLowerCase()}"?)` : '';
 }
 
@@ -353,12 +641,13 @@ function firstLine(s: string): string {
 /** Line and column (1-based) of the node at `path`, or of the deepest ancestor that exists. */
 function positionOf(src: SourceFile, path: readonly (string | number)[], atKey: boolean): Position {
   const doc = src.doc;
-  if (!doc) return { line: 1, col: 1 };
+  if (!doc) return START;
   let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
   let best = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length && node; i++) {
     const seg = path[i];
     const isLast = i === path.length - 1;
+    if (isAlias(node)) node = node.resolve(doc) as YamlNode | undefined;
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
