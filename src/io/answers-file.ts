@@ -35,6 +35,8 @@ export interface RawAnswersFile {
   readonly problems: readonly FileProblem[];
   /** Position of a question's value (or of one list item in it), for messages. */
   readonly locate: (question: string, item?: (value: unknown) => boolean) => { line: number; col: number } | undefined;
+  /** Position of a key as written. */
+  readonly locateKey: (key: string) => { line: number; col: number } | undefined;
 }
 
 export interface CheckedAnswers {
@@ -60,7 +62,8 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
   const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const lines = new LineCounter();
   const positions = new Map<string, YamlNode>();
-  const none: RawAnswersFile['locate'] = () => undefined;
+  const keys = new Map<string, YamlNode>();
+  const none = () => undefined;
   const err = (pos: { line: number; col: number } | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ severity, file, ...(pos ? { line: pos.line, col: pos.col } : {}), message });
 
@@ -69,7 +72,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   } catch (e) {
     err({ line: 1, col: 1 }, `the file cannot be parsed: ${firstLine((e as Error).message)}`);
-    return { file, raw, problems, locate: none };
+    return { file, raw, problems, locate: none, locateKey: none };
   }
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
@@ -77,13 +80,13 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
       const message = e.code === 'DUPLICATE_KEY' ? 'this question is answered twice; keep one' : firstLine(e.message);
       err(pos, message.replace(/ at line \d+, column \d+:?$/, ''));
     }
-    return { file, raw, problems, locate: none };
+    return { file, raw, problems, locate: none, locateKey: none };
   }
   const at = (node: YamlNode | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
   const root = doc.contents as YamlNode | null;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
     err({ line: 1, col: 1 }, 'the file has no answers; every question is open', 'warning');
-    return { file, raw, problems, locate: none };
+    return { file, raw, problems, locate: none, locateKey: none };
   }
   if (!isMap(root)) {
     const found = isSeq(root) ? 'a list' : isScalar(root) ? `a single value (${JSON.stringify(root.value)})` : 'something else';
@@ -91,7 +94,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
       at(root),
       `an answers file is a map from question id to answer (innovation_type: device); found ${found}`,
     );
-    return { file, raw, problems, locate: none };
+    return { file, raw, problems, locate: none, locateKey: none };
   }
   for (const pair of root.items as Pair<YamlNode | null, YamlNode | null>[]) {
     const key = pair.key;
@@ -109,6 +112,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     }
     raw[id] = value;
     positions.set(id, pair.value ?? key);
+    keys.set(id, key);
   }
 
   const locate: RawAnswersFile['locate'] = (question, item) => {
@@ -121,7 +125,11 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     }
     return at(node);
   };
-  return { file, raw, problems, locate };
+  const locateKey: RawAnswersFile['locateKey'] = (key) => {
+    const node = keys.get(key);
+    return node ? at(node) : undefined;
+  };
+  return { file, raw, problems, locate, locateKey };
 }
 
 function findKey(positions: ReadonlyMap<string, unknown>, question: string): string | undefined {
@@ -131,12 +139,13 @@ function findKey(positions: ReadonlyMap<string, unknown>, question: string): str
 
 /** Reads an answers file; a file that cannot be read is one problem, not an exception. */
 export function readAnswersFile(path: string, display: string = path): RawAnswersFile {
-  const none: RawAnswersFile['locate'] = () => undefined;
+  const none = () => undefined;
   const fail = (message: string): RawAnswersFile => ({
     file: display,
     raw: Object.create(null) as Record<string, unknown>,
     problems: [{ severity: 'error', file: display, message }],
     locate: none,
+    locateKey: none,
   });
   let text: string;
   try {
@@ -170,7 +179,8 @@ function locateProblem(rules: RuleSet, file: RawAnswersFile, p: AnswerProblem): 
   const q = rules.questions.get(p.question);
   // in a list, point at the item that is wrong
   const badItem = q && q.kind === 'many' ? (v: unknown) => 'problem' in parseAnswer(q, [v]) : undefined;
-  const pos = file.locate(p.question, badItem);
+  // an unknown or computed question: point at the key, the value is not the problem
+  const pos = !q || q.derived ? file.locateKey(p.question) : file.locate(p.question, badItem);
   return {
     severity: p.severity,
     file: file.file,

@@ -91,7 +91,7 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     const r = src.refs(sources);
     return r ? ` ${r}` : '';
   };
-  const tableStyle = opts.color ? {} : { style: { head: [], border: [] } };
+  const tableStyle = { style: opts.color ? { compact: true } : { head: [], border: [], compact: true } };
 
   // title
   const name = innovationName(opts.answers);
