@@ -14,6 +14,7 @@ import type { AnswerProblem } from '../core/answers.ts';
 import { didYouMean, normalizeAnswers } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Family, Fit } from '../core/schema.ts';
+import { renderJsonLine } from '../report/json.ts';
 import type { Delimiter, OutputCell, ParsedRecord } from './csv.ts';
 import {
   adviceCells,
@@ -296,10 +297,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
             : errorCells(outcome.id, outcome.message ?? '');
           yield cells.map(escapeFormula);
         } else {
-          const json = JSON.stringify(outcome.advice ?? errorObject(outcome));
-          if (format === 'ndjson') yield `${json}\n`;
+          // the Advice with the contract's key order, as `advise --format json` writes it
+          const json = outcome.advice
+            ? renderJsonLine(outcome.advice)
+            : `${JSON.stringify(errorObject(outcome))}\n`;
+          if (format === 'ndjson') yield json;
           else {
-            yield `${first ? '\n' : ',\n'}${json}`;
+            yield `${first ? '\n' : ',\n'}${json.slice(0, -1)}`;
             first = false;
           }
         }

@@ -1,0 +1,74 @@
+// Running the CLI in-process with captured streams, and reading CSV output back.
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { CliContext } from '../../src/cli/context.ts';
+import { main } from '../../src/cli/main.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURE_RULES = join(ROOT, 'test', 'fixtures', 'batch', 'rules');
+
+class Capture extends Writable {
+  chunks: Buffer[] = [];
+  isTTY: boolean;
+  columns = 100;
+  constructor(tty = false) {
+    super();
+    this.isTTY = tty;
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
+    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    cb();
+  }
+  get bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+  get text(): string {
+    return this.bytes.toString('utf8');
+  }
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stdoutBytes: Buffer;
+  readonly stderr: string;
+}
+
+export async function run(
+  argv: readonly string[],
+  options: {
+    cwd?: string;
+    stdin?: string | Buffer;
+    stderrTTY?: boolean;
+    env?: Record<string, string>;
+  } = {},
+): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture(options.stderrTTY ?? false);
+  const stdin =
+    options.stdin !== undefined
+      ? Readable.from([Buffer.from(options.stdin)])
+      : Object.assign(new PassThrough(), { isTTY: false });
+  const ctx: CliContext = {
+    cwd: options.cwd ?? ROOT,
+    env: { ...options.env },
+    stdout,
+    stderr,
+    stdin,
+  };
+  const code = await main(argv, ctx);
+  return { code, stdout: stdout.text, stdoutBytes: stdout.bytes, stderr: stderr.text };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'innoroute-batch-test-'));
+}
+
+/** CSV output back as objects keyed by column (the BOM and the delimiter handled). */
+export function readCsv(text: string, delimiter = ','): Record<string, string>[] {
+  return parse(text, { bom: true, columns: true, delimiter }) as Record<string, string>[];
+}

@@ -1,0 +1,219 @@
+// npm run bench -- batch: throughput and memory of `innoroute batch` on realistic portfolios of
+// 10,000, 100,000 and 1,000,000 rows, against a bare csv-parse → csv-stringify pass over the same
+// files in the same run. Targets: batch at least half as fast as the bare pass (rows/s), and peak
+// memory at 1,000,000 rows at most 1.5 times that at 10,000 rows (it streams).
+// Every run is a child process; peak memory is its maxRSS, reported by a tiny preload at exit.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { requireRuleSet } from '../../src/cli/rules.ts';
+import { shippedRulesDir } from '../../src/cli/options.ts';
+import type { QuestionDef } from '../../src/core/ruleset.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SIZES = [10_000, 100_000, 1_000_000] as const;
+const AS_OF = '2026-11-27';
+
+/** A small deterministic PRNG, so that every run measures the same files. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = [
+  'Thuismonitoring hartfalen',
+  'Valdetectie sensor',
+  'Leefstijlcoach app',
+  'Beweegprogramma COPD',
+  'Slimme medicijndispenser',
+  'Digitale wijkverpleging',
+  'Werkfit na burn-out',
+  'Dementie leefcirkel',
+  'Beeldbellen huisarts',
+  'Revalidatie thuis, "samen"',
+];
+
+/** Writes a portfolio CSV of `rows` rows, as a consultant's Excel export would look. */
+async function writePortfolio(path: string, rows: number, questions: QuestionDef[]): Promise<void> {
+  const rnd = mulberry32(rows);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const out = createWriteStream(path);
+  const header = ['id', ...questions.map((q) => q.id)];
+  const write = async (line: string) => {
+    if (!out.write(`${line}\r\n`)) await once(out, 'drain');
+  };
+  await write(header.join(','));
+  for (let i = 1; i <= rows; i++) {
+    const cells = [`P-${i}`];
+    for (const q of questions) {
+      if (rnd() < 0.12) {
+        cells.push(''); // unanswered
+        continue;
+      }
+      switch (q.kind) {
+        case 'text':
+          cells.push(`"${pick(NAMES).replace(/"/g, '""')} ${i}"`);
+          break;
+        case 'one':
+          cells.push(pick(q.optionIds));
+          break;
+        case 'many': {
+          const chosen = q.optionIds.filter(() => rnd() < 0.25);
+          cells.push(chosen.length > 1 ? `"${chosen.join(',')}"` : chosen.join(''));
+          break;
+        }
+        case 'boolean':
+          cells.push(pick(['yes', 'no', 'ja', 'nee']));
+          break;
+        case 'number':
+          cells.push(String(Math.round(rnd() * 500) * 1000));
+          break;
+      }
+    }
+    // about one row in a hundred has a typo, as real portfolios do
+    if (rnd() < 0.01 && cells.length > 2) cells[2] = `${cells[2]}x`;
+    await write(cells.join(','));
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+interface Run {
+  readonly seconds: number;
+  readonly maxRssMb: number;
+  readonly code: number | null;
+}
+
+async function measure(args: string[], rssFile: string, preload: string): Promise<Run> {
+  rmSync(rssFile, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--require', preload, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    if (stderr.length < 4000) stderr += d;
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const seconds = (performance.now() - started) / 1000;
+  let maxRssKb = NaN;
+  try {
+    maxRssKb = Number(readFileSync(rssFile, 'utf8'));
+  } catch {
+    // reported below as NaN
+  }
+  if (code !== 0 && code !== 1) {
+    throw new Error(`${args.join(' ')} ended with ${code}:\n${stderr}`);
+  }
+  return { seconds, maxRssMb: maxRssKb / 1024, code };
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export async function bench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'innoroute-bench-batch-'));
+  try {
+    const rules = requireRuleSet(shippedRulesDir());
+    const questions = [...rules.questions.values()].filter(
+      (q) =>
+        !q.derived &&
+        (q.core || /^(cost|benefit)_(hospital|health_insurer|municipality|employer)$/.test(q.id)),
+    );
+
+    const preload = join(dir, 'maxrss.cjs');
+    writeFileSync(
+      preload,
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, " +
+        'String(process.resourceUsage().maxRSS)));\n',
+    );
+    const bare = join(dir, 'bare.mjs');
+    const parseUrl = import.meta.resolve('csv-parse');
+    const stringifyUrl = import.meta.resolve('csv-stringify');
+    writeFileSync(
+      bare,
+      `import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { parse } from ${JSON.stringify(parseUrl)};
+import { stringify } from ${JSON.stringify(stringifyUrl)};
+const [input, output] = process.argv.slice(2);
+await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: true }), stringify(), createWriteStream(output));
+`,
+    );
+    const bin = join(ROOT, 'bin', 'innoroute.js');
+    const rss = join(dir, 'rss.txt');
+
+    console.log(`columns: ${questions.length + 1}; rules ${rules.version}; temp dir ${dir}`);
+    console.log(
+      'rows'.padStart(10) +
+        'file MB'.padStart(9) +
+        'bare rows/s'.padStart(13) +
+        'batch rows/s'.padStart(14) +
+        'ratio'.padStart(7) +
+        'bare MB'.padStart(9) +
+        'batch MB'.padStart(10),
+    );
+    const results: { rows: number; ratio: number; batchRss: number }[] = [];
+    for (const rows of SIZES) {
+      const file = join(dir, `portfolio-${rows}.csv`);
+      await writePortfolio(file, rows, questions);
+      const size = statSync(file).size / 1024 / 1024;
+      const b = await measure([bare, file, join(dir, 'bare-out.csv')], rss, preload);
+      const out = join(dir, 'batch-out.csv');
+      const r = await measure(
+        [bin, 'batch', file, '--format', 'csv', '--out', out, '--as-of', AS_OF, '--no-progress'],
+        rss,
+        preload,
+      );
+      const bareRate = rows / b.seconds;
+      const batchRate = rows / r.seconds;
+      results.push({ rows, ratio: batchRate / bareRate, batchRss: r.maxRssMb });
+      console.log(
+        fmt(rows).padStart(10) +
+          fmt(size, 1).padStart(9) +
+          fmt(bareRate).padStart(13) +
+          fmt(batchRate).padStart(14) +
+          fmt(batchRate / bareRate, 2).padStart(7) +
+          fmt(b.maxRssMb).padStart(9) +
+          fmt(r.maxRssMb).padStart(10),
+      );
+      rmSync(file, { force: true });
+      rmSync(out, { force: true });
+    }
+    const largest = results.at(-1)!;
+    const smallest = results[0]!;
+    const memRatio = largest.batchRss / smallest.batchRss;
+    const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
+    console.log(
+      `throughput at ${fmt(largest.rows)} rows: batch/bare = ${fmt(largest.ratio, 2)} ` +
+        `(target >= 0.5: ${ok(largest.ratio >= 0.5)})`,
+    );
+    console.log(
+      `peak memory ${fmt(largest.rows)} vs ${fmt(smallest.rows)} rows: ${fmt(largest.batchRss)} / ` +
+        `${fmt(smallest.batchRss)} MB = ${fmt(memRatio, 2)}x (target <= 1.5x: ${ok(memRatio <= 1.5)})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `tsx test/bench/batch.ts` runs it on its own
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await bench();
