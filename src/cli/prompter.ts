@@ -78,7 +78,10 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
         context,
       ),
     checkbox: <T>(q: CheckboxPrompt<T>) =>
-      p.checkbox<T>({ message: q.message, choices: toChoices(q.choices), pageSize: 14, loop: false }, context),
+      p.checkbox<T>(
+        { message: q.message, choices: toChoices(q.choices), pageSize: 14, loop: false },
+        context,
+      ),
     input: (q: InputPrompt) =>
       p.input(
         {
@@ -89,7 +92,10 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
         context,
       ),
     confirm: (q: ConfirmPrompt) =>
-      p.confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, context),
+      p.confirm(
+        { message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) },
+        context,
+      ),
     say: (text: string) => {
       streams.output.write(text.endsWith('\n') ? text : `${text}\n`);
     },
@@ -177,7 +183,9 @@ export class ScriptedPrompter implements Prompter {
       default: choices.filter((c) => c.checked).map((c) => c.value),
     });
     if (!Array.isArray(value) || !value.every((v) => choices.some((c) => Object.is(c.value, v)))) {
-      throw new Error(`scripted answer ${String(value)} is not a list of choices of "${p.message}"`);
+      throw new Error(
+        `scripted answer ${String(value)} is not a list of choices of "${p.message}"`,
+      );
     }
     return value as T[];
   }
@@ -185,7 +193,8 @@ export class ScriptedPrompter implements Prompter {
   async input(p: InputPrompt): Promise<string> {
     const prompt: AskedPrompt = { kind: 'input', message: p.message, default: p.default };
     let value = this.next(prompt);
-    if (typeof value !== 'string') throw new Error(`scripted answer for "${p.message}" must be text`);
+    if (typeof value !== 'string')
+      throw new Error(`scripted answer for "${p.message}" must be text`);
     if (value === '' && p.default !== undefined) value = p.default;
     const valid = p.validate ? p.validate(value as string) : true;
     // like the real prompt: an invalid entry is not accepted, the prompt asks again
@@ -198,7 +207,8 @@ export class ScriptedPrompter implements Prompter {
 
   async confirm(p: ConfirmPrompt): Promise<boolean> {
     const value = this.next({ kind: 'confirm', message: p.message, default: p.default });
-    if (typeof value !== 'boolean') throw new Error(`scripted answer for "${p.message}" must be a boolean`);
+    if (typeof value !== 'boolean')
+      throw new Error(`scripted answer for "${p.message}" must be a boolean`);
     return value;
   }
 

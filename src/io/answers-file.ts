@@ -3,7 +3,16 @@
 // belongs, an option that does not exist — is reported as file:line:col, all of them at once.
 // Checking the values is core's job (normalizeAnswers); this module only adds the positions.
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, Document } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  stringify,
+  visit,
+  Document,
+} from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { AnswerValue, Answers } from '../core/advice.ts';
 import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
@@ -34,7 +43,10 @@ export interface RawAnswersFile {
   /** Syntax and shape problems; when any is an error, `raw` is empty or partial. */
   readonly problems: readonly FileProblem[];
   /** Position of a question's value (or of one list item in it), for messages. */
-  readonly locate: (question: string, item?: (value: unknown) => boolean) => { line: number; col: number } | undefined;
+  readonly locate: (
+    question: string,
+    item?: (value: unknown) => boolean,
+  ) => { line: number; col: number } | undefined;
   /** Position of a key as written. */
   readonly locateKey: (key: string) => { line: number; col: number } | undefined;
 }
@@ -64,12 +76,19 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
   const positions = new Map<string, YamlNode>();
   const keys = new Map<string, YamlNode>();
   const none = () => undefined;
-  const err = (pos: { line: number; col: number } | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ severity, file, ...(pos ? { line: pos.line, col: pos.col } : {}), message });
+  const err = (
+    pos: { line: number; col: number } | undefined,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => problems.push({ severity, file, ...(pos ? { line: pos.line, col: pos.col } : {}), message });
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+    doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+      lineCounter: lines,
+      prettyErrors: true,
+      uniqueKeys: true,
+    });
   } catch (e) {
     err({ line: 1, col: 1 }, `the file cannot be parsed: ${firstLine((e as Error).message)}`);
     return { file, raw, problems, locate: none, locateKey: none };
@@ -77,7 +96,10 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-      const message = e.code === 'DUPLICATE_KEY' ? 'this question is answered twice; keep one' : firstLine(e.message);
+      const message =
+        e.code === 'DUPLICATE_KEY'
+          ? 'this question is answered twice; keep one'
+          : firstLine(e.message);
       err(pos, message.replace(/ at line \d+, column \d+:?$/, ''));
     }
     return { file, raw, problems, locate: none, locateKey: none };
@@ -89,7 +111,11 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     return { file, raw, problems, locate: none, locateKey: none };
   }
   if (!isMap(root)) {
-    const found = isSeq(root) ? 'a list' : isScalar(root) ? `a single value (${JSON.stringify(root.value)})` : 'something else';
+    const found = isSeq(root)
+      ? 'a list'
+      : isScalar(root)
+        ? `a single value (${JSON.stringify(root.value)})`
+        : 'something else';
     err(
       at(root),
       `an answers file is a map from question id to answer (innovation_type: device); found ${found}`,
@@ -152,7 +178,9 @@ export function readAnswersFile(path: string, display: string = path): RawAnswer
     const st = statSync(path);
     if (st.isDirectory()) return fail('is a directory, not an answers file');
     if (st.size > MAX_ANSWERS_BYTES) {
-      return fail(`the file is ${st.size} bytes; an answers file may be at most ${MAX_ANSWERS_BYTES} bytes`);
+      return fail(
+        `the file is ${st.size} bytes; an answers file may be at most ${MAX_ANSWERS_BYTES} bytes`,
+      );
     }
     text = readFileSync(path, 'utf8');
   } catch (e) {
@@ -178,7 +206,8 @@ export function checkAnswers(rules: RuleSet, file: RawAnswersFile): CheckedAnswe
 function locateProblem(rules: RuleSet, file: RawAnswersFile, p: AnswerProblem): FileProblem {
   const q = rules.questions.get(p.question);
   // in a list, point at the item that is wrong
-  const badItem = q && q.kind === 'many' ? (v: unknown) => 'problem' in parseAnswer(q, [v]) : undefined;
+  const badItem =
+    q && q.kind === 'many' ? (v: unknown) => 'problem' in parseAnswer(q, [v]) : undefined;
   // an unknown or computed question: point at the key, the value is not the problem
   const pos = !q || q.derived ? file.locateKey(p.question) : file.locate(p.question, badItem);
   return {
@@ -197,8 +226,17 @@ function locateProblem(rules: RuleSet, file: RawAnswersFile, p: AnswerProblem): 
  * inline, and strings a YAML 1.1 reader would take for a boolean or number ("yes", "no", "0800")
  * quoted, so that other tools read the same values.
  */
-export function formatAnswersYaml(answers: Answers, header: readonly string[] = [], order?: readonly string[]): string {
-  const keys = order ? [...order.filter((k) => k in answers), ...Object.keys(answers).filter((k) => !order.includes(k))] : Object.keys(answers);
+export function formatAnswersYaml(
+  answers: Answers,
+  header: readonly string[] = [],
+  order?: readonly string[],
+): string {
+  const keys = order
+    ? [
+        ...order.filter((k) => k in answers),
+        ...Object.keys(answers).filter((k) => !order.includes(k)),
+      ]
+    : Object.keys(answers);
   const data: Record<string, AnswerValue> = {};
   for (const k of keys) data[k] = answers[k]!;
   const doc = new Document(data, { version: '1.1' });
@@ -207,7 +245,8 @@ export function formatAnswersYaml(answers: Answers, header: readonly string[] = 
       node.flow = true;
     },
   });
-  const body = keys.length === 0 ? '{}\n' : doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
+  const body =
+    keys.length === 0 ? '{}\n' : doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
   const comments = header.map((h) => `# ${h}\n`).join('');
   return comments + body;
 }

@@ -3,7 +3,15 @@
 // rename it over the target. Paths the caller protects (the input a report was made from) are
 // refused before anything is written.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class ProtectedPathError extends Error {
@@ -17,11 +25,15 @@ export class ProtectedPathError extends Error {
 }
 
 export class WriteError extends Error {
+  /** Why, in words: "the directory does not exist", "permission denied", … */
+  readonly reason: string;
   constructor(
     readonly path: string,
     override readonly cause: unknown,
   ) {
-    super(`cannot write ${path}: ${describe(cause)}`);
+    const reason = describe(cause);
+    super(`cannot write ${path}: ${reason}`);
+    this.reason = reason;
     this.name = 'WriteError';
   }
 }
@@ -80,10 +92,17 @@ export function assertWritable(path: string, protect: readonly string[] = []): v
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): void {
   const target = resolve(path);
   assertWritable(target, options.protect);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', options.mode ?? 0o666);

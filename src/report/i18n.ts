@@ -95,8 +95,8 @@ export interface WizardStrings {
   readonly needsTty: string;
   readonly noSession: (file: string) => string;
   readonly badSession: (file: string, why: string) => string;
-  readonly refuseInput: string;
-  readonly reasonCore: string;
+  readonly checkboxHint: string;
+  readonly sessionExists: (file: string) => string;
 }
 
 const nl: UiStrings = {
@@ -173,7 +173,8 @@ const nl: UiStrings = {
     'bundled-payment': 'bundelbekostiging voor de hele keten',
     'population-payment': 'populatiebekostiging',
     'joint-plan-gemeente-insurer': 'gezamenlijk plan van gemeente en zorgverzekeraar',
-    'insurance-group-multi-line': 'verzekeraar die meerdere verzekeringen (zorg, inkomen) combineert',
+    'insurance-group-multi-line':
+      'verzekeraar die meerdere verzekeringen (zorg, inkomen) combineert',
     'charge-employer': 'de werkgever laten betalen',
     'multi-year-contract': 'meerjarig contract',
     'bridge-investor': 'investeerder die de aanloop overbrugt',
@@ -192,7 +193,8 @@ const nl: UiStrings = {
     no: 'Nee',
     textHint: '(? = uitleg, < = vorige vraag, leeg = overslaan)',
     textHintFirst: '(? = uitleg, leeg = overslaan)',
-    numberInvalid: 'Vul een bedrag in euro in, zoals 250000 of 1250,50 (zonder punten voor duizendtallen)',
+    numberInvalid:
+      'Vul een bedrag in euro in, zoals 250000 of 1250,50 (zonder punten voor duizendtallen)',
     noHelp: 'Bij deze vraag is geen uitleg vastgelegd.',
     whyAsked: 'Waarom we dit vragen',
     sourcesLabel: 'Bron',
@@ -216,8 +218,9 @@ const nl: UiStrings = {
       `geen bewaarde sessie gevonden in ${file}; start een nieuwe met innoroute wizard (of geef --session <bestand>)`,
     badSession: (file, why) =>
       `de sessie in ${file} kan niet worden gelezen: ${why}; start opnieuw met innoroute wizard of gebruik --answers`,
-    refuseInput: 'dat is het bestand waaruit je antwoorden komen; kies een ander bestand',
-    reasonCore: 'basisvraag',
+    checkboxHint: '(spatie = aan/uit, enter = klaar, niets aangevinkt = overslaan)',
+    sessionExists: (file) =>
+      `Er staat al een bewaarde sessie in ${file}; die wordt vervangen. Wil je die voortzetten? Stop (Ctrl+C) en start innoroute wizard --resume.`,
   },
 };
 
@@ -239,7 +242,8 @@ const en: UiStrings = {
   alternatives: 'Other routes',
   excluded: 'Excluded routes (why not)',
   stakeholders: 'Whom to involve, by phase',
-  stakeholdersIntro: 'Tick off whom you have spoken to. "Now" belongs to your current phase or earlier.',
+  stakeholdersIntro:
+    'Tick off whom you have spoken to. "Now" belongs to your current phase or earlier.',
   bring: 'Bring',
   evidence: 'Evidence per route',
   evidenceNone: 'The rules name no specific evidence for this route.',
@@ -319,7 +323,8 @@ const en: UiStrings = {
     whyAsked: 'Why we ask',
     sourcesLabel: 'Source',
     atFirst: 'This is the first question; there is no previous one.',
-    dropped: (ids) => `After your change these answers are no longer needed and were dropped: ${ids}`,
+    dropped: (ids) =>
+      `After your change these answers are no longer needed and were dropped: ${ids}`,
     prefilled: (n) => `${n} answer(s) taken over; those questions are skipped.`,
     resumed: (n) => `Session resumed with ${n} answer(s).`,
     done: 'Done. This is your advice:',
@@ -338,8 +343,9 @@ const en: UiStrings = {
       `no saved session found at ${file}; start a new one with innoroute wizard (or pass --session <file>)`,
     badSession: (file, why) =>
       `the session in ${file} cannot be read: ${why}; start again with innoroute wizard or use --answers`,
-    refuseInput: 'that is the file your answers came from; choose another file',
-    reasonCore: 'core question',
+    checkboxHint: '(space = tick, enter = done, nothing ticked = skip)',
+    sessionExists: (file) =>
+      `A saved session exists in ${file}; it will be replaced. To continue it instead, stop (Ctrl+C) and run innoroute wizard --resume.`,
   },
 };
 
@@ -458,10 +464,15 @@ export function stakeholdersByPhase(advice: Advice): { phase: Phase; items: Stak
 }
 
 /** Whom to contact first for a route: its first stakeholder on the checklist, now before later. */
-export function partyToCall(advice: Advice, rules: RuleSet, route: AdvisedRoute): StakeholderItem | undefined {
+export function partyToCall(
+  advice: Advice,
+  rules: RuleSet,
+  route: AdvisedRoute,
+): StakeholderItem | undefined {
   const ids = (rules.routes.get(route.id)?.stakeholders ?? []).map((x) => x.stakeholder);
   const onList = advice.stakeholders.filter((x) => ids.includes(x.id));
-  const rank = (x: StakeholderItem) => (x.when === 'now' ? 0 : x.when === 'next' ? 1 : x.when ? 2 : 1);
+  const rank = (x: StakeholderItem) =>
+    x.when === 'now' ? 0 : x.when === 'next' ? 1 : x.when ? 2 : 1;
   return [...onList].sort((a, b) => rank(a) - rank(b))[0];
 }
 
@@ -481,7 +492,8 @@ export function verifyNotes(advice: Advice, rules: RuleSet, lang: Lang): VerifyN
     out.push({ subject, note: note ?? s.verifyDefault });
   };
   for (const r of advice.routes) {
-    if (r.verify) push(`route:${r.id}`, r.title, r.verifyNote ?? rules.routes.get(r.id)?.verify_note?.[lang]);
+    if (r.verify)
+      push(`route:${r.id}`, r.title, r.verifyNote ?? rules.routes.get(r.id)?.verify_note?.[lang]);
   }
   for (const x of advice.stakeholders) {
     const def = rules.stakeholders.get(x.id);
@@ -493,7 +505,8 @@ export function verifyNotes(advice: Advice, rules: RuleSet, lang: Lang): VerifyN
   }
   for (const w of advice.warnings) {
     const def = rules.warnings.get(w.id);
-    if (w.verify || def?.verify) push(`warning:${w.id}`, firstSentence(w.text), def?.verify_note?.[lang]);
+    if (w.verify || def?.verify)
+      push(`warning:${w.id}`, firstSentence(w.text), def?.verify_note?.[lang]);
   }
   return out;
 }

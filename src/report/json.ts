@@ -61,7 +61,9 @@ const MAPS = new Set(['input', 'because']);
 function ordered(value: unknown, parentKey: string | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => ordered(v, undefined));
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined,
+  );
   if (!(parentKey && MAPS.has(parentKey))) {
     // known fields by the contract's order, anything added later after them, alphabetically
     entries.sort(([a], [b]) => {

@@ -128,7 +128,9 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     out.push(s.bridgeIntro, '');
     for (const b of advice.bridgeFunding) {
       const leads =
-        b.leadsTo && b.leadsTo.length > 0 ? ` (${s.leadsTo} ${b.leadsTo.map((f) => familyLabel(f, lang)).join(', ')})` : '';
+        b.leadsTo && b.leadsTo.length > 0
+          ? ` (${s.leadsTo} ${b.leadsTo.map((f) => familyLabel(f, lang)).join(', ')})`
+          : '';
       out.push(`- **${inline(b.title)}**${inline(leads)}: ${inline(b.why)}${cite(b.sources)}`);
     }
   }
@@ -170,7 +172,8 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
   if (advice.openQuestions.length > 0) {
     section(s.openQuestions);
     out.push(s.openQuestionsIntro, '');
-    for (const id of advice.openQuestions) out.push(`- ${inline(questionText(rules, id, lang))} (\`${id}\`)`);
+    for (const id of advice.openQuestions)
+      out.push(`- ${inline(questionText(rules, id, lang))} (\`${id}\`)`);
   }
 
   if (src.list.length > 0) {

@@ -91,7 +91,9 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     const r = src.refs(sources);
     return r ? ` ${r}` : '';
   };
-  const tableStyle = { style: opts.color ? { compact: true } : { head: [], border: [], compact: true } };
+  const tableStyle = {
+    style: opts.color ? { compact: true } : { head: [], border: [], compact: true },
+  };
 
   // title
   const name = innovationName(opts.answers);
@@ -110,7 +112,12 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
 
   function routeBlock(r: AdvisedRoute, recommended: boolean) {
     out.push(
-      wrap(`${chalk.bold(r.title)} ${chalk.gray(`· ${familyLabel(r.family, lang)} · ${r.id}`)}`, width, '  ', '    '),
+      wrap(
+        `${chalk.bold(r.title)} ${chalk.gray(`· ${familyLabel(r.family, lang)} · ${r.id}`)}`,
+        width,
+        '  ',
+        '    ',
+      ),
     );
     out.push(`  ${fitBar(r.score, r.fit, lang, chalk)}`);
     if (r.summary) para(r.summary, '  ', '  ');
@@ -132,7 +139,8 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
       out.push(`  ${chalk.bold(s.pitfalls)}:`);
       for (const p of r.pitfalls) para(p, '   • ', '     ');
     }
-    if (r.sources && r.sources.length > 0) para(`${s.sources}: ${src.refs(r.sources)}`, '  ', '    ');
+    if (r.sources && r.sources.length > 0)
+      para(`${s.sources}: ${src.refs(r.sources)}`, '  ', '    ');
   }
 
   if (others.length > 0) {
@@ -149,7 +157,11 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     heading(s.excluded);
     for (const x of advice.excluded) {
       const title = x.title ?? x.id;
-      para(`${chalk.red('✗')} ${chalk.bold(title)} ${chalk.gray(`(${x.id})`)}: ${x.why}${cite(x.sources)}`, '  ', '    ');
+      para(
+        `${chalk.red('✗')} ${chalk.bold(title)} ${chalk.gray(`(${x.id})`)}: ${x.why}${cite(x.sources)}`,
+        '  ',
+        '    ',
+      );
     }
   }
 
@@ -160,9 +172,12 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     for (const g of groups) {
       out.push('', `  ${chalk.bold(s.phase[g.phase])}`);
       for (const x of g.items) {
-        const when = x.when ? ` (${x.when === 'now' ? chalk.cyan(s.when[x.when]) : s.when[x.when]})` : '';
+        const when = x.when
+          ? ` (${x.when === 'now' ? chalk.cyan(s.when[x.when]) : s.when[x.when]})`
+          : '';
         para(`[ ] ${chalk.bold(x.name)}${when}: ${x.why}${cite(x.sources)}`, '   ', '       ');
-        if (x.bring && x.bring.length > 0) para(`${s.bring}: ${x.bring.join('; ')}`, '       ', '       ');
+        if (x.bring && x.bring.length > 0)
+          para(`${s.bring}: ${x.bring.join('; ')}`, '       ', '       ');
       }
     }
   }
@@ -183,14 +198,17 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     para(chalk.gray(s.bridgeIntro));
     for (const b of advice.bridgeFunding) {
       const leads =
-        b.leadsTo && b.leadsTo.length > 0 ? ` (${s.leadsTo} ${b.leadsTo.map((f) => familyLabel(f, lang)).join(', ')})` : '';
+        b.leadsTo && b.leadsTo.length > 0
+          ? ` (${s.leadsTo} ${b.leadsTo.map((f) => familyLabel(f, lang)).join(', ')})`
+          : '';
       para(`${chalk.bold(b.title)}${leads}: ${b.why}${cite(b.sources)}`, '  • ', '    ');
     }
   }
 
   if (advice.warnings.length > 0) {
     heading(s.warnings);
-    for (const w of advice.warnings) para(`${chalk.yellow('!')} ${w.text}${cite(w.sources)}`, '  ', '    ');
+    for (const w of advice.warnings)
+      para(`${chalk.yellow('!')} ${w.text}${cite(w.sources)}`, '  ', '    ');
   }
 
   const cb = advice.costBenefit;
@@ -228,7 +246,11 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
       out.push(`  ${chalk.bold(s.transfers)}:`);
       for (const t of cb.transfers) {
         para(
-          s.transfer(partyLabel(rules, t.from, lang), partyLabel(rules, t.to, lang), formatEuro(t.amount, lang)),
+          s.transfer(
+            partyLabel(rules, t.from, lang),
+            partyLabel(rules, t.to, lang),
+            formatEuro(t.amount, lang),
+          ),
           '   • ',
           '     ',
         );
@@ -302,7 +324,13 @@ export function netChart(
   const leftW = hasNeg ? Math.min(side, 30) : 0;
   const rightW = hasPos ? Math.min(side, 30) : 0;
   return parties.map((p, i) => {
-    const cells = max === 0 ? 0 : Math.max(p.net === 0 ? 0 : 1, Math.round((Math.abs(p.net) / max) * Math.max(leftW, rightW)));
+    const cells =
+      max === 0
+        ? 0
+        : Math.max(
+            p.net === 0 ? 0 : 1,
+            Math.round((Math.abs(p.net) / max) * Math.max(leftW, rightW)),
+          );
     const left = p.net < 0 ? chalk.red('▓'.repeat(Math.min(cells, leftW))) : '';
     const right = p.net > 0 ? chalk.green('█'.repeat(Math.min(cells, rightW))) : '';
     const leftPad = ' '.repeat(leftW - (p.net < 0 ? Math.min(cells, leftW) : 0));

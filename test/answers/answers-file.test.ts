@@ -15,7 +15,8 @@ import {
 } from '../../src/io/answers-file.ts';
 
 const rules = requireRuleSet(fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url)));
-const check = (text: string, file = 'answers.yaml') => checkAnswers(rules, parseAnswersText(text, file));
+const check = (text: string, file = 'answers.yaml') =>
+  checkAnswers(rules, parseAnswersText(text, file));
 const lines = (text: string, file?: string) => check(text, file).problems.map(formatProblem);
 
 describe('reading answers', () => {
@@ -33,7 +34,10 @@ describe('reading answers', () => {
   });
 
   it('reads JSON answers the same way', () => {
-    const { answers, problems } = check('{\n  "innovation_type": "device",\n  "goal": ["prevention"]\n}\n', 'a.json');
+    const { answers, problems } = check(
+      '{\n  "innovation_type": "device",\n  "goal": ["prevention"]\n}\n',
+      'a.json',
+    );
     expect(problems).toEqual([]);
     expect(answers).toEqual({ innovation_type: 'device', goal: ['prevention'] });
   });
@@ -52,21 +56,39 @@ describe('reading answers', () => {
 
   it('points at a wrong item of a block list', () => {
     const text = 'goal:\n  - prevention\n  - cure_treatmnt\n';
-    expect(lines(text)[0]).toMatch(/^answers\.yaml:3:5 goal: "cure_treatmnt" is not an option .*did you mean "cure_treatment"/);
+    expect(lines(text)[0]).toMatch(
+      /^answers\.yaml:3:5 goal: "cure_treatmnt" is not an option .*did you mean "cure_treatment"/,
+    );
   });
 
   it('lists every problem, errors and warnings, each at its line', () => {
-    const text = ['innovation_type: devise', 'inovation_name: X', 'treatment_relation: maybe', 'phase: scale'].join('\n');
+    const text = [
+      'innovation_type: devise',
+      'inovation_name: X',
+      'treatment_relation: maybe',
+      'phase: scale',
+    ].join('\n');
     const out = lines(text);
     expect(out).toHaveLength(4);
-    expect(out[0]).toMatch(/^answers\.yaml:1:18 innovation_type: "devise" is not an option .*did you mean "device"/);
-    expect(out[1]).toBe('answers.yaml:2:1 warning: unknown question "inovation_name" — did you mean "innovation_name"?; ignored');
-    expect(out[2]).toMatch(/^answers\.yaml:3:21 treatment_relation: treatment_relation is yes or no/);
-    expect(out[3]).toMatch(/^answers\.yaml:4:8 phase: "scale" is not an option of phase; valid: explore, develop, implement$/);
+    expect(out[0]).toMatch(
+      /^answers\.yaml:1:18 innovation_type: "devise" is not an option .*did you mean "device"/,
+    );
+    expect(out[1]).toBe(
+      'answers.yaml:2:1 warning: unknown question "inovation_name" — did you mean "innovation_name"?; ignored',
+    );
+    expect(out[2]).toMatch(
+      /^answers\.yaml:3:21 treatment_relation: treatment_relation is yes or no/,
+    );
+    expect(out[3]).toMatch(
+      /^answers\.yaml:4:8 phase: "scale" is not an option of phase; valid: explore, develop, implement$/,
+    );
   });
 
   it('reports malformed YAML at its position, and nothing else', () => {
-    const r = parseAnswersText('innovation_type: device\ngoal: [prevention\nphase: explore\n', 'bad.yaml');
+    const r = parseAnswersText(
+      'innovation_type: device\ngoal: [prevention\nphase: explore\n',
+      'bad.yaml',
+    );
     expect(r.problems.length).toBeGreaterThan(0);
     expect(r.problems.every((p) => p.severity === 'error' && p.line !== undefined)).toBe(true);
     expect(formatProblem(r.problems[0]!)).toMatch(/^bad\.yaml:\d+:\d+ /);
@@ -79,7 +101,9 @@ describe('reading answers', () => {
   });
 
   it('refuses a question answered twice', () => {
-    expect(lines('phase: explore\nphase: develop\n')[0]).toMatch(/^answers\.yaml:2:1 this question is answered twice/);
+    expect(lines('phase: explore\nphase: develop\n')[0]).toMatch(
+      /^answers\.yaml:2:1 this question is answered twice/,
+    );
   });
 
   it('gives an empty file no answers and one warning', () => {
@@ -98,7 +122,10 @@ describe('reading answers', () => {
 
   it('expands a bounded number of aliases only', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      );
     const r = parseAnswersText(bomb.join('\n'), 'bomb.yaml');
     expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
   });

@@ -1,7 +1,13 @@
 // The answer rules of contract §2, one by one, through normalizeAnswers and parseAnswer.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, normalizeAnswers, parseAnswer, parseNumber } from '../../src/core/answers.ts';
+import {
+  didYouMean,
+  editDistance,
+  normalizeAnswers,
+  parseAnswer,
+  parseNumber,
+} from '../../src/core/answers.ts';
 import { requireRuleSet } from '../../src/cli/rules.ts';
 
 const rules = requireRuleSet(fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url)));
@@ -17,7 +23,9 @@ describe('parseAnswer', () => {
   });
 
   it('splits many-answers on | ; and , and returns them in option order', () => {
-    expect(parseAnswer(q('goal'), 'prevention|cure_treatment')).toEqual({ value: ['cure_treatment', 'prevention'] });
+    expect(parseAnswer(q('goal'), 'prevention|cure_treatment')).toEqual({
+      value: ['cure_treatment', 'prevention'],
+    });
     expect(parseAnswer(q('goal'), 'prevention; daily_living_support')).toEqual({
       value: ['daily_living_support', 'prevention'],
     });
@@ -25,8 +33,10 @@ describe('parseAnswer', () => {
   });
 
   it('reads booleans in Dutch and English', () => {
-    for (const yes of ['yes', 'ja', 'TRUE', '1', true]) expect(parseAnswer(q('treatment_relation'), yes)).toEqual({ value: true });
-    for (const no of ['no', 'Nee', 'false', '0', false]) expect(parseAnswer(q('treatment_relation'), no)).toEqual({ value: false });
+    for (const yes of ['yes', 'ja', 'TRUE', '1', true])
+      expect(parseAnswer(q('treatment_relation'), yes)).toEqual({ value: true });
+    for (const no of ['no', 'Nee', 'false', '0', false])
+      expect(parseAnswer(q('treatment_relation'), no)).toEqual({ value: false });
     expect(parseAnswer(q('treatment_relation'), 'misschien')).toHaveProperty('problem');
   });
 
@@ -36,7 +46,8 @@ describe('parseAnswer', () => {
   });
 
   it('treats empty values as unanswered, never as an error', () => {
-    for (const empty of ['', '   ', null, undefined, []]) expect(parseAnswer(q('goal'), empty)).toEqual({ empty: true });
+    for (const empty of ['', '   ', null, undefined, []])
+      expect(parseAnswer(q('goal'), empty)).toEqual({ empty: true });
     expect(parseAnswer(q('goal'), ' | ')).toEqual({ empty: true });
   });
 
@@ -71,7 +82,9 @@ describe('parseNumber', () => {
 
 describe('did you mean', () => {
   it('suggests the closest option for a typo, nothing for a different word', () => {
-    expect(didYouMean('prevntion', ['cure_treatment', 'daily_living_support', 'prevention'])).toBe('prevention');
+    expect(didYouMean('prevntion', ['cure_treatment', 'daily_living_support', 'prevention'])).toBe(
+      'prevention',
+    );
     expect(didYouMean('devise', ['device', 'digital', 'service'])).toBe('device');
     expect(didYouMean('banana', ['device', 'digital', 'service'])).toBeUndefined();
   });
@@ -90,7 +103,12 @@ describe('normalizeAnswers', () => {
       innovation_name: ' Cue2Walk ',
     });
     expect(problems).toEqual([]);
-    expect(Object.keys(answers)).toEqual(['innovation_name', 'innovation_type', 'treatment_relation', 'goal']);
+    expect(Object.keys(answers)).toEqual([
+      'innovation_name',
+      'innovation_type',
+      'treatment_relation',
+      'goal',
+    ]);
     expect(answers).toEqual({
       innovation_name: 'Cue2Walk',
       innovation_type: 'digital',
@@ -110,10 +128,17 @@ describe('normalizeAnswers', () => {
   });
 
   it('warns about an unknown question and ignores it', () => {
-    const { answers, problems } = normalizeAnswers(rules, { inovation_type: 'device', phase: 'explore' });
+    const { answers, problems } = normalizeAnswers(rules, {
+      inovation_type: 'device',
+      phase: 'explore',
+    });
     expect(answers).toEqual({ phase: 'explore' });
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', question: 'inovation_type', suggestion: 'innovation_type' }),
+      expect.objectContaining({
+        severity: 'warning',
+        question: 'inovation_type',
+        suggestion: 'innovation_type',
+      }),
     ]);
   });
 

@@ -16,7 +16,9 @@ describe('text report', () => {
 
   it('leads with the recommendation, its first step and whom to call', () => {
     const head = text.split('Andere routes')[0]!;
-    expect(text.startsWith('Advies voor Cue2Walk\nRegelset 0.0.1 · peildatum 2026-11-27\n')).toBe(true);
+    expect(text.startsWith('Advies voor Cue2Walk\nRegelset 0.0.1 · peildatum 2026-11-27\n')).toBe(
+      true,
+    );
     expect(head).toContain('Aanbevolen route');
     expect(head).toContain('Bestaande prestatie');
     expect(head).toContain('█████████░  85 sterk');
@@ -46,13 +48,17 @@ describe('text report', () => {
   });
 
   it('shows the stakeholders as a checklist by phase with now/next', () => {
-    expect(text).toMatch(/ {2}Verkennen\n {3}\[ \] Gemeente \(nu\): De gemeente beslist over maatwerk\. \[1, r\. 41\]/);
+    expect(text).toMatch(
+      / {2}Verkennen\n {3}\[ \] Gemeente \(nu\): De gemeente beslist over maatwerk\. \[1, r\. 41\]/,
+    );
     expect(text).toMatch(/ {2}Implementeren\n {3}\[ \] Zorgverzekeraar \(straks\):/);
     expect(text).toContain('Neem mee: Een businesscase');
   });
 
   it('numbers the sources in order of citation, with titles from the registry', () => {
-    expect(text).toContain('[1]  Fixture document about routes (Fixture Publisher, 2025) — r. 20-22, 40, 41, 30, 60, 50');
+    expect(text).toContain(
+      '[1]  Fixture document about routes (Fixture Publisher, 2025) — r. 20-22, 40, 41, 30, 60, 50',
+    );
     expect(text).toContain('[2]  Fixture law https://example.org/law');
     expect(text).toContain('Het past in een bestaande prestatie. [1, r. 20-22]');
   });
@@ -75,7 +81,9 @@ describe('text report', () => {
   });
 
   it('ends with the disclaimer of the rule set', () => {
-    expect(text.trimEnd().endsWith('Fixture-disclaimer. Dit is een oriëntatie, geen juridisch advies.')).toBe(true);
+    expect(
+      text.trimEnd().endsWith('Fixture-disclaimer. Dit is een oriëntatie, geen juridisch advies.'),
+    ).toBe(true);
   });
 
   it('has no escape codes without colour, and wraps to the width', () => {
@@ -83,14 +91,26 @@ describe('text report', () => {
     const narrow = renderText(sample, { rules, lang: 'nl', chalk: plain, width: 60, answers });
     for (const line of narrow.split('\n')) {
       // a single word longer than the line may stick out; none here is
-      if (!line.includes('│') && !line.includes('┌') && !line.includes('└') && !line.includes('├')) {
+      if (
+        !line.includes('│') &&
+        !line.includes('┌') &&
+        !line.includes('└') &&
+        !line.includes('├')
+      ) {
         expect(visibleLength(line)).toBeLessThanOrEqual(60);
       }
     }
   });
 
   it('colours with a colour chalk, and the text underneath stays the same', () => {
-    const coloured = renderText(sample, { rules, lang: 'nl', chalk: colour, color: true, width: 100, answers });
+    const coloured = renderText(sample, {
+      rules,
+      lang: 'nl',
+      chalk: colour,
+      color: true,
+      width: 100,
+      answers,
+    });
     expect(coloured).not.toBe(stripVTControlCharacters(coloured));
     expect(stripVTControlCharacters(coloured)).toBe(text);
   });
@@ -202,7 +222,10 @@ describe('json', () => {
   });
   it('keeps the order of "because", which is data', () => {
     const a = JSON.parse(renderJson(sample));
-    expect(Object.keys(a.routes[0].reasons[0].because)).toEqual(['treatment_relation', 'fits_existing_prestatie']);
+    expect(Object.keys(a.routes[0].reasons[0].because)).toEqual([
+      'treatment_relation',
+      'fits_existing_prestatie',
+    ]);
   });
   it('has a one-line form', () => {
     const line = renderJsonLine(sample);

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Advice } from '../../src/core/advice.ts';
 import { requireRuleSet } from '../../src/cli/rules.ts';
 
-export const rules = requireRuleSet(fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url)));
+export const rules = requireRuleSet(
+  fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url)),
+);
 
 export const sample: Advice = {
   schemaVersion: 1,
@@ -38,17 +40,36 @@ export const sample: Advice = {
       fit: 'possible',
       score: 60,
       title: 'Wmo-maatwerkvoorziening',
-      reasons: [{ text: 'Ondersteuning thuis | past bij de Wmo.', because: { goal: ['daily_living_support'] }, sources: ['fixture-doc:40'] }],
+      reasons: [
+        {
+          text: 'Ondersteuning thuis | past bij de Wmo.',
+          because: { goal: ['daily_living_support'] },
+          sources: ['fixture-doc:40'],
+        },
+      ],
       steps: ['Praat met de gemeente.'],
       evidence: [],
       verify: false,
     },
   ],
   excluded: [
-    { id: 'consumer.direct-sale', family: 'consumer', title: 'Directe verkoop', why: 'Geen betalingsbereidheid.', sources: ['fixture-law'] },
+    {
+      id: 'consumer.direct-sale',
+      family: 'consumer',
+      title: 'Directe verkoop',
+      why: 'Geen betalingsbereidheid.',
+      sources: ['fixture-law'],
+    },
   ],
   stakeholders: [
-    { id: 'gemeente', name: 'Gemeente', phase: 'explore', when: 'now', why: 'De gemeente beslist over maatwerk.', sources: ['fixture-doc:41'] },
+    {
+      id: 'gemeente',
+      name: 'Gemeente',
+      phase: 'explore',
+      when: 'now',
+      why: 'De gemeente beslist over maatwerk.',
+      sources: ['fixture-doc:41'],
+    },
     {
       id: 'zorgverzekeraar',
       name: 'Zorgverzekeraar',
@@ -70,8 +91,23 @@ export const sample: Advice = {
     transfers: [{ from: 'health_insurer', to: 'hospital', amount: 300000 }],
     arrangements: ['shared-savings'],
   },
-  bridgeFunding: [{ id: 'fixture-fund', title: 'Fixturefonds', why: 'Geld om bewijs te verzamelen.', leadsTo: ['zvw'], sources: ['fixture-doc:60'], verify: true }],
-  warnings: [{ id: 'no-structural-agreement', text: 'Maak vooraf afspraken over structurele betaling.', sources: ['fixture-doc:50'] }],
+  bridgeFunding: [
+    {
+      id: 'fixture-fund',
+      title: 'Fixturefonds',
+      why: 'Geld om bewijs te verzamelen.',
+      leadsTo: ['zvw'],
+      sources: ['fixture-doc:60'],
+      verify: true,
+    },
+  ],
+  warnings: [
+    {
+      id: 'no-structural-agreement',
+      text: 'Maak vooraf afspraken over structurele betaling.',
+      sources: ['fixture-doc:50'],
+    },
+  ],
   openQuestions: ['phase'],
 };
 

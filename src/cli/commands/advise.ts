@@ -1,7 +1,107 @@
-// Being written (see the open issues); replaced before release.
-import type { CliContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
+// innoroute advise <answers-file>: the advice for an answers file, without questions. Reads and
+// checks the answers (every problem at once, located), calls the same evaluate as the wizard and
+// batch, and renders text, markdown or JSON to stdout or, atomically, to --out.
+import { Chalk } from 'chalk';
+import { resolve } from 'node:path';
+import type { Advice, Answers, Lang } from '../../core/advice.ts';
+import { evaluate } from '../../core/engine.ts';
+import type { RuleSet } from '../../core/ruleset.ts';
+import { checkAnswers, formatProblem, readAnswersFile } from '../../io/answers-file.ts';
+import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
+import { ExitError, UsageError } from '../errors.ts';
+import type { AdviseOptions } from '../main.ts';
+import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { requireRuleSet } from '../rules.ts';
 
-export async function run(..._args: [...unknown[], CliContext]): Promise<number> {
-  throw new UsageError('innoroute advise is not available in this build yet');
+export async function run(file: string, opts: AdviseOptions, ctx: CliContext): Promise<number> {
+  const lang = resolveLang(ctx, opts.lang);
+  const asOf = resolveAsOf(opts.asOf);
+  const answersPath = resolve(ctx.cwd, file);
+  const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : undefined;
+  if (outPath && samePath(outPath, answersPath)) {
+    throw new UsageError(
+      `--out ${opts.out} is the answers file itself; refusing to overwrite it: choose another file`,
+    );
+  }
+  const rules = requireRuleSet(resolveRulesDir(ctx, opts.rules));
+
+  const answers = readCheckedAnswers(rules, answersPath, file, ctx);
+  const advice = evaluate(rules, answers, { asOf, lang });
+  const format = opts.format ?? 'text';
+  const toFile = outPath !== undefined;
+  const text = await render(advice, format, { rules, lang, answers, ctx, opts, toFile });
+
+  if (outPath) {
+    try {
+      writeFileAtomic(outPath, text, { protect: [answersPath] });
+    } catch (e) {
+      if (e instanceof WriteError) throw new UsageError(`cannot write ${opts.out}: ${e.reason}`);
+      throw e;
+    }
+  } else {
+    ctx.stdout.write(text);
+  }
+  return 0;
+}
+
+/** Reads an answers file; prints warnings; exits 2 listing every error. Shared with the wizard. */
+export function readCheckedAnswers(
+  rules: RuleSet,
+  path: string,
+  display: string,
+  ctx: CliContext,
+): Answers {
+  const read = readAnswersFile(path, display);
+  const unreadable = read.problems.some((p) => p.severity === 'error');
+  const checked = unreadable ? { answers: {}, problems: read.problems } : checkAnswers(rules, read);
+  for (const p of checked.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new ExitError(
+      `${display}: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the answers; nothing was advised`,
+      2,
+    );
+  }
+  return checked.answers;
+}
+
+interface RenderContext {
+  readonly rules: RuleSet;
+  readonly lang: Lang;
+  readonly answers: Answers;
+  readonly ctx: CliContext;
+  readonly opts: GlobalOptions;
+  readonly toFile: boolean;
+}
+
+// Each renderer is loaded only for its format: JSON output never loads the table library.
+async function render(
+  advice: Advice,
+  format: AdviseOptions['format'],
+  r: RenderContext,
+): Promise<string> {
+  switch (format) {
+    case 'json': {
+      const { renderJson } = await import('../../report/json.ts');
+      return renderJson(advice);
+    }
+    case 'markdown': {
+      const { renderMarkdown } = await import('../../report/markdown.ts');
+      return renderMarkdown(advice, { rules: r.rules, lang: r.lang, answers: r.answers });
+    }
+    default: {
+      const { renderText } = await import('../../report/text.ts');
+      const tty = !r.toFile && Boolean(r.ctx.stdout.isTTY);
+      const color = !r.toFile && useColor(r.ctx, 'stdout', r.opts);
+      return renderText(advice, {
+        rules: r.rules,
+        lang: r.lang,
+        answers: r.answers,
+        chalk: new Chalk({ level: color ? 1 : 0 }),
+        color,
+        width: tty ? (r.ctx.stdout.columns ?? 100) : 100,
+      });
+    }
+  }
 }

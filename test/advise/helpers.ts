@@ -1,0 +1,62 @@
+// Running the CLI in-process with captured streams, and temporary directories.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { CliContext } from '../../src/cli/context.ts';
+import { main } from '../../src/cli/main.ts';
+
+export const FIXTURE_RULES = fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/advise', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export class Capture extends Writable {
+  text = '';
+  isTTY?: boolean;
+  columns?: number;
+  constructor(tty = false, columns?: number) {
+    super();
+    if (tty) this.isTTY = true;
+    if (columns !== undefined) this.columns = columns;
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+export interface Ran {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string | undefined>;
+  readonly tty?: boolean;
+  readonly columns?: number;
+}
+
+export function context(opts: RunOptions = {}): CliContext & { stdout: Capture; stderr: Capture } {
+  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+  if (opts.tty) stdin.isTTY = true;
+  return {
+    cwd: opts.cwd ?? ROOT,
+    env: opts.env ?? {},
+    stdout: new Capture(opts.tty, opts.columns),
+    stderr: new Capture(),
+    stdin,
+  };
+}
+
+export async function run(argv: readonly string[], opts: RunOptions = {}): Promise<Ran> {
+  const ctx = context(opts);
+  const code = await main(argv, ctx);
+  return { code, stdout: ctx.stdout.text, stderr: ctx.stderr.text };
+}
+
+export function tempDir(prefix = 'innoroute-advise-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
