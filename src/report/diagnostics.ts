@@ -211,7 +211,7 @@ export function renderGithub(report: ValidationReport): string {
       `file=${escapeProperty(report.displayPath(d.file))}`,
       `line=${d.line}`,
       `col=${d.col}`,
-      `title=${escapeProperty(`innoroute ${d.code}`)}`,
+      `title=${escapeProperty(d.code)}`,
     ].join(',');
     return `::${d.severity} ${props}::${escapeData(d.message)}`;
   });

@@ -1,16 +1,163 @@
-// innoroute validate [dir]: static checks of a rule directory.
-import type { ValidateOptions } from '../main.ts';
+// innoroute validate [dir]: static checks of a rule directory, the way a linter checks code.
+// Reads and compiles the rules, runs the core's lint, and reports every diagnostic in the chosen
+// format. Exit 0 when clean, 1 with findings (errors; warnings too with --fail-on warning),
+// 2 when the check could not run at all.
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { compareDiagnostics } from '../../core/diagnostics.ts';
+import { lint } from '../../core/lint.ts';
+import type { RuleSet } from '../../core/ruleset.ts';
+import type { ValidationReport, ValidationSummary } from '../../report/diagnostics.ts';
+import {
+  renderGithub,
+  renderJson,
+  renderSarif,
+  renderText,
+  summaryLine,
+} from '../../report/diagnostics.ts';
 import type { CliContext } from '../context.ts';
-import { resolveRulesDir } from '../options.ts';
+import { UsageError } from '../errors.ts';
+import type { ValidateOptions } from '../main.ts';
+import { chalkFor, resolveAsOf, resolveRulesDir } from '../options.ts';
 import { readRuleSet } from '../rules.ts';
 
-export async function run(dir: string | undefined, opts: ValidateOptions, ctx: CliContext): Promise<number> {
+/** `--seeds <dir>` is read when the program offers it (see the validate command in main.ts). */
+type Options = ValidateOptions & { readonly seeds?: string };
+
+export async function run(
+  dir: string | undefined,
+  opts: Options,
+  ctx: CliContext,
+): Promise<number> {
+  const asOf = resolveAsOf(opts.asOf);
   const root = resolveRulesDir(ctx, dir ?? opts.rules);
-  const { diagnostics } = readRuleSet(root);
-  for (const d of diagnostics) {
-    ctx.stdout.write(`${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}\n`);
+  const seedLineCounts = opts.seeds ? readSeedLineCounts(resolve(ctx.cwd, opts.seeds)) : undefined;
+
+  const { loaded, rules, diagnostics: loadDiagnostics } = readRuleSet(root, true);
+  // When a file could not be read, everything declared in it would look like a dangling
+  // reference: the checks across files wait until every file loads.
+  const checked = rules !== undefined && !loaded.diagnostics.some((d) => d.severity === 'error');
+  const lintDiagnostics =
+    checked && rules
+      ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(loaded.locate)
+      : [];
+  const diagnostics = dedupe([...loadDiagnostics, ...lintDiagnostics].sort(compareDiagnostics));
+
+  const report: ValidationReport = {
+    rulesDir: display(ctx.cwd, root),
+    asOf,
+    diagnostics,
+    summary: summarize(diagnostics, loaded.files.length, rules, checked),
+    displayPath: (file) => display(ctx.cwd, file === '.' ? root : join(root, file)),
+  };
+
+  const output = render(report, opts, ctx);
+  if (opts.out) {
+    writeAtomically(resolve(ctx.cwd, opts.out), output);
+    ctx.stderr.write(`${summaryLine(report.summary)}\n`);
+  } else {
+    ctx.stdout.write(output);
   }
+
+  const { errors, warnings } = report.summary;
+  const failed = errors > 0 || (opts.failOn === 'warning' && warnings > 0);
+  return failed ? 1 : 0;
+}
+
+function render(report: ValidationReport, opts: Options, ctx: CliContext): string {
+  switch (opts.format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, { name: 'innoroute', version: packageVersion() }, ctx.cwd);
+    case 'github':
+      return renderGithub(report);
+    default:
+      // colour only when the text goes to a terminal, never into a file
+      return renderText(
+        report,
+        chalkFor(ctx, 'stdout', opts.out ? { ...opts, color: false } : opts),
+      );
+  }
+}
+
+function summarize(
+  diagnostics: readonly Diagnostic[],
+  files: number,
+  rules: RuleSet | undefined,
+  checked: boolean,
+): ValidationSummary {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  ctx.stdout.write(`${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
-  return errors > 0 ? 1 : 0;
+  let nodes = 0;
+  for (const t of rules?.trees ?? []) nodes += t.nodes.size;
+  let questions = 0;
+  for (const q of rules?.questions.values() ?? []) if (q.owner !== 'parties') questions++;
+  return {
+    errors,
+    warnings: diagnostics.length - errors,
+    files,
+    filesWithProblems: new Set(diagnostics.map((d) => d.file)).size,
+    trees: rules?.trees.length ?? 0,
+    nodes,
+    questions,
+    routes: rules?.routes.size ?? 0,
+    checked,
+  };
+}
+
+/** The same problem found twice (say by the compiler and a check) is shown once. */
+function dedupe(sorted: readonly Diagnostic[]): Diagnostic[] {
+  return sorted.filter((d, i) => i === 0 || compareDiagnostics(sorted[i - 1]!, d) !== 0);
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/** Number of lines of every file in the seeds directory, by file name. */
+function readSeedLineCounts(dir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new UsageError(`cannot read the seeds directory ${dir}: ${(e as Error).message}`);
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      if (!statSync(path).isFile()) continue;
+      const text = readFileSync(path, 'utf8');
+      const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+      counts.set(name, lines);
+    } catch {
+      // an unreadable seed is reported where it is cited, as missing
+    }
+  }
+  return counts;
+}
+
+/** Write to a temporary file next to the target, then rename: never a half-written report. */
+function writeAtomically(path: string, content: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json');
+    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
 }
