@@ -80,6 +80,8 @@ export interface BridgeItem {
   readonly leadsTo?: readonly Family[];
   readonly sources?: readonly string[];
   readonly verify?: boolean;
+  /** With verify: whom to confirm it with. */
+  readonly verifyNote?: string;
 }
 
 export interface WarningItem {
@@ -87,6 +89,8 @@ export interface WarningItem {
   readonly text: string;
   readonly sources?: readonly string[];
   readonly verify?: boolean;
+  /** With verify: whom to confirm it with. */
+  readonly verifyNote?: string;
 }
 
 export interface Advice {
@@ -100,6 +104,12 @@ export interface Advice {
   readonly bridgeFunding: readonly BridgeItem[];
   readonly warnings: readonly WarningItem[];
   readonly openQuestions: readonly string[];
+  /**
+   * The cost/benefit arrangements the trees propose (also in costBenefit.arrangements when there
+   * are figures). Always present, so that they are reported when no figures were given and
+   * costBenefit is null.
+   */
+  readonly arrangements?: readonly string[];
 }
 
 export interface EvaluateOptions {
