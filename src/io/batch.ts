@@ -163,9 +163,11 @@ function planColumns(
   return { width: header.length, idIndex, questions };
 }
 
-function describeProblem(p: AnswerProblem, lang: Lang): string {
-  // answers.ts names the item for option lists; for other kinds add what was written
-  return p.message.includes(p.value) ? p.message : `${p.message}; ${TEXTS[lang].got(p.value)}`;
+function describeProblem(p: AnswerProblem, rules: RuleSet, lang: Lang): string {
+  // answers.ts quotes the wrong option itself; for numbers, booleans and text add what was written
+  const kind = rules.questions.get(p.question)?.kind;
+  if (kind === 'one' || kind === 'many' || p.message.includes(`"${p.value}"`)) return p.message;
+  return `${p.message}; ${TEXTS[lang].got(p.value)}`;
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -221,7 +223,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       return {
         line,
         id,
-        message: prefix + invalid.map((p) => describeProblem(p, lang)).join(' | '),
+        message: prefix + invalid.map((p) => describeProblem(p, rules, lang)).join(' | '),
         problems: invalid.map((p) => ({
           question: p.question,
           value: p.value,

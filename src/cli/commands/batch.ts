@@ -1,7 +1,281 @@
-// Being written (see the open issues); replaced before release.
+// `innoroute batch <file.csv>`: one advice per row, streamed. This file deals with the outside
+// world — the input file or stdin, --out written atomically, the progress line, Ctrl+C, a closed
+// pipe, the summary — and leaves the rows to src/io/batch.ts. Exit codes (contract §5): 0 every
+// row assessed, 1 some rows could not be, 2 the file could not be read as a batch file, 130 Ctrl+C.
+import Table from 'cli-table3';
+import { createReadStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Lang } from '../../core/advice.ts';
+import { evaluate } from '../../core/engine.ts';
+import { FAMILIES, FITS } from '../../core/schema.ts';
+import type { AtomicOutput, BatchSummary } from '../../io/batch.ts';
+import { BatchFileError, MAX_ERROR_ROWS, openAtomicOutput, runBatch } from '../../io/batch.ts';
+import type { Delimiter } from '../../io/csv.ts';
+import { parseDelimiterOption } from '../../io/csv.ts';
 import type { CliContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { ExitError, InterruptedError, UsageError } from '../errors.ts';
+import type { BatchOptions } from '../main.ts';
+import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
+import { requireRuleSet } from '../rules.ts';
 
-export async function run(..._args: [...unknown[], CliContext]): Promise<number> {
-  throw new UsageError('innoroute batch is not available in this build yet');
+const TEXTS = {
+  nl: {
+    cannotRead: (f: string, why: string) => `kan ${f} niet lezen: ${why}`,
+    noSuchFile: 'het bestand bestaat niet',
+    isDirectory: 'het is een map, geen bestand',
+    cannotWrite: (f: string, why: string) => `kan ${f} niet schrijven: ${why}`,
+    refuseInput: (f: string) =>
+      `--out ${f} is het invoerbestand; kies een andere naam, dan blijft je spreadsheet heel`,
+    badDelimiter: (v: string) => `--delimiter kent , ; of tab; niet "${v}"`,
+    progress: (rows: number, rate: number) =>
+      `${rows.toLocaleString('nl-NL')} rijen, ${rate.toLocaleString('nl-NL')} rijen/s`,
+    someFailed: (n: number, total: number, lines: string, where: string) =>
+      `${n} van ${total} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
+    errorColumn: 'de kolom error',
+    errorField: 'het veld "error"',
+    summaryRows: (rows: number, ok: number, err: number) =>
+      `${rows} rijen: ${ok} beoordeeld, ${err} met fouten`,
+    byFamily: 'Rijen per familie (eerste route) en fit',
+    family: 'familie',
+    total: 'totaal',
+    noRoute: '(geen route)',
+    topStakeholders: 'Vaakst genoemde partijen',
+    stakeholder: 'partij',
+    rows: 'rijen',
+    errorRows: 'Rijen met fouten',
+    moreErrors: (n: number) => `… en nog ${n}`,
+  },
+  en: {
+    cannotRead: (f: string, why: string) => `cannot read ${f}: ${why}`,
+    noSuchFile: 'no such file',
+    isDirectory: 'it is a directory, not a file',
+    cannotWrite: (f: string, why: string) => `cannot write ${f}: ${why}`,
+    refuseInput: (f: string) =>
+      `--out ${f} is the input file; choose another name so that your spreadsheet stays intact`,
+    badDelimiter: (v: string) => `--delimiter takes , ; or tab; got "${v}"`,
+    progress: (rows: number, rate: number) =>
+      `${rows.toLocaleString('en')} rows, ${rate.toLocaleString('en')} rows/s`,
+    someFailed: (n: number, total: number, lines: string, where: string) =>
+      `${n} of ${total} rows could not be assessed (line ${lines}); see ${where}`,
+    errorColumn: 'the error column',
+    errorField: 'the "error" field',
+    summaryRows: (rows: number, ok: number, err: number) =>
+      `${rows} rows: ${ok} assessed, ${err} with errors`,
+    byFamily: 'Rows by family (first route) and fit',
+    family: 'family',
+    total: 'total',
+    noRoute: '(no route)',
+    topStakeholders: 'Most frequent stakeholders',
+    stakeholder: 'stakeholder',
+    rows: 'rows',
+    errorRows: 'Rows with errors',
+    moreErrors: (n: number) => `… and ${n} more`,
+  },
+} as const;
+
+type Texts = (typeof TEXTS)[Lang];
+
+/** How many stakeholders the summary lists. */
+const TOP_STAKEHOLDERS = 10;
+/** The progress line is redrawn at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
+
+function errnoReason(e: unknown, t: Texts): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return t.noSuchFile;
+  if (code === 'EISDIR') return t.isDirectory;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error)?.message ?? String(e);
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+function isBrokenPipe(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
+/** A progress line on stderr, redrawn at most 10 times a second, cleared at the end. */
+function progressLine(ctx: CliContext, t: Texts): { row: (n: number) => void; clear: () => void } {
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    row(n) {
+      if ((n & 63) !== 0) return;
+      const now = performance.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      const rate = Math.round((n * 1000) / Math.max(1, now - started));
+      ctx.stderr.write(`\r\x1b[K${t.progress(n, rate)}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) ctx.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+function table(ctx: CliContext, head: string[]): Table.Table {
+  const plain = !ctx.stderr.isTTY;
+  return new Table({
+    head,
+    style: plain ? { head: [], border: [] } : {},
+  });
+}
+
+export function formatSummary(summary: BatchSummary, ctx: CliContext, t: Texts): string {
+  const ok = summary.rows - summary.errorRows;
+  const parts: string[] = [t.summaryRows(summary.rows, ok, summary.errorRows)];
+
+  const fams = table(ctx, [t.family, ...FITS, t.total]);
+  for (const family of FAMILIES) {
+    const fits = summary.byFamily.get(family);
+    if (!fits) continue;
+    const counts = FITS.map((f) => fits.get(f) ?? 0);
+    fams.push([family, ...counts, counts.reduce((a, b) => a + b, 0)]);
+  }
+  if (summary.noRoute > 0) fams.push([t.noRoute, '', '', '', summary.noRoute]);
+  if (fams.length > 0) parts.push(`${t.byFamily}\n${fams.toString()}`);
+
+  const top = [...summary.stakeholders]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_STAKEHOLDERS);
+  if (top.length > 0) {
+    const st = table(ctx, [t.stakeholder, t.rows]);
+    for (const [id, n] of top) st.push([id, n]);
+    parts.push(`${t.topStakeholders}\n${st.toString()}`);
+  }
+
+  if (summary.errorRows > 0) {
+    const lines = summary.errors.map((e) => `  [${e.id}] ${e.message}`);
+    if (summary.errorRows > summary.errors.length) {
+      lines.push(`  ${t.moreErrors(summary.errorRows - summary.errors.length)}`);
+    }
+    parts.push(`${t.errorRows}\n${lines.join('\n')}`);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+export async function run(file: string, opts: BatchOptions, ctx: CliContext): Promise<number> {
+  const lang = resolveLang(ctx, opts.lang);
+  const t = TEXTS[lang];
+  const asOf = resolveAsOf(opts.asOf);
+  let delimiter: Delimiter | undefined;
+  if (opts.delimiter !== undefined) {
+    delimiter = parseDelimiterOption(opts.delimiter);
+    if (!delimiter) throw new UsageError(t.badDelimiter(opts.delimiter));
+  }
+  const rules = requireRuleSet(resolveRulesDir(ctx, opts.rules));
+
+  // the input: a file, or stdin for "-"
+  const fromStdin = file === '-';
+  const inputPath = fromStdin ? undefined : resolve(ctx.cwd, file);
+  const label = fromStdin ? 'stdin' : file;
+  if (inputPath) {
+    try {
+      if (statSync(inputPath).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    } catch (e) {
+      throw new UsageError(t.cannotRead(file, errnoReason(e, t)));
+    }
+  }
+
+  // the output: stdout, or a temporary file renamed over --out at the end
+  let atomic: AtomicOutput | undefined;
+  if (opts.out !== undefined) {
+    const outPath = resolve(ctx.cwd, opts.out);
+    if (inputPath && sameFile(inputPath, outPath)) throw new UsageError(t.refuseInput(opts.out));
+    try {
+      if (statSync(outPath).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new UsageError(t.cannotWrite(opts.out, errnoReason(e, t)));
+      }
+    }
+    atomic = openAtomicOutput(outPath);
+    try {
+      await once(atomic.stream, 'open');
+    } catch (e) {
+      await atomic.discard();
+      throw new UsageError(t.cannotWrite(opts.out, errnoReason(e, t)));
+    }
+  }
+
+  const input = inputPath ? createReadStream(inputPath) : ctx.stdin;
+  const progress = ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t) : undefined;
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+
+  let result;
+  try {
+    result = await runBatch({
+      rules,
+      evaluate,
+      asOf,
+      lang,
+      format: opts.format,
+      ...(delimiter ? { delimiter } : {}),
+      input,
+      output: atomic ? atomic.stream : ctx.stdout,
+      endOutput: atomic !== undefined,
+      onWarning: (m) => {
+        progress?.clear();
+        ctx.stderr.write(`innoroute: ${label}: ${m}\n`);
+      },
+      ...(progress ? { onRow: progress.row } : {}),
+      signal: abort.signal,
+    });
+    await atomic?.commit();
+  } catch (e) {
+    progress?.clear();
+    await atomic?.discard();
+    if (abort.signal.aborted) throw new InterruptedError();
+    if (e instanceof BatchFileError) {
+      throw new UsageError(
+        `${label}${e.line !== undefined ? `:${e.line}` : ''}: ${e.what}; ${e.todo}`,
+      );
+    }
+    if (!atomic && isBrokenPipe(e)) {
+      // `innoroute batch … | head`: the reader has all it wants
+      ctx.stdout.on('error', () => {});
+      return 0;
+    }
+    if (e instanceof ExitError) throw e;
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code && /^E[A-Z]+$/.test(code)) {
+      throw new UsageError(
+        (e as NodeJS.ErrnoException).syscall === 'read'
+          ? t.cannotRead(label, errnoReason(e, t))
+          : t.cannotWrite(opts.out ?? 'stdout', errnoReason(e, t)),
+      );
+    }
+    throw e;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  progress?.clear();
+
+  const { summary } = result;
+  if (opts.summary) ctx.stderr.write(formatSummary(summary, ctx, t));
+  if (summary.errorRows > 0) {
+    const shown = summary.errors.slice(0, MAX_ERROR_ROWS).map((e) => e.line);
+    const lines = shown.join(', ') + (summary.errorRows > shown.length ? ', …' : '');
+    ctx.stderr.write(
+      `innoroute: ${t.someFailed(summary.errorRows, summary.rows, lines, opts.format === 'csv' ? t.errorColumn : t.errorField)}\n`,
+    );
+    return 1;
+  }
+  return 0;
 }
