@@ -1,9 +1,12 @@
 // Coverage of the decision trees by the rule test cases: which nodes, branches and route awards of
 // each tree the cases' walks reach, and what they never reach. Pure. The walks come in as trace
-// events (a node entered, a branch taken); `walkTree` produces them from answers with the walk
-// semantics of docs/rules.md, and a test checks that it agrees with the engine's advice.
+// events (a node entered, a branch taken). The engine records only the nodes it visits, so
+// `walkTree` walks again with the engine's semantics (docs/rules.md) over the engine's prepared
+// answers; test/runner/engine-agreement.test.ts checks that both visit the same nodes and award
+// the same routes on every shipped test case.
 import type { Answers } from './advice.ts';
 import { evaluateCondition, isAnswered } from './conditions.ts';
+import { engineIndex, prepareAnswers } from './engine.ts';
 import type { Origin, RuleSet, Tree, TreeNode } from './ruleset.ts';
 import type { TreeFamily } from './schema.ts';
 
@@ -77,25 +80,31 @@ export function treeBranches(tree: Tree): Branch[] {
 // ---------------------------------------------------------------------------------------------
 // The walk
 
-/** The index of the case of a switch that takes `value`, or -1. */
+/**
+ * The index of the case of a switch that takes `value`, or -1: the first case whose `when` holds
+ * it. A list or a number never matches a case (the switch goes to `otherwise`), as in the engine.
+ */
 export function switchCase(node: TreeNode, value: unknown): number {
+  if (typeof value !== 'string' && typeof value !== 'boolean') return -1;
   return (node.cases ?? []).findIndex((c) => c.when.some((w) => w === value));
 }
 
 /**
- * Walks one tree over `facts` (the answers plus the derived facts the engine sets before the walk)
- * and reports every node entered and every branch taken. A switch on an unanswered question
- * without `unanswered`, an unknown `if` without `unknown`, or a switch whose answer no case takes
- * and without `otherwise`, ends the walk there. A node on the current path is not entered again
- * (validate reports the cycle).
+ * Walks one tree over `facts` (the answers plus the derived facts the engine sets before the walk;
+ * see `traceCase`) and reports every node entered and every branch taken, with the engine's
+ * semantics: a switch on an unanswered question without `unanswered`, an unknown `if` without
+ * `unknown`, or a switch whose answer no case takes and without `otherwise`, ends the walk there;
+ * a sequence walks each item to its end, then stops; a node reached before in this walk is not
+ * entered again (everything below it was walked then, with the same answers), though the branch
+ * that leads to it is taken.
  */
 export function walkTree(tree: Tree, facts: Answers, visit: (event: TraceEvent) => void): void {
   const family = tree.family;
-  const onPath = new Set<string>();
+  const entered = new Set<string>();
   const walk = (id: string): void => {
     const node = tree.nodes.get(id);
-    if (!node || onPath.has(id)) return;
-    onPath.add(id);
+    if (!node || entered.has(id)) return;
+    entered.add(id);
     visit({ family, node: id });
     const go = (branch: string, target: string) => {
       visit({ family, node: id, branch });
@@ -120,9 +129,14 @@ export function walkTree(tree: Tree, facts: Answers, visit: (event: TraceEvent) 
     } else if (node.sequence !== undefined) {
       node.sequence.forEach((target, i) => go(`sequence:${i}`, target));
     }
-    onPath.delete(id);
   };
   walk(tree.root);
+}
+
+/** The trace of one advice: the engine's derived facts are set, then every tree is walked. */
+export function traceCase(rules: RuleSet, answers: Answers): TraceEvent[] {
+  const { working } = prepareAnswers(engineIndex(rules), answers);
+  return walkTrees(rules, working);
 }
 
 /** Walks every tree in order; the events of one advice. */

@@ -85,7 +85,7 @@ function coverageText(report: CoverageReport, locate: Locate, chalk: ChalkInstan
   const name = (s: string) => s.padEnd(16);
   out.push(
     `Coverage (${coverage.walks} case${coverage.walks === 1 ? '' : 's'})`,
-    `${name('tree')} ${'nodes'.padEnd(14)}   ${'branches'.padEnd(14)}   routes`,
+    `${name('tree')} ${'nodes'.padStart(14)}   ${'branches'.padStart(14)}   ${'routes'.padStart(14)}`,
   );
   for (const t of coverage.trees) {
     out.push(`${name(t.family)} ${cell(t.nodes)}   ${cell(t.branches)}   ${cell(t.routes)}`);
@@ -94,17 +94,20 @@ function coverageText(report: CoverageReport, locate: Locate, chalk: ChalkInstan
     `${name('total')} ${cell(coverage.nodes)}   ${cell(coverage.branches)}   ${cell(coverage.routes)}`,
   );
 
+  // what no case reaches, tree by tree, in file order
   const missed: string[] = [];
   for (const t of coverage.trees) {
-    for (const n of t.missedNodes) {
-      missed.push(`  ${where(locate, n.origin)}  node ${t.family}/${n.node}`);
-    }
-    for (const b of t.missedBranches) {
-      missed.push(`  ${where(locate, b.origin)}  branch ${branchName(b)}`);
-    }
-    for (const r of t.missedRoutes) {
-      missed.push(`  ${where(locate, r.origin)}  route ${r.route} (never awarded)`);
-    }
+    const items = [
+      ...t.missedNodes.map((n) => ({ at: locate(n.origin), what: `node ${t.family}/${n.node}` })),
+      ...t.missedBranches.map((b) => ({ at: locate(b.origin), what: `branch ${branchName(b)}` })),
+      ...t.missedRoutes.map((r) => ({
+        at: locate(r.origin),
+        what: `route ${r.route} (never awarded)`,
+      })),
+    ].sort((a, b) =>
+      a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.line - b.at.line,
+    );
+    for (const { at, what } of items) missed.push(`  ${at.file}:${at.line}  ${what}`);
   }
   if (missed.length > 0) out.push('', 'Not reached:', ...missed);
   if (coverage.unawardable.length > 0) {

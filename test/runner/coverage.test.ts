@@ -90,7 +90,7 @@ describe('walkTree', () => {
       'both->sequence:1',
       'funds',
       'funds->next',
-      'done',
+      // done was entered once already: the branch to it is taken, the node not entered again
     ]);
   });
 

@@ -300,6 +300,12 @@ describe('checkExpectations', () => {
       ['cost_benefit.transfers', expect.stringMatching(/costBenefit is null/)],
     ]);
     expect(check({ cost_benefit: { none: true } }, bare)).toEqual([]);
+    // without figures the arrangements the trees propose are still in the advice
+    const proposed: Advice = { ...bare, arrangements: ['sroi-first'] };
+    expect(check({ cost_benefit: { arrangements: ['sroi-first'] } }, proposed)).toEqual([]);
+    expect(
+      check({ cost_benefit: { arrangements: ['shared-savings'] } }, proposed).map((f) => f.actual),
+    ).toEqual(['arrangements: sroi-first']);
     expect(check({ cost_benefit: { none: false } }, bare).map((f) => f.expected)).toEqual([
       'a cost/benefit split',
     ]);

@@ -1,7 +1,116 @@
-// Being written (see the open issues); replaced before release.
+// innoroute test [dir]: runs the rule test cases (kind: tests, usually in <dir>/tests) through the
+// same evaluate every command uses, reports expected against actual, and with --coverage which
+// nodes, branches and routes of each tree the cases reach. Exit 0 all pass (and coverage meets
+// --min-coverage), 1 failures or coverage below the minimum, 2 the tests could not run.
+import { resolve } from 'node:path';
+import { evaluate } from '../../core/engine.ts';
+import type { Coverage } from '../../core/coverage.ts';
+import { computeCoverage, traceCase } from '../../core/coverage.ts';
+import type { Origin } from '../../core/ruleset.ts';
+import { runTests, selectCases } from '../../core/testing.ts';
+import { writeFileAtomic } from '../../io/atomic.ts';
+import type { CoverageReport, Locate, TestReportInput } from '../../report/test-report.ts';
+import {
+  coverageMet,
+  coverageVerdict,
+  renderJson,
+  renderJunit,
+  renderText,
+  summaryLine,
+} from '../../report/test-report.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import type { TestOptions } from '../main.ts';
+import { chalkFor, resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
+import { readRuleSet } from '../rules.ts';
 
-export async function run(..._args: [...unknown[], CliContext]): Promise<number> {
-  throw new UsageError('innoroute test is not available in this build yet');
+/** "95", "95.5" or "95%": a percentage from 0 to 100. */
+export function parseMinCoverage(raw: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(raw);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 100) {
+    throw new UsageError(
+      `--min-coverage takes a percentage from 0 to 100, such as 95 or 97.5; got "${raw}"`,
+    );
+  }
+  return n;
+}
+
+export async function run(
+  dir: string | undefined,
+  opts: TestOptions,
+  ctx: CliContext,
+): Promise<number> {
+  const given = dir ?? opts.rules;
+  const root = resolveRulesDir(ctx, given);
+  const shown = given ?? root;
+  const lang = resolveLang(ctx, opts.lang);
+  const asOf = resolveAsOf(opts.asOf);
+  const min = opts.minCoverage !== undefined ? parseMinCoverage(opts.minCoverage) : undefined;
+  const withCoverage = Boolean(opts.coverage) || min !== undefined;
+
+  const { loaded, rules, diagnostics } = readRuleSet(root, true);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!rules || errors.length > 0) {
+    const list = errors
+      .slice(0, 20)
+      .map((d) => `  ${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`)
+      .join('\n');
+    const more = errors.length > 20 ? `\n  … and ${errors.length - 20} more` : '';
+    throw new UsageError(
+      `the rules in ${shown} have ${errors.length} error(s); run "innoroute validate ${shown}" for all of them:\n${list}${more}`,
+    );
+  }
+  if (rules.tests.every((f) => f.cases.length === 0)) {
+    throw new UsageError(
+      `no test cases found in ${shown}/tests: add a YAML file with "kind: tests" (see docs/testing.md)`,
+    );
+  }
+  if (selectCases(rules.tests, opts.filter).length === 0) {
+    throw new UsageError(`no test case name contains "${opts.filter}" (--filter)`);
+  }
+
+  const testRun = runTests(rules, { evaluate, asOf, lang, filter: opts.filter });
+
+  let coverage: CoverageReport | undefined;
+  if (withCoverage) {
+    const walks = testRun.results.flatMap((r) => (r.answers ? [traceCase(rules, r.answers)] : []));
+    const c: Coverage = computeCoverage(rules, walks);
+    coverage = { coverage: c, ...(min !== undefined ? { min } : {}) };
+  }
+
+  const locate: Locate = (origin: Origin) => {
+    const d = loaded.locate({ code: 'schema', severity: 'error', origin, message: '' });
+    return { file: d.file, line: d.line };
+  };
+  const input: TestReportInput = {
+    run: testRun,
+    locate,
+    asOf,
+    ruleset: { version: rules.version, hash: rules.hash },
+    ...(coverage ? { coverage } : {}),
+  };
+  const report =
+    opts.format === 'json'
+      ? renderJson(input)
+      : opts.format === 'junit'
+        ? renderJunit(input)
+        : renderText(input, chalkFor(ctx, 'stdout', opts.out ? { ...opts, color: false } : opts));
+
+  if (opts.out) {
+    try {
+      writeFileAtomic(resolve(ctx.cwd, opts.out), report);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  } else {
+    ctx.stdout.write(report);
+  }
+  // The summary (and a failed coverage minimum) also go to stderr when stdout does not show them.
+  if (opts.out || opts.format !== 'text') ctx.stderr.write(`${summaryLine(testRun)}\n`);
+  const met = coverage ? coverageMet(coverage) : true;
+  if (!met && coverage && (opts.out || opts.format !== 'text')) {
+    ctx.stderr.write(`innoroute: ${coverageVerdict(coverage)}\n`);
+  }
+  return testRun.failed > 0 || !met ? 1 : 0;
 }
