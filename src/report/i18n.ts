@@ -80,6 +80,7 @@ export interface WizardStrings {
   readonly sourcesLabel: string;
   readonly atFirst: string;
   readonly dropped: (ids: string) => string;
+  readonly unused: (ids: string) => string;
   readonly prefilled: (n: number) => string;
   readonly resumed: (n: number) => string;
   readonly done: string;
@@ -90,12 +91,13 @@ export interface WizardStrings {
   readonly overwrite: (file: string) => string;
   readonly saved: (file: string) => string;
   readonly notSaved: string;
-  readonly sessionSaved: string;
-  readonly sessionFile: (file: string) => string;
+  readonly sessionSaved: (file: string, command: string) => string;
+  readonly sessionUnwritable: (file: string, why: string) => string;
   readonly needsTty: string;
   readonly noSession: (file: string) => string;
   readonly badSession: (file: string, why: string) => string;
   readonly checkboxHint: string;
+  readonly sessionIsAnswers: string;
   readonly sessionExists: (file: string) => string;
 }
 
@@ -200,6 +202,7 @@ const nl: UiStrings = {
     sourcesLabel: 'Bron',
     atFirst: 'Dit is de eerste vraag; er is geen vorige.',
     dropped: (ids) => `Door je wijziging zijn deze antwoorden niet meer nodig en vervallen: ${ids}`,
+    unused: (ids) => `Deze antwoorden tellen niet mee voor het advies en zijn weggelaten: ${ids}`,
     prefilled: (n) => `${n} antwoord(en) overgenomen; die vragen slaan we over.`,
     resumed: (n) => `Sessie hervat met ${n} antwoord(en).`,
     done: 'Klaar. Dit is je advies:',
@@ -210,14 +213,17 @@ const nl: UiStrings = {
     overwrite: (file) => `${file} bestaat al. Overschrijven?`,
     saved: (file) => `Bewaard: ${file}`,
     notSaved: 'Niet bewaard.',
-    sessionSaved: 'Sessie bewaard; ga verder met innoroute wizard --resume',
-    sessionFile: (file) => `(sessiebestand: ${file})`,
+    sessionSaved: (file, command) => `Sessie bewaard in ${file}; ga verder met ${command}`,
+    sessionUnwritable: (file, why) =>
+      `de sessie kan niet worden bewaard in ${file}: ${why}; kies een andere plek met --session <bestand>`,
     needsTty:
       'de wizard heeft een terminal nodig om vragen te stellen; gebruik innoroute advise <antwoordenbestand> voor een advies zonder vragen',
     noSession: (file) =>
       `geen bewaarde sessie gevonden in ${file}; start een nieuwe met innoroute wizard (of geef --session <bestand>)`,
     badSession: (file, why) =>
       `de sessie in ${file} kan niet worden gelezen: ${why}; start opnieuw met innoroute wizard of gebruik --answers`,
+    sessionIsAnswers:
+      '--session en --answers wijzen naar hetzelfde bestand; kies een ander sessiebestand',
     checkboxHint: '(spatie = aan/uit, enter = klaar, niets aangevinkt = overslaan)',
     sessionExists: (file) =>
       `Er staat al een bewaarde sessie in ${file}; die wordt vervangen. Wil je die voortzetten? Stop (Ctrl+C) en start innoroute wizard --resume.`,
@@ -325,6 +331,7 @@ const en: UiStrings = {
     atFirst: 'This is the first question; there is no previous one.',
     dropped: (ids) =>
       `After your change these answers are no longer needed and were dropped: ${ids}`,
+    unused: (ids) => `These answers do not count for the advice and were left out: ${ids}`,
     prefilled: (n) => `${n} answer(s) taken over; those questions are skipped.`,
     resumed: (n) => `Session resumed with ${n} answer(s).`,
     done: 'Done. This is your advice:',
@@ -335,14 +342,16 @@ const en: UiStrings = {
     overwrite: (file) => `${file} exists. Overwrite?`,
     saved: (file) => `Saved: ${file}`,
     notSaved: 'Not saved.',
-    sessionSaved: 'Session saved; continue with innoroute wizard --resume',
-    sessionFile: (file) => `(session file: ${file})`,
+    sessionSaved: (file, command) => `Session saved in ${file}; continue with ${command}`,
+    sessionUnwritable: (file, why) =>
+      `the session cannot be saved in ${file}: ${why}; choose another place with --session <file>`,
     needsTty:
       'the wizard needs a terminal to ask questions; use innoroute advise <answers-file> for an advice without questions',
     noSession: (file) =>
       `no saved session found at ${file}; start a new one with innoroute wizard (or pass --session <file>)`,
     badSession: (file, why) =>
       `the session in ${file} cannot be read: ${why}; start again with innoroute wizard or use --answers`,
+    sessionIsAnswers: '--session and --answers name the same file; choose another session file',
     checkboxHint: '(space = tick, enter = done, nothing ticked = skip)',
     sessionExists: (file) =>
       `A saved session exists in ${file}; it will be replaced. To continue it instead, stop (Ctrl+C) and run innoroute wizard --resume.`,

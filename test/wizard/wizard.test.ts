@@ -1,0 +1,462 @@
+// The wizard with a scripted prompter: answers, help, back (and the answers a change makes
+// irrelevant), skip, Ctrl+C → 130 with the session saved, --resume, --answers, and at the end the
+// same Advice as evaluate on the final answers.
+import { Chalk } from 'chalk';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { run as wizard } from '../../src/cli/commands/wizard.ts';
+import type { WizardOptions } from '../../src/cli/main.ts';
+import type { AskedPrompt, ScriptStep } from '../../src/cli/prompter.ts';
+import { CTRL_C, ScriptedPrompter } from '../../src/cli/prompter.ts';
+import { requireRuleSet } from '../../src/cli/rules.ts';
+import { ExitError } from '../../src/cli/errors.ts';
+import type { Answers } from '../../src/core/advice.ts';
+import { evaluate } from '../../src/core/engine.ts';
+import { checkAnswers, readAnswersFile } from '../../src/io/answers-file.ts';
+import { ui } from '../../src/report/i18n.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderText } from '../../src/report/text.ts';
+import { context, FIXTURE_RULES, run as cli, tempDir } from '../advise/helpers.ts';
+
+const rules = requireRuleSet(FIXTURE_RULES);
+const w = ui('nl').wizard;
+const AS_OF = '2026-11-27';
+
+/** Which question a prompt asks, by its Dutch text. */
+function questionOf(p: AskedPrompt): string {
+  const hit = [...rules.questions.values()].find(
+    (q) => p.message.includes(q.text.nl) || p.message.includes(q.text.en),
+  );
+  if (!hit) throw new Error(`not a question prompt: ${p.message}`);
+  return hit.id;
+}
+
+/** Answers the prompt for question `id` with `value`, and fails if another question is asked. */
+const a =
+  (id: string, value: unknown): ScriptStep =>
+  (p: AskedPrompt) => {
+    expect(questionOf(p)).toBe(id);
+    return value;
+  };
+/** Picks an action choice (help, back, skip) by its label; typed as ?, < or nothing in a text prompt. */
+const choose =
+  (label: string, id?: string): ScriptStep =>
+  (p: AskedPrompt) => {
+    if (id) expect(questionOf(p)).toBe(id);
+    if (p.kind === 'input') return label === w.helpChoice ? '?' : label === w.backChoice ? '<' : '';
+    const c = p.choices?.find((x) => x.name === label);
+    if (!c) throw new Error(`no choice "${label}" in ${p.message}`);
+    return p.kind === 'checkbox' ? [c.value] : c.value;
+  };
+const HELP = (id?: string) => choose(w.helpChoice, id);
+const BACK = (id?: string) => choose(w.backChoice, id);
+const SKIP = (id?: string) => choose(w.skipChoice, id);
+/** Accepts what the prompt proposes (the earlier answer). */
+const keep =
+  (id: string): ScriptStep =>
+  (p: AskedPrompt) => {
+    expect(questionOf(p)).toBe(id);
+    return p.default;
+  };
+
+const CUE2WALK: ScriptStep[] = [
+  a('innovation_name', 'Cue2Walk'),
+  a('innovation_type', 'device'),
+  a('treatment_relation', true),
+  a('goal', ['daily_living_support', 'prevention']),
+  a('phase', 'develop'),
+  a('has_figures', true),
+  a('cost_bearers', ['hospital']),
+  a('beneficiaries', ['health_insurer']),
+  a('fits_existing_prestatie', 'yes'),
+  // the figures in party order: health_insurer before hospital
+  a('benefit_health_insurer', '€ 750000'),
+  a('cost_hospital', '500000'),
+];
+const CUE2WALK_ANSWERS: Answers = {
+  innovation_name: 'Cue2Walk',
+  innovation_type: 'device',
+  treatment_relation: true,
+  goal: ['daily_living_support', 'prevention'],
+  phase: 'develop',
+  has_figures: true,
+  cost_bearers: ['hospital'],
+  beneficiaries: ['health_insurer'],
+  fits_existing_prestatie: 'yes',
+  cost_hospital: 500000,
+  benefit_health_insurer: 750000,
+};
+/** The end: save the answers and the report under their default names. */
+const SAVE_BOTH: ScriptStep[] = [true, '', true, ''];
+const SAVE_NONE: ScriptStep[] = [false, false];
+
+async function walk(
+  steps: ScriptStep[],
+  opts: Partial<WizardOptions> = {},
+  dir = tempDir('innoroute-wizard-'),
+) {
+  const ctx = context({ cwd: dir, tty: true, columns: 100 });
+  const prompter = new ScriptedPrompter(steps);
+  const options: WizardOptions = { rules: FIXTURE_RULES, asOf: AS_OF, color: false, ...opts };
+  let code: number;
+  try {
+    code = await wizard(options, ctx, { prompter });
+  } catch (e) {
+    if (!(e instanceof ExitError)) throw e;
+    code = e.code;
+    ctx.stderr.write(`innoroute: ${e.message}\n`);
+  }
+  return { code, dir, prompter, said: prompter.said.join('\n'), stderr: ctx.stderr.text };
+}
+
+function readAnswers(path: string): Answers {
+  const checked = checkAnswers(rules, readAnswersFile(path));
+  expect(checked.problems).toEqual([]);
+  return checked.answers;
+}
+
+describe('wizard: a whole session', () => {
+  it('asks, advises as evaluate does, and saves answers and report', async () => {
+    const r = await walk([...CUE2WALK, ...SAVE_BOTH]);
+    expect(r.code).toBe(0);
+    expect(r.prompter.remaining).toBe(0);
+    const advice = evaluate(rules, CUE2WALK_ANSWERS, { asOf: AS_OF, lang: 'nl' });
+    const text = renderText(advice, {
+      rules,
+      lang: 'nl',
+      answers: CUE2WALK_ANSWERS,
+      chalk: new Chalk({ level: 0 }),
+      width: 100,
+    });
+    expect(r.said).toContain(text);
+    // the saved answers load in advise and give the same advice
+    const saved = readAnswers(join(r.dir, 'cue2walk.answers.yaml'));
+    expect(saved).toEqual(CUE2WALK_ANSWERS);
+    expect(readFileSync(join(r.dir, 'cue2walk.advies.md'), 'utf8')).toBe(
+      renderMarkdown(evaluate(rules, saved, { asOf: AS_OF, lang: 'nl' }), {
+        rules,
+        lang: 'nl',
+        answers: saved,
+      }),
+    );
+    // done: no session left behind
+    expect(existsSync(join(r.dir, '.innoroute-session.yaml'))).toBe(false);
+    const viaAdvise = await cli(
+      [
+        'advise',
+        'cue2walk.answers.yaml',
+        '--rules',
+        FIXTURE_RULES,
+        '--as-of',
+        AS_OF,
+        '--format',
+        'markdown',
+      ],
+      { cwd: r.dir },
+    );
+    expect(viaAdvise.stdout).toBe(readFileSync(join(r.dir, 'cue2walk.advies.md'), 'utf8'));
+  });
+
+  it('shows progress as "Vraag n van ~m"', async () => {
+    const r = await walk([...CUE2WALK, ...SAVE_NONE]);
+    const messages = r.prompter.asked.filter((p) => p.kind !== 'confirm').map((p) => p.message);
+    expect(messages[0]).toMatch(/^Vraag 1 van ~\d+ Hoe heet je innovatie\?/);
+    expect(messages[1]).toMatch(/^Vraag 2 van ~\d+ /);
+    const last = messages.at(-1)!.match(/^Vraag (\d+) van ~(\d+)/)!;
+    expect(Number(last[1])).toBe(11);
+    expect(Number(last[2])).toBe(11);
+  });
+
+  it('speaks English with lang en', async () => {
+    const en = ui('en').wizard;
+    const r = await walk([...CUE2WALK, false, false], { lang: 'en' });
+    expect(r.code).toBe(0);
+    expect(r.prompter.asked[0]!.message).toMatch(
+      /^Question 1 of ~\d+ What is your innovation called\?/,
+    );
+    expect(r.said).toContain('Advice for Cue2Walk');
+    expect(r.prompter.asked.at(-2)!.message).toBe(en.saveAnswers);
+  });
+});
+
+describe('wizard: help, back, skip', () => {
+  it('explains a question with its sources on request, then asks it again', async () => {
+    const r = await walk([
+      a('innovation_name', 'X'),
+      HELP('innovation_type'),
+      ...CUE2WALK.slice(1),
+      ...SAVE_NONE,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.said).toContain(
+      'Waarom we dit vragen: Het soort innovatie bepaalt welke wetten en betalers in beeld komen.',
+    );
+    expect(r.said).toContain(
+      'Bron: Fixture document about routes (Fixture Publisher, 2025), r. 12-14',
+    );
+    expect(
+      r.prompter.asked.filter((p) => p.message.includes('Wat voor innovatie is het?')),
+    ).toHaveLength(2);
+  });
+
+  it('explains a text question when "?" is typed, and a checkbox question via its help item', async () => {
+    const steps = [
+      a('innovation_name', '?'),
+      ...CUE2WALK.slice(0, 3),
+      HELP('goal'),
+      ...CUE2WALK.slice(3),
+      ...SAVE_NONE,
+    ];
+    const r = await walk(steps);
+    expect(r.code).toBe(0);
+    expect(
+      r.said.match(/Waarom we dit vragen: Bij deze vraag is geen uitleg vastgelegd\./g),
+    ).toHaveLength(2);
+  });
+
+  it('goes back to the previous question with its answer as default, and forward again', async () => {
+    const r = await walk([
+      a('innovation_name', 'Cue2Walk'),
+      a('innovation_type', 'device'),
+      BACK('treatment_relation'),
+      (p: AskedPrompt) => {
+        expect(questionOf(p)).toBe('innovation_type');
+        expect(p.default).toBe('device');
+        return 'digital';
+      },
+      ...CUE2WALK.slice(2),
+      ...SAVE_BOTH,
+    ]);
+    expect(r.code).toBe(0);
+    expect(readAnswers(join(r.dir, 'cue2walk.answers.yaml'))).toEqual({
+      ...CUE2WALK_ANSWERS,
+      innovation_type: 'digital',
+    });
+  });
+
+  it('walks back several questions and forward through them with their answers', async () => {
+    const r = await walk([
+      ...CUE2WALK.slice(0, 4),
+      BACK('phase'),
+      BACK('goal'),
+      BACK('treatment_relation'),
+      a('innovation_type', 'service'),
+      keep('treatment_relation'),
+      keep('goal'),
+      ...CUE2WALK.slice(4),
+      ...SAVE_BOTH,
+    ]);
+    expect(r.code).toBe(0);
+    expect(readAnswers(join(r.dir, 'cue2walk.answers.yaml'))).toEqual({
+      ...CUE2WALK_ANSWERS,
+      innovation_type: 'service',
+    });
+  });
+
+  it('drops the answers a change makes irrelevant', async () => {
+    const r = await walk([
+      ...CUE2WALK.slice(0, 9), // through fits_existing_prestatie
+      BACK('benefit_health_insurer'),
+      BACK('fits_existing_prestatie'),
+      BACK('beneficiaries'),
+      BACK('cost_bearers'),
+      BACK('has_figures'),
+      BACK('phase'),
+      BACK('goal'),
+      a('treatment_relation', false),
+      keep('goal'),
+      keep('phase'),
+      keep('has_figures'),
+      keep('cost_bearers'),
+      keep('beneficiaries'),
+      // fits_existing_prestatie is not asked again: its ask_if is now false
+      a('benefit_health_insurer', '750000'),
+      a('cost_hospital', '500000'),
+      ...SAVE_BOTH,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.said).toContain(w.dropped('fits_existing_prestatie'));
+    const saved = readAnswers(join(r.dir, 'cue2walk.answers.yaml'));
+    const { fits_existing_prestatie: _gone, ...rest } = CUE2WALK_ANSWERS;
+    expect(saved).toEqual({ ...rest, treatment_relation: false });
+    // asked once, and once more on the way back; after the change never again
+    const asks = r.prompter.asked.map((p) => (p.message.startsWith('Vraag') ? questionOf(p) : ''));
+    const changedAt = asks.lastIndexOf('treatment_relation');
+    const fits = asks.map((id, i) => (id === 'fits_existing_prestatie' ? i : -1));
+    expect(fits.filter((i) => i >= 0)).toHaveLength(2);
+    expect(fits.filter((i) => i > changedAt)).toEqual([]);
+  });
+
+  it('says so when there is nothing to go back to', async () => {
+    const r = await walk([
+      a('innovation_name', 'Cue2Walk'),
+      BACK('innovation_type'),
+      // innovation_name again, with its default; "<" on the first question is not "back"
+      (p: AskedPrompt) => {
+        expect(questionOf(p)).toBe('innovation_name');
+        expect(p.default).toBe('Cue2Walk');
+        return '';
+      },
+      ...CUE2WALK.slice(1),
+      ...SAVE_NONE,
+    ]);
+    expect(r.code).toBe(0);
+    // the first question offers no way back
+    expect(r.prompter.asked[0]!.message).toContain(w.textHintFirst);
+    expect(r.prompter.asked[2]!.message).toContain(w.textHintFirst);
+    expect(r.prompter.asked[1]!.choices!.some((c) => c.name === w.backChoice)).toBe(true);
+  });
+
+  it('skips a question: not asked again, reported as open in the advice', async () => {
+    const r = await walk([
+      ...CUE2WALK.slice(0, 4),
+      SKIP('phase'),
+      ...CUE2WALK.slice(5),
+      ...SAVE_BOTH,
+    ]);
+    expect(r.code).toBe(0);
+    const saved = readAnswers(join(r.dir, 'cue2walk.answers.yaml'));
+    expect(saved.phase).toBeUndefined();
+    expect(r.prompter.asked.filter((p) => p.message.includes('In welke fase'))).toHaveLength(1);
+  });
+
+  it('refuses an amount with thousands separators and asks again', async () => {
+    const steps = [
+      ...CUE2WALK.slice(0, 10),
+      a('cost_hospital', '500.000,00'),
+      a('cost_hospital', '500000'),
+      ...SAVE_NONE,
+    ];
+    const r = await walk(steps);
+    expect(r.code).toBe(0);
+    expect(r.said).toContain(`> ${w.numberInvalid}`);
+  });
+});
+
+describe('wizard: sessions', () => {
+  it('saves the session after every answer', async () => {
+    const dir = tempDir('innoroute-wizard-');
+    const session = join(dir, '.innoroute-session.yaml');
+    const seen: unknown[] = [];
+    const peek =
+      (step: ScriptStep): ScriptStep =>
+      (p: AskedPrompt) => {
+        seen.push(existsSync(session) ? parse(readFileSync(session, 'utf8')).answers : null);
+        return typeof step === 'function' ? (step as (p: AskedPrompt) => unknown)(p) : step;
+      };
+    await walk([...CUE2WALK.slice(0, 3).map(peek), CTRL_C], {}, dir);
+    expect(seen).toEqual([
+      null,
+      { innovation_name: 'Cue2Walk' },
+      { innovation_name: 'Cue2Walk', innovation_type: 'device' },
+    ]);
+  });
+
+  it('Ctrl+C exits 130 with the session saved; --resume continues to the same advice', async () => {
+    const first = await walk([...CUE2WALK.slice(0, 5), CTRL_C]);
+    expect(first.code).toBe(130);
+    expect(first.stderr).toBe(
+      `innoroute: ${w.sessionSaved('.innoroute-session.yaml', 'innoroute wizard --resume')}\n`,
+    );
+    const session = parse(readFileSync(join(first.dir, '.innoroute-session.yaml'), 'utf8'));
+    expect(session.history).toEqual([
+      'innovation_name',
+      'innovation_type',
+      'treatment_relation',
+      'goal',
+      'phase',
+    ]);
+    expect(session.answers.phase).toBe('develop');
+
+    // resume: the next question is the first one not answered; back reaches the answers from before
+    const second = await walk(
+      [BACK('has_figures'), keep('phase'), ...CUE2WALK.slice(5), ...SAVE_BOTH],
+      { resume: true },
+      first.dir,
+    );
+    expect(second.code).toBe(0);
+    expect(second.said).toContain(w.resumed(5));
+    const saved = readAnswers(join(first.dir, 'cue2walk.answers.yaml'));
+    expect(saved).toEqual(CUE2WALK_ANSWERS);
+    const advice = evaluate(rules, saved, { asOf: AS_OF, lang: 'nl' });
+    expect(readFileSync(join(first.dir, 'cue2walk.advies.md'), 'utf8')).toBe(
+      renderMarkdown(advice, { rules, lang: 'nl', answers: saved }),
+    );
+  });
+
+  it('saves the session on Ctrl+C during the final questions too', async () => {
+    const r = await walk([...CUE2WALK, CTRL_C]);
+    expect(r.code).toBe(130);
+    const session = parse(readFileSync(join(r.dir, '.innoroute-session.yaml'), 'utf8'));
+    expect(session.answers).toEqual(CUE2WALK_ANSWERS);
+  });
+
+  it('uses --session for the file and names it in the resume hint', async () => {
+    const r = await walk([...CUE2WALK.slice(0, 2), CTRL_C], { session: 'my.session.yaml' });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('innoroute wizard --resume --session my.session.yaml');
+    expect(existsSync(join(r.dir, 'my.session.yaml'))).toBe(true);
+  });
+
+  it('refuses --resume without a saved session, with a hint; exit 2', async () => {
+    const r = await walk([], { resume: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'geen bewaarde sessie gevonden in .innoroute-session.yaml; start een nieuwe met innoroute wizard',
+    );
+  });
+
+  it('refuses a session file that is not a session; exit 2', async () => {
+    const dir = tempDir('innoroute-wizard-');
+    writeFileSync(join(dir, '.innoroute-session.yaml'), '- just a list\n');
+    const r = await walk([], { resume: true }, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kan niet worden gelezen');
+  });
+});
+
+describe('wizard: --answers and terminals', () => {
+  it('pre-fills from an answers file and skips what is answered', async () => {
+    const dir = tempDir('innoroute-wizard-');
+    writeFileSync(
+      join(dir, 'start.yaml'),
+      'innovation_name: Cue2Walk\ninnovation_type: device\ntreatment_relation: yes\n',
+    );
+    const r = await walk([...CUE2WALK.slice(3), ...SAVE_BOTH], { answers: 'start.yaml' }, dir);
+    expect(r.code).toBe(0);
+    expect(r.said).toContain(w.prefilled(3));
+    expect(questionOf(r.prompter.asked[0]!)).toBe('goal');
+    expect(r.prompter.asked[0]!.message).toMatch(/^Vraag 4 van/);
+    expect(readAnswers(join(dir, 'cue2walk.answers.yaml'))).toEqual(CUE2WALK_ANSWERS);
+  });
+
+  it('stops on invalid pre-filled answers with the located problems; exit 2', async () => {
+    const dir = tempDir('innoroute-wizard-');
+    writeFileSync(join(dir, 'start.yaml'), 'innovation_type: devise\n');
+    const r = await walk([], { answers: 'start.yaml' }, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('start.yaml:1:18 innovation_type: "devise" is not an option');
+  });
+
+  it('does not overwrite a file without asking', async () => {
+    const dir = tempDir('innoroute-wizard-');
+    writeFileSync(join(dir, 'cue2walk.answers.yaml'), 'old\n');
+    const r = await walk([...CUE2WALK, true, '', false, 'other.yaml', false], {}, dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'cue2walk.answers.yaml'), 'utf8')).toBe('old\n');
+    expect(readAnswers(join(dir, 'other.yaml'))).toEqual(CUE2WALK_ANSWERS);
+    expect(r.prompter.asked.some((p) => p.message === w.overwrite('cue2walk.answers.yaml'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses to run without a terminal, pointing to advise; exit 2', async () => {
+    const r = await cli(['wizard', '--rules', FIXTURE_RULES]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`innoroute: ${w.needsTty}\n`);
+    const en = await cli(['wizard', '--lang', 'en']);
+    expect(en.stderr).toContain('use innoroute advise <answers-file>');
+  });
+});
