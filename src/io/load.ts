@@ -321,6 +321,7 @@ function parseFile(
   // Keys that could reach an object prototype, and aliases that loop or lead nowhere: reported
   // from the syntax tree, before anything is turned into JavaScript objects.
   let unsafe = false;
+  let firstAlias: Position | undefined;
   try {
     visit(doc, {
       Pair(_, pair) {
@@ -336,6 +337,7 @@ function parseFile(
       },
       Alias(_, alias, path) {
         const pos = lines.linePos(alias.range?.[0] ?? 0);
+        firstAlias ??= pos;
         if (!alias.resolve(doc)) {
           unsafe = true;
           diag(
@@ -376,7 +378,7 @@ function parseFile(
     const bomb = /excessive alias count/i.test(msg);
     diag(
       file,
-      START,
+      (bomb && firstAlias) || START,
       bomb ? 'yaml-alias-limit' : 'yaml-syntax',
       bomb
         ? `the aliases in this file expand to too much data (an alias bomb); write the content out instead`
@@ -396,7 +398,12 @@ function parseFile(
   }
 
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    diag(file, START, 'unknown-kind', 'a rule file is a mapping with a `kind` key');
+    diag(
+      file,
+      positionOf(source, [], false),
+      'unknown-kind',
+      'a rule file is a mapping with a `kind` key',
+    );
     return { source };
   }
   const kind = (data as Record<string, unknown>).kind;
@@ -454,7 +461,9 @@ function reportBlankTexts(source: SourceFile, data: unknown, diag: Report): bool
     const keys = Object.keys(obj);
     if (keys.length === 2 && typeof obj.nl === 'string' && typeof obj.en === 'string') {
       for (const lang of ['nl', 'en'] as const) {
-        if ((obj[lang] as string).trim() === '') {
+        // an empty string is the schema's to report; this is for texts of only spaces
+        const text = obj[lang] as string;
+        if (text.length > 0 && text.trim() === '') {
           ok = false;
           diag(
             source.file,
@@ -605,6 +614,15 @@ function reportIssue(
 function humanMessage(issue: Issue): string {
   if (issue.code === 'invalid_type') {
     return `expected ${issue.expected}, found ${describe(issue.input)}`;
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'date') {
+    return `must be a date as YYYY-MM-DD (for example 2026-11-27); found ${describe(issue.input)}`;
+  }
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((v) => JSON.stringify(v));
+    return values.length === 1
+      ? `must be ${values[0]}; found ${describe(issue.input)}`
+      : `must be one of ${values.join(', ')}; found ${describe(issue.input)}`;
   }
   if (issue.code === 'too_small' && issue.origin === 'array') {
     return `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}`;

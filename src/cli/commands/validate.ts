@@ -44,7 +44,13 @@ export async function run(
     checked && rules
       ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(loaded.locate)
       : [];
-  const diagnostics = dedupe([...loadDiagnostics, ...lintDiagnostics].sort(compareDiagnostics));
+  // an empty directory has no ruleset file either; saying so twice does not help
+  const empty = loaded.diagnostics.some((d) => d.code === 'no-rules');
+  const diagnostics = dedupe(
+    [...loadDiagnostics, ...lintDiagnostics]
+      .filter((d) => !(empty && d.code === 'missing-ruleset'))
+      .sort(compareDiagnostics),
+  );
 
   const report: ValidationReport = {
     rulesDir: display(ctx.cwd, root),
