@@ -31,7 +31,9 @@ import { FAMILIES, PHASES } from './schema.ts';
 export type Test = (answers: Answers) => Truth;
 
 function listOf(value: AnswerValue): readonly unknown[] {
-  return Array.isArray(value) ? value : [String(value)];
+  if (Array.isArray(value)) return value;
+  // an object is never an option id (and String() throws on one without a prototype)
+  return typeof value === 'object' ? [] : [String(value)];
 }
 
 /** Compiles a condition to a closure with exactly the semantics of `evaluateCondition`. */
@@ -364,11 +366,28 @@ export interface Prepared {
   readonly figures: CostBenefitFigures | null;
 }
 
-/** Copies the answers and sets the derived facts; answers given for derived facts are dropped. */
+/**
+ * An answer as the engine takes it: strings, numbers, booleans and lists of those. Anything else
+ * (an object, null) is no answer; a list keeps its strings, numbers and booleans.
+ */
+function sanitize(value: unknown): AnswerValue | undefined {
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return value as AnswerValue;
+  if (!Array.isArray(value)) return undefined;
+  const ok = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  return (value.every(ok) ? value : value.filter(ok)) as AnswerValue;
+}
+
+/**
+ * Copies the answers (own keys, values sanitised) and sets the derived facts; answers given for
+ * derived facts are dropped.
+ */
 export function prepareAnswers(idx: EngineIndex, answers: Answers): Prepared {
   const working = Object.create(null) as Record<string, AnswerValue>;
   for (const key of Object.keys(answers)) {
-    if (!idx.derived.has(key)) working[key] = answers[key]!;
+    if (idx.derived.has(key)) continue;
+    const v = sanitize(answers[key]);
+    if (v !== undefined) working[key] = v;
   }
   const figures = computeCostBenefit(working, PARTY_IDS);
   const facts = deriveFacts(working, figures, PARTY_IDS);

@@ -14,7 +14,6 @@ import {
   prepareAnswers,
   walkTrees,
 } from './engine.ts';
-import type { EngineIndex } from './engine.ts';
 import type { QuestionDef, RuleSet } from './ruleset.ts';
 
 export const HAS_FIGURES = 'has_figures';
@@ -65,7 +64,7 @@ function candidates(rules: RuleSet, answers: Answers, options: NextQuestionOptio
   const figures = idx.figures.filter(pending);
   let asked = 0;
   for (const [id] of rules.questions) {
-    if (!idx.derived.has(id) && (skipped.has(id) || isAnswered(answers[id]))) asked++;
+    if (!idx.derived.has(id) && (skipped.has(id) || isAnswered(working[id]))) asked++;
   }
   return { core, followUps, hasFigures, figures, asked };
 }
@@ -105,23 +104,20 @@ export function relevantQuestions(rules: RuleSet, answers: Answers): string[] {
   const { working } = prepareAnswers(idx, answers);
   const walk = walkTrees(idx, working, true);
   const relevant = new Set<string>();
+  // a question whose ask_if is false is never relevant; a figure already given stays relevant
+  // while its ask_if is unknown, even though the wizard only asks it once the ask_if holds
   const add = (id: string) => {
-    if (rules.questions.has(id) && !idx.derived.has(id)) relevant.add(id);
+    if (!rules.questions.has(id) || idx.derived.has(id)) return;
+    if (askIfOf(idx, id, working) !== false) relevant.add(id);
   };
-  for (const q of idx.core) if (askable(idx, q.id, working)) add(q.id);
-  if (askable(idx, HAS_FIGURES, working)) add(HAS_FIGURES);
-  // a figure already given stays relevant unless its ask_if is false (has_figures no, or the
-  // party no longer named), even though the wizard only asks it once the ask_if holds
-  for (const q of idx.figures) if (askIfOf(idx, q.id, working) !== false) add(q.id);
+  for (const q of idx.core) add(q.id);
+  add(HAS_FIGURES);
+  for (const q of idx.figures) add(q.id);
   for (const q of walk.reads!) {
-    if (idx.derived.has(q)) inputsOf(idx, q, working).forEach(add);
+    if (idx.derived.has(q)) derivedInputs(idx, q).forEach(add);
     else add(q);
   }
   return rules.questionOrder.filter((id) => relevant.has(id));
-}
-
-function inputsOf(idx: EngineIndex, fact: string, working: Answers): string[] {
-  return derivedInputs(idx, fact).filter((id) => askable(idx, id, working));
 }
 
 /**
