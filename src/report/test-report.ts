@@ -237,9 +237,10 @@ export function renderJunit(input: TestReportInput): string {
   const { run, locate } = input;
   const byFile = new Map<string, CaseResult[]>();
   for (const r of run.results) {
-    const list = byFile.get(r.file) ?? [];
+    const file = locate(r.origin).file;
+    const list = byFile.get(file) ?? [];
     list.push(r);
-    byFile.set(r.file, list);
+    byFile.set(file, list);
   }
   const suites: string[] = [];
   let tests = run.results.length;

@@ -42,14 +42,18 @@ afterEach(() => {
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
 });
 
-/** A copy of the basic fixture rules whose tests/ holds only the given files. */
+/**
+ * A working directory with a copy of the basic fixture rules in `rules/`, whose tests/ holds only
+ * the given files. Returns the working directory.
+ */
 function withTests(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'innoroute-runner-'));
-  temps.push(dir);
-  cpSync(basic, dir, { recursive: true, filter: (src) => !src.startsWith(join(basic, 'tests')) });
-  mkdirSync(join(dir, 'tests'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'tests', name), text);
-  return dir;
+  const cwd = mkdtempSync(join(tmpdir(), 'innoroute-runner-'));
+  temps.push(cwd);
+  const rules = join(cwd, 'rules');
+  cpSync(basic, rules, { recursive: true, filter: (src) => !src.startsWith(join(basic, 'tests')) });
+  mkdirSync(join(rules, 'tests'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(rules, 'tests', name), text);
+  return cwd;
 }
 
 const tests = (cases: string) =>
@@ -94,11 +98,11 @@ ${device}    expect:
       top_family: zvw
 `),
     });
-    const { code, stdout } = await cli(['test', dir]);
+    const { code, stdout } = await cli(['test', 'rules'], dir);
     expect(stdout).toBe(
       [
-        '✗ device in a treatment relation  (tests/zvw.yaml:5)',
-        '    top_route  tests/zvw.yaml:15',
+        '✗ device in a treatment relation  (rules/tests/zvw.yaml:5)',
+        '    top_route  rules/tests/zvw.yaml:15',
         '      expected: zvw.hulpmiddelenzorg',
         '      actual:   zvw.existing-prestatie (strong 85); zvw.hulpmiddelenzorg is advised, strong (score 80)',
         '✓ still right',
@@ -129,7 +133,7 @@ ${device}    expect:
       cost_benefit: { none: false, wrong_pocket: true, total: 1, arrangements: [shared-savings], transfers: [] }
 `),
     });
-    const { code, stdout } = await cli(['test', dir, '--format', 'json']);
+    const { code, stdout } = await cli(['test', 'rules', '--format', 'json'], dir);
     expect(code).toBe(1);
     const [result] = JSON.parse(stdout).cases;
     expect(
@@ -181,19 +185,19 @@ ${device}    expect:
     expect: {}
 `),
     });
-    const { code, stdout } = await cli(['test', dir]);
+    const { code, stdout } = await cli(['test', 'rules'], dir);
     expect(code).toBe(1);
-    expect(stdout).toContain('✗ bad answers  (tests/answers.yaml:5)\n');
-    expect(stdout).toContain('    answers.innovation_type  tests/answers.yaml:8\n');
+    expect(stdout).toContain('✗ bad answers  (rules/tests/answers.yaml:5)\n');
+    expect(stdout).toContain('    answers.innovation_type  rules/tests/answers.yaml:8\n');
     expect(stdout).toContain(
       '      expected: one of: device, digital, process, service, medicine\n',
     );
     expect(stdout).toContain(
       '      actual:   "gadget": "gadget" is not an option of innovation_type',
     );
-    expect(stdout).toContain('    answers.treatment_relations  tests/answers.yaml:9\n');
+    expect(stdout).toContain('    answers.treatment_relations  rules/tests/answers.yaml:9\n');
     expect(stdout).toContain('did you mean "treatment_relation"?');
-    expect(stdout).toContain('    answers.cb_total  tests/answers.yaml:10\n');
+    expect(stdout).toContain('    answers.cb_total  rules/tests/answers.yaml:10\n');
     expect(stdout).toContain('cb_total is computed by innoroute');
     expect(stdout).toContain('✓ empty expect still evaluates\n');
     expect(stdout.endsWith('\n1 passed, 1 failed\n')).toBe(true);
@@ -206,15 +210,15 @@ ${asOf ? `    as_of: ${asOf}\n` : ''}    answers: { goal: [daily_living_support]
       bridge: [old-fund]
 `;
     const dir = withTests({ 'dates.yaml': tests(old('2020-06-01') + old('')) });
-    const later = await cli(['test', dir, '--as-of', '2026-11-01']);
+    const later = await cli(['test', 'rules', '--as-of', '2026-11-01'], dir);
     expect(later.stdout).toContain('✓ old fund 2020-06-01\n');
     expect(later.stdout).toContain('✗ old fund default');
     expect(later.code).toBe(1);
-    const earlier = await cli(['test', dir, '--as-of', '2020-12-31']);
+    const earlier = await cli(['test', 'rules', '--as-of', '2020-12-31'], dir);
     expect(earlier.stdout).toContain('2 passed, 0 failed');
     expect(earlier.code).toBe(0);
     const json = JSON.parse(
-      (await cli(['test', dir, '--as-of', '2020-12-31', '--format', 'json'])).stdout,
+      (await cli(['test', 'rules', '--as-of', '2020-12-31', '--format', 'json'], dir)).stdout,
     );
     expect(json.cases.map((c: { asOf: string }) => c.asOf)).toEqual(['2020-06-01', '2020-12-31']);
   });
@@ -234,7 +238,7 @@ ${asOf ? `    as_of: ${asOf}\n` : ''}    answers: { goal: [daily_living_support]
     expect(doc.summary).toEqual({ total: 4, passed: 4, failed: 0 });
     expect(doc.cases[0]).toEqual({
       name: 'device in a treatment relation',
-      file: 'tests/cases.yaml',
+      file: 'basic/tests/cases.yaml',
       line: 6,
       asOf: '2026-11-01',
       status: 'passed',
@@ -252,22 +256,26 @@ ${device}    expect: { top_family: zvw }
 ${device}    expect: { top_family: wmo, warnings: [technology-push] }
 `),
     });
-    const { code, stdout, stderr } = await cli(['test', dir, '--format', 'junit']);
+    const { code, stdout, stderr } = await cli(['test', 'rules', '--format', 'junit'], dir);
     expect(code).toBe(1);
     expect(stderr).toBe('1 passed, 1 failed\n');
     const root = parseXml(stdout);
     expect(root.attrs).toMatchObject({ name: 'innoroute', tests: '2', failures: '1' });
     const suites = all(root, 'testsuite');
-    expect(suites.map((s) => s.attrs.name)).toEqual(['tests/a.yaml', 'tests/b.yaml']);
+    expect(suites.map((s) => s.attrs.name)).toEqual(['rules/tests/a.yaml', 'rules/tests/b.yaml']);
     expect(all(suites[0]!, 'testcase')[0]!.attrs.name).toBe('passes & <ok>');
     const failing = all(suites[1]!, 'testcase')[0]!;
-    expect(failing.attrs).toMatchObject({ name: 'fails "twice"', file: 'tests/b.yaml', line: '5' });
+    expect(failing.attrs).toMatchObject({
+      name: 'fails "twice"',
+      file: 'rules/tests/b.yaml',
+      line: '5',
+    });
     expect(all(failing, 'failure').map((f) => f.attrs.type)).toEqual([
       'top_family',
       'warnings.technology-push',
     ]);
     expect(all(failing, 'failure')[0]!.text).toBe(
-      'tests/b.yaml:14 top_family\nexpected: wmo\nactual:   zvw (zvw.existing-prestatie)',
+      'rules/tests/b.yaml:14 top_family\nexpected: wmo\nactual:   zvw (zvw.existing-prestatie)',
     );
   });
 
@@ -275,7 +283,7 @@ ${device}    expect: { top_family: wmo, warnings: [technology-push] }
     const dir = withTests({
       'a.yaml': tests(`  - name: one\n${device}    expect: { top_family: zvw }\n`),
     });
-    const { code, stdout, stderr } = await cli(['test', dir, '--out', 'report.txt'], dir);
+    const { code, stdout, stderr } = await cli(['test', 'rules', '--out', 'report.txt'], dir);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toBe('1 passed, 0 failed\n');
@@ -293,16 +301,16 @@ describe('innoroute test --coverage', () => {
     expect(stdout).toMatch(/^total\s+15\/18\s+83\.3%\s+12\/23\s+52\.1%\s+4\/5\s+80\.0%$/m);
     expect(stdout).toContain('Not reached:\n');
     expect(stdout).toContain(
-      '  trees/zvw.yaml:13  branch zvw/start: case [digital, process] → relation\n',
+      '  basic/trees/zvw.yaml:13  branch zvw/start: case [digital, process] → relation\n',
     );
-    expect(stdout).toContain('  trees/zvw.yaml:33  branch zvw/relation: else → self-care\n');
-    expect(stdout).toContain('  trees/zvw.yaml:49  node zvw/self-care\n');
+    expect(stdout).toContain('  basic/trees/zvw.yaml:33  branch zvw/relation: else → self-care\n');
+    expect(stdout).toContain('  basic/trees/zvw.yaml:49  node zvw/self-care\n');
     expect(stdout).toContain(
-      '  trees/zvw.yaml:52  route zvw.facultatieve-prestatie (never awarded)\n',
+      '  basic/trees/zvw.yaml:52  route zvw.facultatieve-prestatie (never awarded)\n',
     );
-    expect(stdout).toContain('  trees/wmo.yaml:11  branch wmo/start: else → done\n');
+    expect(stdout).toContain('  basic/trees/wmo.yaml:11  branch wmo/start: else → done\n');
     expect(stdout).toContain(
-      'Routes in the registry that no tree awards:\n  registry/routes.yaml:28  zvw.veelbelovende-zorg\n  registry/routes.yaml:35  zvw.package-question\n',
+      'Routes in the registry that no tree awards:\n  basic/registry/routes.yaml:28  zvw.veelbelovende-zorg\n  basic/registry/routes.yaml:35  zvw.package-question\n',
     );
     expect(stdout.endsWith('\n1 passed, 0 failed\n')).toBe(true);
   });
@@ -349,7 +357,7 @@ ${device}    expect: { top_family: wmo }
     expect: {}
 `),
     });
-    const { code, stdout } = await cli(['test', dir, '--coverage']);
+    const { code, stdout } = await cli(['test', 'rules', '--coverage'], dir);
     expect(code).toBe(1);
     expect(stdout).toContain('Coverage (1 case)\n');
     expect(stdout).toMatch(/^total\s+15\/18\s+83\.3%\s+12\/23/m);
@@ -368,10 +376,10 @@ describe('innoroute test: when the tests cannot run (exit 2)', () => {
 
   it('says so when there are no test cases', async () => {
     const dir = withTests({});
-    const { code, stderr } = await cli(['test', dir]);
+    const { code, stderr } = await cli(['test', 'rules'], dir);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `innoroute: no test cases found in ${dir}/tests: add a YAML file with "kind: tests" (see docs/testing.md)\n`,
+      `innoroute: no test cases found in rules/tests: add a YAML file with "kind: tests" (see docs/testing.md)\n`,
     );
   });
 
@@ -383,12 +391,10 @@ describe('innoroute test: when the tests cannot run (exit 2)', () => {
 
   it('stops on rule errors, located, and points at validate', async () => {
     const dir = withTests({ 'broken.yaml': tests('  - name: no answers\n    expect: {}\n') });
-    const { code, stderr } = await cli(['test', dir]);
+    const { code, stderr } = await cli(['test', 'rules'], dir);
     expect(code).toBe(2);
-    expect(stderr).toContain(
-      `the rules in ${dir} have 1 error(s); run "innoroute validate ${dir}"`,
-    );
-    expect(stderr).toMatch(/tests\/broken\.yaml:5:\d+ schema/);
+    expect(stderr).toContain('the rules in rules have 1 error(s); run "innoroute validate rules"');
+    expect(stderr).toMatch(/^ {2}rules\/tests\/broken\.yaml:5:\d+ schema /m);
   });
 
   it('stops when --out cannot be written', async () => {

@@ -2,7 +2,7 @@
 // same evaluate every command uses, reports expected against actual, and with --coverage which
 // nodes, branches and routes of each tree the cases reach. Exit 0 all pass (and coverage meets
 // --min-coverage), 1 failures or coverage below the minimum, 2 the tests could not run.
-import { resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { evaluate } from '../../core/engine.ts';
 import type { Coverage } from '../../core/coverage.ts';
 import { computeCoverage, traceCase } from '../../core/coverage.ts';
@@ -43,18 +43,24 @@ export async function run(
 ): Promise<number> {
   const given = dir ?? opts.rules;
   const root = resolveRulesDir(ctx, given);
-  const shown = given ?? root;
+  const shown = (given ?? root).replace(/(.)\/+$/, '$1');
   const lang = resolveLang(ctx, opts.lang);
   const asOf = resolveAsOf(opts.asOf);
   const min = opts.minCoverage !== undefined ? parseMinCoverage(opts.minCoverage) : undefined;
   const withCoverage = Boolean(opts.coverage) || min !== undefined;
+
+  // files as validate shows them: relative to the working directory (rules/tests/zvw.yaml)
+  const display = (file: string) => {
+    const rel = relative(ctx.cwd, file === '.' ? root : join(root, file));
+    return rel === '' ? '.' : rel.split(sep).join('/');
+  };
 
   const { loaded, rules, diagnostics } = readRuleSet(root, true);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!rules || errors.length > 0) {
     const list = errors
       .slice(0, 20)
-      .map((d) => `  ${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`)
+      .map((d) => `  ${display(d.file)}:${d.line}:${d.col} ${d.code} ${d.message}`)
       .join('\n');
     const more = errors.length > 20 ? `\n  … and ${errors.length - 20} more` : '';
     throw new UsageError(
@@ -81,7 +87,7 @@ export async function run(
 
   const locate: Locate = (origin: Origin) => {
     const d = loaded.locate({ code: 'schema', severity: 'error', origin, message: '' });
-    return { file: d.file, line: d.line };
+    return { file: display(d.file), line: d.line };
   };
   const input: TestReportInput = {
     run: testRun,
