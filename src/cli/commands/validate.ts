@@ -44,11 +44,12 @@ export async function run(
     checked && rules
       ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(loaded.locate)
       : [];
-  // an empty directory has no ruleset file either; saying so twice does not help
-  const empty = loaded.diagnostics.some((d) => d.code === 'no-rules');
+  // An empty directory has no ruleset file either, and a ruleset file that does not load may be
+  // the one missing: in both cases "no ruleset" would say nothing new, or something untrue.
+  const loadFailed = loaded.diagnostics.some((d) => d.severity === 'error');
   const diagnostics = dedupe(
     [...loadDiagnostics, ...lintDiagnostics]
-      .filter((d) => !(empty && d.code === 'missing-ruleset'))
+      .filter((d) => !(loadFailed && d.code === 'missing-ruleset'))
       .sort(compareDiagnostics),
   );
 
