@@ -445,11 +445,23 @@ export function indexSources(advice: Advice, rules: RuleSet, lang: Lang): Source
       lines: e.lines,
     };
   });
-  return {
-    ref,
-    refs: (cs) => (cs && cs.length > 0 ? cs.map(ref).filter(Boolean).join(' ') : ''),
-    list,
+  // several citations of one source in one place: [1, r. 20-22, 40] rather than [1, r. 20-22] [1, r. 40]
+  const refs = (cs: readonly string[] | undefined) => {
+    if (!cs || cs.length === 0) return '';
+    const grouped = new Map<number, string[]>();
+    for (const c of cs) {
+      const { id, lines } = splitCitation(c);
+      const entry = byId.get(id);
+      if (!entry) continue;
+      const at = grouped.get(entry.n) ?? [];
+      if (lines && !at.includes(lines)) at.push(lines);
+      grouped.set(entry.n, at);
+    }
+    return [...grouped]
+      .map(([n, lines]) => (lines.length > 0 ? `[${n}, ${s.line} ${lines.join(', ')}]` : `[${n}]`))
+      .join(' ');
   };
+  return { ref, refs, list };
 }
 
 export function partyLabel(rules: RuleSet, party: string, lang: Lang): string {

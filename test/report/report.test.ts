@@ -233,3 +233,27 @@ describe('json', () => {
     expect(JSON.parse(line)).toEqual(sample);
   });
 });
+
+describe('source references', () => {
+  it('groups the lines cited of one source in one reference', async () => {
+    const { indexSources } = await import('../../src/report/i18n.ts');
+    const advice = {
+      ...sample,
+      routes: [
+        {
+          ...sample.routes[0]!,
+          reasons: [
+            {
+              text: 'x',
+              because: {},
+              sources: ['fixture-doc:20', 'fixture-law', 'fixture-doc:40-41', 'fixture-doc:20'],
+            },
+          ],
+        },
+      ],
+    };
+    const idx = indexSources(advice, rules, 'nl');
+    expect(idx.refs(advice.routes[0]!.reasons[0]!.sources)).toBe('[1, r. 20, 40-41] [2]');
+    expect(idx.refs(['unknown-source'])).toBe('');
+  });
+});
