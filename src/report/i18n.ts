@@ -4,7 +4,6 @@
 import type { Advice, AdvisedRoute, Answers, Lang, StakeholderItem } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Family, Fit, Phase } from '../core/schema.ts';
-import { PHASES } from '../core/schema.ts';
 
 export interface UiStrings {
   readonly adviceFor: (name: string) => string;
@@ -476,9 +475,13 @@ export function familyLabel(family: Family, lang: Lang): string {
   return ui(lang).family[family] ?? family;
 }
 
+// The phases in order; kept here rather than imported from the schema module so that rendering a
+// report does not load the schema library.
+export const PHASE_ORDER: readonly Phase[] = ['explore', 'develop', 'demonstrate', 'implement', 'scale'];
+
 /** The checklist grouped by phase, phases in order, items in advice order. */
 export function stakeholdersByPhase(advice: Advice): { phase: Phase; items: StakeholderItem[] }[] {
-  return PHASES.map((phase) => ({
+  return PHASE_ORDER.map((phase) => ({
     phase,
     items: advice.stakeholders.filter((x) => x.phase === phase),
   })).filter((g) => g.items.length > 0);

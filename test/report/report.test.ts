@@ -257,3 +257,23 @@ describe('source references', () => {
     expect(idx.refs(['unknown-source'])).toBe('');
   });
 });
+
+describe('ui strings', () => {
+  it('know every phase, in the schema order, in both languages', async () => {
+    const { PHASES, FAMILIES, ARRANGEMENTS } = await import('../../src/core/schema.ts');
+    const { PHASE_ORDER } = await import('../../src/report/i18n.ts');
+    expect(PHASE_ORDER).toEqual(PHASES);
+    for (const lang of ['nl', 'en'] as const) {
+      expect(Object.keys(ui(lang).phase)).toEqual([...PHASES]);
+      expect(Object.keys(ui(lang).family)).toEqual([...FAMILIES]);
+      expect(Object.keys(ui(lang).arrangement).sort()).toEqual([...ARRANGEMENTS].sort());
+    }
+  });
+  it('have the same keys in Dutch and English', () => {
+    const keys = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === 'object' ? keys(v).map((x) => `${k}.${x}`) : [k],
+      );
+    expect(keys(ui('en')).sort()).toEqual(keys(ui('nl')).sort());
+  });
+});
