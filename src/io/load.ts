@@ -275,6 +275,8 @@ function parseFile(
       lineCounter: lines,
       prettyErrors: true,
       uniqueKeys: true,
+      // problems are diagnostics here; yaml must not print its own warnings to stderr
+      logLevel: 'error',
     });
   } catch (e) {
     // The parser itself gave up.
@@ -332,6 +334,17 @@ function parseFile(
   try {
     visit(doc, {
       Pair(_, pair) {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          unsafe = true;
+          const key = pair.key as YamlNode;
+          diag(
+            file,
+            lines.linePos(key.range?.[0] ?? 0),
+            'unknown-key',
+            'a key must be plain text, not a list, a mapping or an alias',
+          );
+          return;
+        }
         if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
           unsafe = true;
           diag(
