@@ -27,6 +27,18 @@ function figure(value: AnswerValue | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? roundEuro(value) : undefined;
 }
 
+const keyCache = new WeakMap<readonly string[], { cost: string[]; benefit: string[] }>();
+
+/** The cost_/benefit_ answer keys of the parties, built once per parties list. */
+function keysOf(parties: readonly string[]): { cost: string[]; benefit: string[] } {
+  let k = keyCache.get(parties);
+  if (!k) {
+    k = { cost: parties.map((p) => `cost_${p}`), benefit: parties.map((p) => `benefit_${p}`) };
+    keyCache.set(parties, k);
+  }
+  return k;
+}
+
 /**
  * Per-party balances, total, wrong pocket and transfers. Null when no cost_/benefit_ number was
  * given. Only parties with at least one figure are listed, in the order of `parties`.
@@ -37,9 +49,11 @@ export function computeCostBenefit(
 ): CostBenefitFigures | null {
   const balances: PartyBalance[] = [];
   let total = 0;
-  for (const party of parties) {
-    const cost = figure(answers[`cost_${party}`]);
-    const benefit = figure(answers[`benefit_${party}`]);
+  const k = keysOf(parties);
+  for (let i = 0; i < parties.length; i++) {
+    const party = parties[i]!;
+    const cost = figure(answers[k.cost[i]!]);
+    const benefit = figure(answers[k.benefit[i]!]);
     if (cost === undefined && benefit === undefined) continue;
     const c = cost ?? 0;
     const b = benefit ?? 0;

@@ -383,9 +383,11 @@ function sanitize(value: unknown): AnswerValue | undefined {
  * derived facts are dropped.
  */
 export function prepareAnswers(idx: EngineIndex, answers: Answers): Prepared {
-  const working = Object.create(null) as Record<string, AnswerValue>;
+  // a plain object (fast properties), with the one inherited name a question id could have
+  // ("constructor") shadowed, and "__proto__" never set
+  const working = { constructor: undefined } as unknown as Record<string, AnswerValue>;
   for (const key of Object.keys(answers)) {
-    if (idx.derived.has(key)) continue;
+    if (key === '__proto__' || idx.derived.has(key)) continue;
     const v = sanitize(answers[key]);
     if (v !== undefined) working[key] = v;
   }
@@ -541,10 +543,12 @@ export function openQuestionsOf(
 }
 
 // ---------------------------------------------------------------------------------------------
-// evaluate
+// evaluate. Written without closures created per call and with few temporary objects: it runs
+// for every row of a batch.
 
 const FAMILY_ORDER = new Map<string, number>(FAMILIES.map((f, i) => [f, i]));
 const PHASE_ORDER = new Map<string, number>(PHASES.map((p, i) => [p, i]));
+const DEVELOP = PHASE_ORDER.get('develop')!;
 
 interface Note {
   readonly text: Text;
@@ -562,29 +566,50 @@ interface RouteAcc {
   excluded: Note[] | null;
 }
 
+interface Duty {
+  readonly stakeholder: string;
+  readonly phase: Phase;
+  readonly why: Text;
+  readonly sources: readonly string[];
+}
+
+interface Collected {
+  readonly routes: RouteAcc[];
+  readonly duties: Duty[];
+  readonly warnings: string[];
+  readonly bridge: string[];
+  readonly arrangements: string[];
+}
+
 function isEchoable(v: unknown): v is AnswerValue {
   if (typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
 }
 
-function becauseOf(ids: readonly string[] | undefined, a: Answers): Record<string, AnswerValue> {
-  const out: Record<string, AnswerValue> = {};
+function becauseOf(
+  ids: readonly string[] | undefined,
+  a: Answers,
+  out: Record<string, AnswerValue> = {},
+): Record<string, AnswerValue> {
   if (!ids) return out;
   for (const q of ids) {
     const v = a[q];
-    if (isAnswered(v) && isEchoable(v)) out[q] = Array.isArray(v) ? [...(v as string[])] : v;
+    if (isAnswered(v) && isEchoable(v)) out[q] = Array.isArray(v) ? v.slice() : v;
   }
   return out;
 }
 
-function dayAfter(date: string): string {
+/** The day after a YYYY-MM-DD date. */
+export function dayAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const next = new Date(Date.UTC(y!, m! - 1, d! + 1));
   return next.toISOString().slice(0, 10);
 }
 
-/** Why an instrument does not apply at `asOf`, or undefined when it does. */
+/** Why a route does not apply at `asOf`, or undefined when it does. */
 export function validityWhy(
   item: { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined },
   asOf: string,
@@ -622,45 +647,40 @@ function pushUnique<T>(list: T[], items: readonly T[]): void {
   for (const x of items) if (!list.includes(x)) list.push(x);
 }
 
+function byId(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
 export function whenOf(phase: Phase, current: AnswerValue | undefined): 'now' | 'next' | 'later' {
   // without a (valid) phase answer the innovator is taken to be developing: explore and develop
   // are now, demonstrate is next
   const at = typeof current === 'string' ? PHASE_ORDER.get(current) : undefined;
-  const here = at ?? PHASE_ORDER.get('develop')!;
+  const here = at ?? DEVELOP;
   const p = PHASE_ORDER.get(phase)!;
   return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
 }
 
-/**
- * The advice for one set of answers. Never throws on answers: unknown questions, invalid values
- * and missing answers are taken as they are (conditions on them are false or unknown).
- */
-export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOptions): Advice {
-  const idx = engineIndex(rules);
-  const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
-  const asOf = options.asOf;
-  const tx = (x: Text) => x[lang] ?? x.nl;
-  const { working, figures } = prepareAnswers(idx, answers);
-  const walk = walkTrees(idx, working);
+function text(x: Text, lang: Lang): string {
+  return x[lang] ?? x.nl;
+}
 
-  // -- collect the effects in walk order
-  const accs = new Map<string, RouteAcc>();
+/** The effects of the visited nodes, in walk order. */
+function collect(idx: EngineIndex, path: readonly number[]): Collected {
+  const out: Collected = { routes: [], duties: [], warnings: [], bridge: [], arrangements: [] };
+  let index: Map<string, RouteAcc> | null = null;
   const acc = (id: string): RouteAcc => {
-    let r = accs.get(id);
+    index ??= new Map();
+    let r = index.get(id);
     if (!r) {
       r = { id, awarded: false, best: -1, bestNote: -1, add: 0, notes: [], excluded: null };
-      accs.set(id, r);
+      index.set(id, r);
+      out.routes.push(r);
     }
     return r;
   };
-  const duties: { stakeholder: string; phase: Phase; why: Text; sources: readonly string[] }[] =
-    [];
-  const warningIds: string[] = [];
-  const bridgeIds: string[] = [];
-  const arrangements: string[] = [];
-  for (const n of walk.path) {
-    const e = idx.nodes[n]!.effects;
+  for (let i = 0; i < path.length; i++) {
+    const e = idx.nodes[path[i]!]!.effects;
     if (e === null) continue;
     if (e.routes) {
       for (const r of e.routes) {
@@ -686,169 +706,246 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
         (a.excluded ??= []).push({ text: r.why, because: r.because, sources: r.sources });
       }
     }
-    if (e.stakeholders) for (const d of e.stakeholders) duties.push(d);
-    if (e.warnings) pushUnique(warningIds, e.warnings);
-    if (e.bridge) pushUnique(bridgeIds, e.bridge);
-    if (e.arrangements) pushUnique(arrangements, e.arrangements);
+    if (e.stakeholders) for (const d of e.stakeholders) out.duties.push(d);
+    if (e.warnings) pushUnique(out.warnings, e.warnings);
+    if (e.bridge) pushUnique(out.bridge, e.bridge);
+    if (e.arrangements) pushUnique(out.arrangements, e.arrangements);
   }
+  return out;
+}
 
-  // -- routes: excluded (validity first, then the trees' exclusions) or advised
-  const texts = routeTexts(rules, idx, lang);
-  const advised: AdvisedRoute[] = [];
-  const excluded: ExcludedRoute[] = [];
-  for (const a of accs.values()) {
-    if (!a.awarded && a.excluded === null) continue; // an adjustment alone advises nothing
-    const def = rules.routes.get(a.id);
-    const family = (def?.family ?? a.id.split('.')[0] ?? '') as Family;
-    if (!FAMILY_ORDER.has(family)) continue;
-    const st = texts.get(a.id);
-    const lapsed = st ? validityWhy(st, asOf, lang) : undefined;
-    if (lapsed !== undefined) {
-      excluded.push({
-        id: a.id,
-        family,
-        title: st!.title,
-        why: lapsed,
-        sources: [...st!.sources],
-      });
-      continue;
-    }
-    if (a.excluded !== null) {
-      const whys: string[] = [];
-      const because: Record<string, AnswerValue> = {};
-      const sources: string[] = [];
-      for (const x of a.excluded) {
-        pushUnique(whys, [tx(x.text)]);
-        Object.assign(because, becauseOf(x.because, working));
-        pushUnique(sources, x.sources);
-      }
-      excluded.push({
-        id: a.id,
-        family,
-        ...(st ? { title: st.title } : {}),
-        why: whys.join(' '),
-        because,
-        sources,
-      });
-      continue;
-    }
-    const score = Math.max(0, Math.min(100, a.best + a.add));
-    const reasons: Reason[] = [];
-    const seen: string[] = [];
-    const addReason = (note: Note) => {
-      const text = tx(note.text);
-      if (seen.includes(text)) return;
-      seen.push(text);
-      reasons.push({ text, because: becauseOf(note.because, working), sources: [...note.sources] });
-    };
-    addReason(a.notes[a.bestNote]!);
-    a.notes.forEach((note, i) => {
-      if (i !== a.bestNote) addReason(note);
-    });
-    advised.push({
+function compareRoutes(x: AdvisedRoute, y: AdvisedRoute): number {
+  return (
+    y.score - x.score ||
+    FAMILY_ORDER.get(x.family)! - FAMILY_ORDER.get(y.family)! ||
+    byId(x.id, y.id)
+  );
+}
+
+function compareExcluded(x: ExcludedRoute, y: ExcludedRoute): number {
+  return FAMILY_ORDER.get(x.family)! - FAMILY_ORDER.get(y.family)! || byId(x.id, y.id);
+}
+
+function advisedRoute(
+  a: RouteAcc,
+  family: Family,
+  st: RouteStatic | undefined,
+  rules: RuleSet,
+  working: Answers,
+  lang: Lang,
+): AdvisedRoute {
+  const score = Math.max(0, Math.min(100, a.best + a.add));
+  // the deciding award first, then the other awards and adjustments in walk order
+  const reasons: Reason[] = [];
+  for (let i = -1; i < a.notes.length; i++) {
+    if (i === a.bestNote) continue;
+    const note = a.notes[i < 0 ? a.bestNote : i]!;
+    const t = text(note.text, lang);
+    let seen = false;
+    for (const r of reasons) if (r.text === t) seen = true;
+    if (seen) continue;
+    reasons.push({ text: t, because: becauseOf(note.because, working), sources: note.sources.slice() });
+  }
+  if (!st) {
+    return {
       id: a.id,
       family,
       fit: fitOf(score, rules.fit),
       score,
-      title: st?.title ?? a.id,
-      ...(st ? { summary: st.summary } : {}),
-      ...(st?.whoDecides !== undefined ? { whoDecides: st.whoDecides } : {}),
+      title: a.id,
       reasons,
-      steps: st ? [...st.steps] : [],
-      evidence: st ? [...st.evidence] : [],
-      ...(st?.pitfalls !== undefined ? { pitfalls: [...st.pitfalls] } : {}),
-      sources: st ? [...st.sources] : [],
-      verify: st?.verify ?? false,
-      ...(st?.verifyNote !== undefined ? { verifyNote: st.verifyNote } : {}),
-    });
+      steps: [],
+      evidence: [],
+      sources: [],
+      verify: false,
+    };
   }
-  advised.sort(
-    (x, y) =>
-      y.score - x.score ||
-      FAMILY_ORDER.get(x.family)! - FAMILY_ORDER.get(y.family)! ||
-      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-  );
-  excluded.sort(
-    (x, y) =>
-      FAMILY_ORDER.get(x.family)! - FAMILY_ORDER.get(y.family)! ||
-      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-  );
-
-  // -- stakeholders: of the strong/possible routes (in rank order), then the nodes' duties
-  interface Mention {
-    readonly id: string;
-    phase: number;
-    readonly whys: string[];
-    readonly sources: string[];
-  }
-  const mentions = new Map<string, Mention>();
-  const mention = (id: string, phase: Phase, why: string, sources: readonly string[]) => {
-    const p = PHASE_ORDER.get(phase) ?? 0;
-    const m = mentions.get(id);
-    if (!m) {
-      mentions.set(id, { id, phase: p, whys: [why], sources: [...sources] });
-      return;
-    }
-    if (p < m.phase) m.phase = p;
-    pushUnique(m.whys, [why]);
-    pushUnique(m.sources, sources);
+  const route: Record<string, unknown> = {
+    id: a.id,
+    family,
+    fit: fitOf(score, rules.fit),
+    score,
+    title: st.title,
+    summary: st.summary,
   };
+  if (st.whoDecides !== undefined) route['whoDecides'] = st.whoDecides;
+  route['reasons'] = reasons;
+  route['steps'] = st.steps.slice();
+  route['evidence'] = st.evidence.slice();
+  if (st.pitfalls !== undefined) route['pitfalls'] = st.pitfalls.slice();
+  route['sources'] = st.sources.slice();
+  route['verify'] = st.verify;
+  if (st.verifyNote !== undefined) route['verifyNote'] = st.verifyNote;
+  return route as unknown as AdvisedRoute;
+}
+
+function excludedRoute(
+  a: RouteAcc,
+  family: Family,
+  st: RouteStatic | undefined,
+  working: Answers,
+  lang: Lang,
+): ExcludedRoute {
+  const whys: string[] = [];
+  const because: Record<string, AnswerValue> = {};
+  const sources: string[] = [];
+  for (const x of a.excluded!) {
+    pushUnique(whys, [text(x.text, lang)]);
+    becauseOf(x.because, working, because);
+    pushUnique(sources, x.sources);
+  }
+  return st
+    ? { id: a.id, family, title: st.title, why: whys.join(' '), because, sources }
+    : { id: a.id, family, why: whys.join(' '), because, sources };
+}
+
+interface Mention {
+  readonly id: string;
+  readonly first: number;
+  phase: number;
+  readonly whys: string[];
+  readonly sources: string[];
+}
+
+function mention(
+  list: Mention[],
+  id: string,
+  phase: Phase,
+  why: string,
+  sources: readonly string[],
+): void {
+  const p = PHASE_ORDER.get(phase) ?? 0;
+  for (const m of list) {
+    if (m.id !== id) continue;
+    if (p < m.phase) m.phase = p;
+    if (!m.whys.includes(why)) m.whys.push(why);
+    pushUnique(m.sources, sources);
+    return;
+  }
+  list.push({ id, first: list.length, phase: p, whys: [why], sources: sources.slice() });
+}
+
+function compareMentions(x: Mention, y: Mention): number {
+  return x.phase - y.phase || x.first - y.first;
+}
+
+function stakeholderList(
+  rules: RuleSet,
+  advised: readonly AdvisedRoute[],
+  duties: readonly Duty[],
+  working: Answers,
+  lang: Lang,
+): StakeholderItem[] {
+  // the stakeholders of the strong and possible routes in rank order, then the walk's duties
+  const mentions: Mention[] = [];
   for (const r of advised) {
     if (r.fit === 'unlikely') continue;
-    for (const s of rules.routes.get(r.id)?.stakeholders ?? []) {
-      mention(s.stakeholder, s.phase, tx(s.role), s.sources);
-    }
+    const list = rules.routes.get(r.id)?.stakeholders;
+    if (list) for (const s of list) mention(mentions, s.stakeholder, s.phase, text(s.role, lang), s.sources);
   }
-  for (const d of duties) mention(d.stakeholder, d.phase, tx(d.why), d.sources);
-  const firstMention = [...mentions.values()];
-  const stakeholders: StakeholderItem[] = firstMention
-    .map((m, i) => ({ m, i }))
-    .sort((x, y) => x.m.phase - y.m.phase || x.i - y.i)
-    .map(({ m }) => {
-      const reg = rules.stakeholders.get(m.id);
-      const phase = PHASES[m.phase]!;
-      return {
-        id: m.id,
-        name: reg ? tx(reg.name) : m.id,
-        phase,
-        when: whenOf(phase, working['phase']),
-        why: m.whys.join(' '),
-        ...(reg?.bring && reg.bring.length > 0 ? { bring: reg.bring.map(tx) } : {}),
-        sources: m.sources,
-      };
-    });
+  for (const d of duties) mention(mentions, d.stakeholder, d.phase, text(d.why, lang), d.sources);
+  mentions.sort(compareMentions);
+  const current = working['phase'];
+  const out: StakeholderItem[] = [];
+  for (const m of mentions) {
+    const reg = rules.stakeholders.get(m.id);
+    const phase = PHASES[m.phase]!;
+    const item: Record<string, unknown> = {
+      id: m.id,
+      name: reg ? text(reg.name, lang) : m.id,
+      phase,
+      when: whenOf(phase, current),
+      why: m.whys.length === 1 ? m.whys[0] : m.whys.join(' '),
+    };
+    if (reg?.bring && reg.bring.length > 0) {
+      const bring: string[] = [];
+      for (const b of reg.bring) bring.push(text(b, lang));
+      item['bring'] = bring;
+    }
+    item['sources'] = m.sources;
+    out.push(item as unknown as StakeholderItem);
+  }
+  return out;
+}
 
-  // -- bridge funding and warnings: from the effects, valid at asOf, in order of first mention
-  const bridgeFunding: BridgeItem[] = [];
-  for (const id of bridgeIds) {
+function bridgeList(rules: RuleSet, ids: readonly string[], asOf: string, lang: Lang): BridgeItem[] {
+  const out: BridgeItem[] = [];
+  for (const id of ids) {
     const b = rules.bridge.get(id);
     if (!b || !validAt(b, asOf)) continue;
-    bridgeFunding.push({
+    const item: Record<string, unknown> = {
       id,
-      title: tx(b.title),
-      why: tx(b.why),
-      ...(b.leads_to && b.leads_to.length > 0 ? { leadsTo: [...b.leads_to] } : {}),
-      sources: [...b.sources],
-      verify: b.verify === true,
-      ...(b.verify === true && b.verify_note ? { verifyNote: tx(b.verify_note) } : {}),
-    });
+      title: text(b.title, lang),
+      why: text(b.why, lang),
+    };
+    if (b.leads_to && b.leads_to.length > 0) item['leadsTo'] = b.leads_to.slice();
+    item['sources'] = b.sources.slice();
+    item['verify'] = b.verify === true;
+    if (b.verify === true && b.verify_note) item['verifyNote'] = text(b.verify_note, lang);
+    out.push(item as unknown as BridgeItem);
   }
-  const warnings: WarningItem[] = [];
-  for (const id of warningIds) {
+  return out;
+}
+
+function warningList(rules: RuleSet, ids: readonly string[], asOf: string, lang: Lang): WarningItem[] {
+  const out: WarningItem[] = [];
+  for (const id of ids) {
     const w = rules.warnings.get(id);
     if (!w || !validAt(w, asOf)) continue;
-    warnings.push({
+    const item: Record<string, unknown> = {
       id,
-      text: tx(w.text),
-      sources: [...w.sources],
+      text: text(w.text, lang),
+      sources: w.sources.slice(),
       verify: w.verify === true,
-      ...(w.verify === true && w.verify_note ? { verifyNote: tx(w.verify_note) } : {}),
-    });
+    };
+    if (w.verify === true && w.verify_note) item['verifyNote'] = text(w.verify_note, lang);
+    out.push(item as unknown as WarningItem);
   }
+  return out;
+}
+
+/**
+ * The advice for one set of answers. Never throws on answers: unknown questions, invalid values
+ * and missing answers are taken as they are (conditions on them are false or unknown).
+ */
+export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOptions): Advice {
+  const idx = engineIndex(rules);
+  const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
+  const asOf = options.asOf;
+  const { working, figures } = prepareAnswers(idx, answers);
+  const walk = walkTrees(idx, working);
+  const effects = collect(idx, walk.path);
+
+  // routes: excluded (validity first, then the trees' exclusions) or advised
+  const texts = routeTexts(rules, idx, lang);
+  const advised: AdvisedRoute[] = [];
+  const excluded: ExcludedRoute[] = [];
+  for (const a of effects.routes) {
+    if (!a.awarded && a.excluded === null) continue; // an adjustment alone advises nothing
+    const def = rules.routes.get(a.id);
+    const family = (def ? def.family : a.id.slice(0, a.id.indexOf('.'))) as Family;
+    if (!FAMILY_ORDER.has(family)) continue;
+    const st = texts.get(a.id);
+    const lapsed = st && (st.validFrom !== undefined || st.validUntil !== undefined)
+      ? validityWhy(st, asOf, lang)
+      : undefined;
+    if (lapsed !== undefined) {
+      excluded.push({ id: a.id, family, title: st!.title, why: lapsed, sources: st!.sources.slice() });
+    } else if (a.excluded !== null) {
+      excluded.push(excludedRoute(a, family, st, working, lang));
+    } else {
+      advised.push(advisedRoute(a, family, st, rules, working, lang));
+    }
+  }
+  advised.sort(compareRoutes);
+  excluded.sort(compareExcluded);
 
   const input: Record<string, string> = {};
-  for (const [k, v] of Object.entries(options.input ?? {})) {
-    if (typeof v === 'string') input[k] = v;
+  if (options.input) {
+    for (const k of Object.keys(options.input)) {
+      const v = options.input[k];
+      if (typeof v === 'string') input[k] = v;
+    }
   }
 
   return {
@@ -857,19 +954,19 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
     input,
     routes: advised,
     excluded,
-    stakeholders,
+    stakeholders: stakeholderList(rules, advised, effects.duties, working, lang),
     costBenefit: figures
       ? {
           parties: figures.parties,
           total: figures.total,
           wrongPocket: figures.wrongPocket,
           transfers: figures.transfers,
-          arrangements: [...arrangements],
+          arrangements: effects.arrangements.slice(),
         }
       : null,
-    bridgeFunding,
-    warnings,
+    bridgeFunding: bridgeList(rules, effects.bridge, asOf, lang),
+    warnings: warningList(rules, effects.warnings, asOf, lang),
     openQuestions: openQuestionsOf(rules, idx, walk, working, true),
-    arrangements,
+    arrangements: effects.arrangements,
   };
 }

@@ -1,0 +1,221 @@
+// npm run bench -- engine: evaluations per second of `evaluate` with the shipped rules (rules/,
+// loaded with the real loader), on a mix of realistic answer sets: the example answers in data/
+// and random answer sets drawn (with a fixed seed) from the rule set's own questions. Target: at
+// least 10,000 evaluations per second. While the content is still being written, a second run
+// completes the shipped rules with synthetic trees for the families that have none yet (~70 nodes
+// each), so that the target is also measured at the full size of ~6 trees and a few hundred nodes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { AnswerValue, Answers } from '../../src/core/advice.ts';
+import { normalizeAnswers } from '../../src/core/answers.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
+import { evaluate } from '../../src/core/engine.ts';
+import { nextQuestion } from '../../src/core/next-question.ts';
+import type { ParsedFile, RuleSet } from '../../src/core/ruleset.ts';
+import { TREE_FAMILIES } from '../../src/core/schema.ts';
+import type { Node, TreeFile } from '../../src/core/schema.ts';
+import { loadRuleDir } from '../../src/io/load.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TARGET = 10_000;
+const AS_OF = '2026-11-27';
+const SECONDS = 2;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The example answers in data/*.yaml, checked against the rules. */
+function dataAnswers(rules: RuleSet): Answers[] {
+  const dir = join(ROOT, 'data');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    return [];
+  }
+  return files.map((f) => {
+    const raw = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+    return normalizeAnswers(rules, raw ?? {}).answers;
+  });
+}
+
+/** Random answer sets: each question answered with probability 0.7, figures now and then. */
+function randomAnswers(rules: RuleSet, n: number, seed: number): Answers[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const out: Answers[] = [];
+  for (let i = 0; i < n; i++) {
+    const a: Record<string, AnswerValue> = {};
+    const figures = rnd() < 0.4;
+    for (const id of rules.questionOrder) {
+      const q = rules.questions.get(id)!;
+      if (q.derived) continue;
+      const isFigure = /^(cost|benefit)_/.test(id) && q.owner === 'parties';
+      if (isFigure ? !figures || rnd() > 0.25 : rnd() > 0.7) continue;
+      switch (q.kind) {
+        case 'one':
+          if (q.optionIds.length > 0) a[id] = pick(q.optionIds);
+          break;
+        case 'many': {
+          const chosen = q.optionIds.filter(() => rnd() < 0.3);
+          if (chosen.length > 0) a[id] = chosen;
+          break;
+        }
+        case 'boolean':
+          a[id] = rnd() < 0.5;
+          break;
+        case 'number':
+          a[id] = Math.round(rnd() * 5_000_000);
+          break;
+        case 'text':
+          a[id] = `innovation ${i}`;
+          break;
+      }
+    }
+    if (figures && rules.questions.has('has_figures')) a['has_figures'] = true;
+    out.push(a);
+  }
+  return out;
+}
+
+/** A synthetic tree of about `size` nodes for a family: ifs and switches on core questions with effects. */
+function syntheticTree(rules: RuleSet, family: string, size: number, seed: number): TreeFile {
+  const rnd = mulberry32(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const choice = [...rules.questions.values()].filter(
+    (q) => q.core && (q.kind === 'one' || q.kind === 'many') && q.optionIds.length > 1,
+  );
+  // the family's routes, or (while its registry is still empty) any route: the engine does not mind
+  const own = [...rules.routes.keys()].filter((r) => r.startsWith(`${family}.`));
+  const routes = own.length > 0 ? own : [...rules.routes.keys()];
+  const stakeholders = [...rules.stakeholders.keys()];
+  const warnings = [...rules.warnings.keys()];
+  const text = { nl: 'Synthetisch.', en: 'Synthetic.' };
+  const nodes: Node[] = [];
+  const id = (i: number) => (i >= size - 1 ? 'end' : `n${i}`);
+  for (let i = 0; i < size - 1; i++) {
+    const q = pick(choice);
+    const effects: Node['effects'] =
+      rnd() < 0.5
+        ? {
+            ...(routes.length > 0 && family !== 'cost-benefit'
+              ? { routes: [{ route: pick(routes), score: Math.floor(rnd() * 90) + 10, reason: text, because: [q.id], sources: ['synthetic'] }] }
+              : {}),
+            ...(rnd() < 0.3 ? { stakeholders: [{ stakeholder: pick(stakeholders), phase: 'develop' as const, why: text, sources: ['synthetic'] }] } : {}),
+            ...(rnd() < 0.3 && warnings.length > 0 ? { warnings: [pick(warnings)] } : {}),
+          }
+        : undefined;
+    const a = id(i + 1);
+    const b = id(Math.min(size - 1, i + 2));
+    if (q.kind === 'one') {
+      nodes.push({
+        id: id(i),
+        ...(effects ? { effects } : {}),
+        switch: q.id,
+        cases: [{ when: [q.optionIds[0]!], next: a }],
+        otherwise: b,
+        ...(rnd() < 0.7 ? { unanswered: a } : {}),
+      });
+    } else {
+      nodes.push({
+        id: id(i),
+        ...(effects ? { effects } : {}),
+        if: { question: q.id, includes_any: [q.optionIds[0]!, q.optionIds[1]!] },
+        then: a,
+        else: b,
+        ...(rnd() < 0.7 ? { unknown: b } : {}),
+      });
+    }
+  }
+  nodes.push({ id: 'end', end: true });
+  return {
+    kind: 'tree',
+    last_reviewed: AS_OF,
+    family: family as TreeFile['family'],
+    title: text,
+    nodes,
+  };
+}
+
+function measure(label: string, rules: RuleSet, sets: readonly Answers[]): number {
+  const lang = ['nl', 'en'] as const;
+  // warm up
+  for (let i = 0; i < 2000; i++) evaluate(rules, sets[i % sets.length]!, { asOf: AS_OF, lang: lang[i & 1]! });
+  let n = 0;
+  let sink = 0;
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  let now = start;
+  while (now < end) {
+    for (let k = 0; k < 200; k++, n++) {
+      const advice = evaluate(rules, sets[n % sets.length]!, { asOf: AS_OF, lang: lang[n & 1]! });
+      sink += advice.routes.length;
+    }
+    now = performance.now();
+  }
+  const perSecond = Math.round((n / (now - start)) * 1000);
+  const nodes = rules.trees.reduce((s, t) => s + t.nodes.size, 0);
+  console.log(
+    `${label}: ${rules.trees.length} trees, ${nodes} nodes, ${sets.length} answer sets — ` +
+      `${perSecond.toLocaleString('en')} evaluations/s (${((now - start) / n * 1000).toFixed(1)} µs each) ` +
+      `${perSecond >= TARGET ? 'PASS' : 'FAIL'} (target ${TARGET.toLocaleString('en')}/s)`,
+  );
+  void sink;
+  return perSecond;
+}
+
+function measureNext(rules: RuleSet, sets: readonly Answers[]): void {
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 500) {
+    for (let k = 0; k < 100; k++, n++) nextQuestion(rules, sets[n % sets.length]!);
+  }
+  const perSecond = Math.round((n / (performance.now() - start)) * 1000);
+  console.log(`nextQuestion: ${perSecond.toLocaleString('en')} calls/s (informative: one per answer)`);
+}
+
+export async function bench(): Promise<void> {
+  const loaded = loadRuleDir(join(ROOT, 'rules'), { includeTests: false });
+  const { rules, findings } = compileRuleSet(loaded.files, loaded.hash);
+  const errors =
+    loaded.diagnostics.filter((d) => d.severity === 'error').length +
+    findings.filter((f) => f.severity === 'error').length;
+  if (!rules) {
+    console.log('the shipped rules do not compile (no ruleset file?): nothing to measure — FAIL');
+    return;
+  }
+  if (errors > 0) console.log(`note: the shipped rules have ${errors} error(s); measuring them anyway`);
+  const data = dataAnswers(rules);
+  const sets = [...data, ...randomAnswers(rules, 500, 20261127)];
+  console.log(`answer sets: ${data.length} from data/, ${sets.length - data.length} random`);
+  const shipped = measure('shipped rules', rules, sets);
+
+  const missing = TREE_FAMILIES.filter((f) => !rules.trees.some((t) => t.family === f));
+  let full = shipped;
+  if (missing.length > 0) {
+    const extra: ParsedFile[] = missing.map((family, i) => ({
+      file: `synthetic/${family}.yaml`,
+      kind: 'tree',
+      data: syntheticTree(rules, family, 70, 1000 + i),
+    }));
+    const completed = compileRuleSet([...loaded.files, ...extra], loaded.hash).rules!;
+    full = measure(`shipped + synthetic trees for ${missing.join(', ')}`, completed, sets);
+  }
+  measureNext(rules, sets);
+  console.log(
+    `engine: ${Math.min(shipped, full) >= TARGET ? 'PASS' : 'FAIL'} — at least ${TARGET.toLocaleString('en')} evaluations/s`,
+  );
+}
+
+// run directly: tsx test/bench/engine.ts
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bench();
