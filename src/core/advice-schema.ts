@@ -82,7 +82,8 @@ export const CostBenefitSchema = z
     if (cb.wrongPocket !== (cb.total > 0 && losers)) {
       issue('wrongPocket must be true exactly when some net < 0 and the total > 0');
     }
-    if (cb.total <= 0 && cb.transfers.length > 0) issue('no transfers when the total is not positive');
+    if (cb.total <= 0 && cb.transfers.length > 0)
+      issue('no transfers when the total is not positive');
     const after = new Map(cb.parties.map((p) => [p.party, p.net]));
     for (const t of cb.transfers) {
       if (!after.has(t.from) || !after.has(t.to)) issue(`transfer between unlisted parties`);
@@ -155,7 +156,11 @@ export const AdviceSchema = z
     const phases = a.stakeholders.map((s) => PHASES.indexOf(s.phase));
     for (let i = 1; i < phases.length; i++) {
       if (phases[i]! < phases[i - 1]!) {
-        ctx.addIssue({ code: 'custom', path: ['stakeholders', i], message: 'not ordered by phase' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stakeholders', i],
+          message: 'not ordered by phase',
+        });
       }
     }
   });

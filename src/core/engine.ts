@@ -332,7 +332,11 @@ function buildIndex(rules: RuleSet): EngineIndex {
   };
 }
 
-function routeTexts(rules: RuleSet, idx: EngineIndex, lang: Lang): ReadonlyMap<string, RouteStatic> {
+function routeTexts(
+  rules: RuleSet,
+  idx: EngineIndex,
+  lang: Lang,
+): ReadonlyMap<string, RouteStatic> {
   let map = idx.langs.get(lang);
   if (map) return map;
   const t = (x: Text) => x[lang] ?? x.nl;
@@ -374,7 +378,8 @@ function sanitize(value: unknown): AnswerValue | undefined {
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return value as AnswerValue;
   if (!Array.isArray(value)) return undefined;
-  const ok = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  const ok = (x: unknown) =>
+    typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
   return (value.every(ok) ? value : value.filter(ok)) as AnswerValue;
 }
 
@@ -744,7 +749,11 @@ function advisedRoute(
     let seen = false;
     for (const r of reasons) if (r.text === t) seen = true;
     if (seen) continue;
-    reasons.push({ text: t, because: becauseOf(note.because, working), sources: note.sources.slice() });
+    reasons.push({
+      text: t,
+      because: becauseOf(note.because, working),
+      sources: note.sources.slice(),
+    });
   }
   if (!st) {
     return {
@@ -841,7 +850,9 @@ function stakeholderList(
   for (const r of advised) {
     if (r.fit === 'unlikely') continue;
     const list = rules.routes.get(r.id)?.stakeholders;
-    if (list) for (const s of list) mention(mentions, s.stakeholder, s.phase, text(s.role, lang), s.sources);
+    if (list)
+      for (const s of list)
+        mention(mentions, s.stakeholder, s.phase, text(s.role, lang), s.sources);
   }
   for (const d of duties) mention(mentions, d.stakeholder, d.phase, text(d.why, lang), d.sources);
   mentions.sort(compareMentions);
@@ -868,7 +879,12 @@ function stakeholderList(
   return out;
 }
 
-function bridgeList(rules: RuleSet, ids: readonly string[], asOf: string, lang: Lang): BridgeItem[] {
+function bridgeList(
+  rules: RuleSet,
+  ids: readonly string[],
+  asOf: string,
+  lang: Lang,
+): BridgeItem[] {
   const out: BridgeItem[] = [];
   for (const id of ids) {
     const b = rules.bridge.get(id);
@@ -887,7 +903,12 @@ function bridgeList(rules: RuleSet, ids: readonly string[], asOf: string, lang: 
   return out;
 }
 
-function warningList(rules: RuleSet, ids: readonly string[], asOf: string, lang: Lang): WarningItem[] {
+function warningList(
+  rules: RuleSet,
+  ids: readonly string[],
+  asOf: string,
+  lang: Lang,
+): WarningItem[] {
   const out: WarningItem[] = [];
   for (const id of ids) {
     const w = rules.warnings.get(id);
@@ -926,11 +947,18 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
     const family = (def ? def.family : a.id.slice(0, a.id.indexOf('.'))) as Family;
     if (!FAMILY_ORDER.has(family)) continue;
     const st = texts.get(a.id);
-    const lapsed = st && (st.validFrom !== undefined || st.validUntil !== undefined)
-      ? validityWhy(st, asOf, lang)
-      : undefined;
+    const lapsed =
+      st && (st.validFrom !== undefined || st.validUntil !== undefined)
+        ? validityWhy(st, asOf, lang)
+        : undefined;
     if (lapsed !== undefined) {
-      excluded.push({ id: a.id, family, title: st!.title, why: lapsed, sources: st!.sources.slice() });
+      excluded.push({
+        id: a.id,
+        family,
+        title: st!.title,
+        why: lapsed,
+        sources: st!.sources.slice(),
+      });
     } else if (a.excluded !== null) {
       excluded.push(excludedRoute(a, family, st, working, lang));
     } else {

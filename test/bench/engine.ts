@@ -39,7 +39,9 @@ function dataAnswers(rules: RuleSet): Answers[] {
   const dir = join(ROOT, 'data');
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch {
     return [];
   }
@@ -109,9 +111,30 @@ function syntheticTree(rules: RuleSet, family: string, size: number, seed: numbe
       rnd() < 0.5
         ? {
             ...(routes.length > 0 && family !== 'cost-benefit'
-              ? { routes: [{ route: pick(routes), score: Math.floor(rnd() * 90) + 10, reason: text, because: [q.id], sources: ['synthetic'] }] }
+              ? {
+                  routes: [
+                    {
+                      route: pick(routes),
+                      score: Math.floor(rnd() * 90) + 10,
+                      reason: text,
+                      because: [q.id],
+                      sources: ['synthetic'],
+                    },
+                  ],
+                }
               : {}),
-            ...(rnd() < 0.3 ? { stakeholders: [{ stakeholder: pick(stakeholders), phase: 'develop' as const, why: text, sources: ['synthetic'] }] } : {}),
+            ...(rnd() < 0.3
+              ? {
+                  stakeholders: [
+                    {
+                      stakeholder: pick(stakeholders),
+                      phase: 'develop' as const,
+                      why: text,
+                      sources: ['synthetic'],
+                    },
+                  ],
+                }
+              : {}),
             ...(rnd() < 0.3 && warnings.length > 0 ? { warnings: [pick(warnings)] } : {}),
           }
         : undefined;
@@ -150,7 +173,8 @@ function syntheticTree(rules: RuleSet, family: string, size: number, seed: numbe
 function measure(label: string, rules: RuleSet, sets: readonly Answers[]): number {
   const lang = ['nl', 'en'] as const;
   // warm up
-  for (let i = 0; i < 2000; i++) evaluate(rules, sets[i % sets.length]!, { asOf: AS_OF, lang: lang[i & 1]! });
+  for (let i = 0; i < 2000; i++)
+    evaluate(rules, sets[i % sets.length]!, { asOf: AS_OF, lang: lang[i & 1]! });
   let n = 0;
   let sink = 0;
   const start = performance.now();
@@ -167,7 +191,7 @@ function measure(label: string, rules: RuleSet, sets: readonly Answers[]): numbe
   const nodes = rules.trees.reduce((s, t) => s + t.nodes.size, 0);
   console.log(
     `${label}: ${rules.trees.length} trees, ${nodes} nodes, ${sets.length} answer sets — ` +
-      `${perSecond.toLocaleString('en')} evaluations/s (${((now - start) / n * 1000).toFixed(1)} µs each) ` +
+      `${perSecond.toLocaleString('en')} evaluations/s (${(((now - start) / n) * 1000).toFixed(1)} µs each) ` +
       `${perSecond >= TARGET ? 'PASS' : 'FAIL'} (target ${TARGET.toLocaleString('en')}/s)`,
   );
   void sink;
@@ -181,7 +205,9 @@ function measureNext(rules: RuleSet, sets: readonly Answers[]): void {
     for (let k = 0; k < 100; k++, n++) nextQuestion(rules, sets[n % sets.length]!);
   }
   const perSecond = Math.round((n / (performance.now() - start)) * 1000);
-  console.log(`nextQuestion: ${perSecond.toLocaleString('en')} calls/s (informative: one per answer)`);
+  console.log(
+    `nextQuestion: ${perSecond.toLocaleString('en')} calls/s (informative: one per answer)`,
+  );
 }
 
 export async function bench(): Promise<void> {
@@ -194,7 +220,8 @@ export async function bench(): Promise<void> {
     console.log('the shipped rules do not compile (no ruleset file?): nothing to measure — FAIL');
     return;
   }
-  if (errors > 0) console.log(`note: the shipped rules have ${errors} error(s); measuring them anyway`);
+  if (errors > 0)
+    console.log(`note: the shipped rules have ${errors} error(s); measuring them anyway`);
   const data = dataAnswers(rules);
   const sets = [...data, ...randomAnswers(rules, 500, 20261127)];
   console.log(`answer sets: ${data.length} from data/, ${sets.length - data.length} random`);

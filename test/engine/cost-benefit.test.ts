@@ -62,7 +62,10 @@ describe('computeCostBenefit', () => {
     expect(roundEuro(-2.5)).toBe(-3);
     expect(roundEuro(2.4999)).toBe(2);
     expect(Object.is(roundEuro(-0.2), 0)).toBe(true);
-    const cb = computeCostBenefit({ cost_gp: 100.5, benefit_gp: 0.4, benefit_hospital: 1000.5 }, PARTY_IDS);
+    const cb = computeCostBenefit(
+      { cost_gp: 100.5, benefit_gp: 0.4, benefit_hospital: 1000.5 },
+      PARTY_IDS,
+    );
     expect(cb!.parties).toEqual([
       { party: 'hospital', cost: 0, benefit: 1001, net: 1001 },
       { party: 'gp', cost: 101, benefit: 0, net: -101 },
@@ -171,7 +174,10 @@ describe('cost/benefit properties', () => {
 
   it('uses the smallest number of transfers (checked by brute force on small cases)', () => {
     const nets = fc
-      .array(fc.integer({ min: -9, max: 9 }).filter((n) => n !== 0), { minLength: 2, maxLength: 6 })
+      .array(
+        fc.integer({ min: -9, max: 9 }).filter((n) => n !== 0),
+        { minLength: 2, maxLength: 6 },
+      )
       .filter((list) => list.reduce((s, n) => s + n, 0) > 0);
     fc.assert(
       fc.property(nets, (list) => {
@@ -221,7 +227,11 @@ describe('deriveFacts', () => {
 
   it('without figures: from cost_bearers and beneficiaries, unknown when one is missing', () => {
     expect(
-      deriveFacts({ cost_bearers: ['gp', 'hospital'], beneficiaries: ['hospital', 'employer'] }, null, PARTY_IDS),
+      deriveFacts(
+        { cost_bearers: ['gp', 'hospital'], beneficiaries: ['hospital', 'employer'] },
+        null,
+        PARTY_IDS,
+      ),
     ).toEqual({
       cb_has_figures: false,
       cb_total: undefined,
@@ -229,7 +239,9 @@ describe('deriveFacts', () => {
       cb_losers: ['gp'],
       cb_winners: ['employer'],
     });
-    expect(deriveFacts({ cost_bearers: ['gp'], beneficiaries: ['gp'] }, null, PARTY_IDS)).toMatchObject({
+    expect(
+      deriveFacts({ cost_bearers: ['gp'], beneficiaries: ['gp'] }, null, PARTY_IDS),
+    ).toMatchObject({
       cb_wrong_pocket: false,
       cb_losers: undefined,
       cb_winners: undefined,
@@ -254,7 +266,13 @@ function bruteForceMinimum(nets: number[]): number {
   const need = losers.reduce((s, [, n]) => s + n, 0);
   for (let k = 0; k <= pairs.length; k++) {
     for (const subset of combinations(pairs.length, k)) {
-      if (maxFlow(winners.map(([, n]) => n), losers.map(([, n]) => n), subset.map((i) => pairs[i]!)) === need) {
+      if (
+        maxFlow(
+          winners.map(([, n]) => n),
+          losers.map(([, n]) => n),
+          subset.map((i) => pairs[i]!),
+        ) === need
+      ) {
         return k;
       }
     }

@@ -67,9 +67,17 @@ describe('evaluate: routes', () => {
   });
 
   it('carries verify and the verify note of the route registry', () => {
-    const a = advise({ ...CVA, fits_existing_prestatie: 'no', evidence_level: 'effectiveness_proven' }, { asOf: '2026-01-01', lang: 'en' });
+    const a = advise(
+      { ...CVA, fits_existing_prestatie: 'no', evidence_level: 'effectiveness_proven' },
+      { asOf: '2026-01-01', lang: 'en' },
+    );
     const aid = a.routes.find((r) => r.id === 'zvw.hulpmiddelenzorg')!;
-    expect(aid).toMatchObject({ score: 65, fit: 'possible', verify: true, verifyNote: 'Confirm with the insurer.' });
+    expect(aid).toMatchObject({
+      score: 65,
+      fit: 'possible',
+      verify: true,
+      verifyNote: 'Confirm with the insurer.',
+    });
     expect(aid.reasons[0]!.because).toEqual({ innovation_type: 'device' });
   });
 
@@ -96,13 +104,20 @@ describe('evaluate: routes', () => {
       why: 'Deze regeling is vervallen per 2025-02-01.',
       sources: ['seed.txt:4'],
     });
-    expect(advise(answers, { lang: 'en' }).excluded.find((x) => x.id === 'zvw.veelbelovende-zorg')!.why).toBe(
-      'This scheme lapsed on 2025-02-01.',
-    );
+    expect(
+      advise(answers, { lang: 'en' }).excluded.find((x) => x.id === 'zvw.veelbelovende-zorg')!.why,
+    ).toBe('This scheme lapsed on 2025-02-01.');
     // valid_until is the last day on which it applies
     const lastDay = advise(answers, { asOf: '2025-01-31' });
-    expect(lastDay.routes.find((r) => r.id === 'zvw.veelbelovende-zorg')).toMatchObject({ score: 75 });
-    expect(ids(lastDay.bridgeFunding)).toEqual(['veelbelovende-zorg', 'stoz', 'zonmw', 'impact-investor']);
+    expect(lastDay.routes.find((r) => r.id === 'zvw.veelbelovende-zorg')).toMatchObject({
+      score: 75,
+    });
+    expect(ids(lastDay.bridgeFunding)).toEqual([
+      'veelbelovende-zorg',
+      'stoz',
+      'zonmw',
+      'impact-investor',
+    ]);
     expect(ids(nl.bridgeFunding)).toEqual(['stoz', 'zonmw', 'impact-investor']);
   });
 
@@ -118,7 +133,10 @@ describe('evaluate: routes', () => {
       },
     ]);
     const after = advise(CVA, { asOf: '2027-01-01' });
-    expect(after.routes.find((r) => r.id === 'consumer.retail-app-store')).toMatchObject({ score: 50, fit: 'possible' });
+    expect(after.routes.find((r) => r.id === 'consumer.retail-app-store')).toMatchObject({
+      score: 50,
+      fit: 'possible',
+    });
   });
 
   it('stops the walk of a tree at an unanswered switch without an `unanswered` branch', () => {
@@ -129,7 +147,10 @@ describe('evaluate: routes', () => {
 
   it('takes the `unknown` branch of an if when the condition is unknown, and reports the question', () => {
     const a = advise({ innovation_type: 'device', evidence_level: 'effectiveness_proven' });
-    expect(a.routes.find((r) => r.id === 'zvw.existing-prestatie')).toMatchObject({ score: 50, fit: 'possible' });
+    expect(a.routes.find((r) => r.id === 'zvw.existing-prestatie')).toMatchObject({
+      score: 50,
+      fit: 'possible',
+    });
     expect(a.openQuestions).toContain('treatment_relation');
   });
 });
@@ -152,12 +173,20 @@ describe('evaluate: stakeholders', () => {
 
   it('takes the stakeholders of strong and possible routes only, plus every duty of the walk', () => {
     // evidence none: existing-prestatie 50 - 15 = 35 is unlikely, so its zorgaanbieder is not listed
-    const a = advise({ ...CVA, treatment_relation: undefined as unknown as boolean, cost_bearers: [], benefit_hospital: undefined as unknown as number });
+    const a = advise({
+      ...CVA,
+      treatment_relation: undefined as unknown as boolean,
+      cost_bearers: [],
+      benefit_hospital: undefined as unknown as number,
+    });
     expect(a.routes.find((r) => r.id === 'zvw.existing-prestatie')!.fit).toBe('unlikely');
     expect(ids(a.stakeholders)).not.toContain('zorgaanbieder');
     // the duty of the `fits` node is listed whatever the routes
     const b = advise({ ...CVA, fits_existing_prestatie: 'yes' });
-    expect(b.stakeholders.find((s) => s.id === 'nza')).toMatchObject({ phase: 'develop', when: 'now' });
+    expect(b.stakeholders.find((s) => s.id === 'nza')).toMatchObject({
+      phase: 'develop',
+      when: 'now',
+    });
   });
 
   it('when: now up to the phase answered, next for the phase after, later beyond', () => {
@@ -166,13 +195,11 @@ describe('evaluate: stakeholders', () => {
     expect(whenOf('scale', 'implement')).toBe('next');
     expect(whenOf('implement', 'implement')).toBe('now');
     // without a phase answer (or with an invalid one): explore and develop are now
-    expect(['explore', 'develop', 'demonstrate', 'implement', 'scale'].map((p) => whenOf(p as never, undefined))).toEqual([
-      'now',
-      'now',
-      'next',
-      'later',
-      'later',
-    ]);
+    expect(
+      ['explore', 'develop', 'demonstrate', 'implement', 'scale'].map((p) =>
+        whenOf(p as never, undefined),
+      ),
+    ).toEqual(['now', 'now', 'next', 'later', 'later']);
     expect(whenOf('demonstrate', 'soon')).toBe('next');
   });
 });
@@ -182,14 +209,25 @@ describe('evaluate: warnings, bridge funding, cost/benefit', () => {
     const a = advise(CVA, { lang: 'en' });
     expect(a.warnings).toEqual([
       { id: 'technology-push', text: 'Technology push.', sources: ['seed.txt:11'], verify: false },
-      { id: 'volume-losers', text: 'Losers.', sources: ['seed.txt:14'], verify: true, verifyNote: 'Ask the municipality.' },
+      {
+        id: 'volume-losers',
+        text: 'Losers.',
+        sources: ['seed.txt:14'],
+        verify: true,
+        verifyNote: 'Ask the municipality.',
+      },
       { id: 'wrong-pocket', text: 'Wrong pocket.', sources: ['seed.txt:12'], verify: false },
     ]);
     // old-rule lapsed in 2020; technology-push twice on this path, listed once
     const selfCare = advise({ ...CVA, treatment_relation: false });
     expect(ids(selfCare.warnings)).toEqual(['technology-push', 'volume-losers', 'wrong-pocket']);
     const in2020 = advise({ ...CVA, treatment_relation: false }, { asOf: '2020-06-01' });
-    expect(ids(in2020.warnings)).toEqual(['technology-push', 'old-rule', 'volume-losers', 'wrong-pocket']);
+    expect(ids(in2020.warnings)).toEqual([
+      'technology-push',
+      'old-rule',
+      'volume-losers',
+      'wrong-pocket',
+    ]);
   });
 
   it('CVA portal: the cost/benefit split, the transfer, the arrangements', () => {

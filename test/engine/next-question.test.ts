@@ -45,7 +45,11 @@ const CORE = {
 describe('nextQuestion', () => {
   it('asks the core questions first, in file order', () => {
     const next = nextQuestion(rules, {});
-    expect(next).toMatchObject({ done: false, reason: 'core', question: { id: 'innovation_name' } });
+    expect(next).toMatchObject({
+      done: false,
+      reason: 'core',
+      question: { id: 'innovation_name' },
+    });
     const after = nextQuestion(rules, { innovation_name: 'x', innovation_type: 'device' });
     expect(after).toMatchObject({ question: { id: 'treatment_relation' } });
   });
@@ -70,7 +74,10 @@ describe('nextQuestion', () => {
       'benefit_hospital',
       'cost_gp',
     ]);
-    expect(run.reasons).toEqual([...Object.keys(CORE).map(() => 'core'), ...Array(6).fill('follow-up')]);
+    expect(run.reasons).toEqual([
+      ...Object.keys(CORE).map(() => 'core'),
+      ...Array(6).fill('follow-up'),
+    ]);
     expect(advise(run.answers).costBenefit?.transfers).toEqual([
       { from: 'hospital', to: 'gp', amount: 2_000_000 },
     ]);
@@ -152,13 +159,22 @@ describe('relevantQuestions and pruneAnswers', () => {
   it('lists the core questions, has_figures, the figures and what the walk reads', () => {
     const relevant = relevantQuestions(rules, { ...CORE, has_figures: true });
     expect(relevant).toEqual(
-      expect.arrayContaining(['fits_existing_prestatie', 'municipal_contact', 'cost_gp', 'benefit_hospital']),
+      expect.arrayContaining([
+        'fits_existing_prestatie',
+        'municipal_contact',
+        'cost_gp',
+        'benefit_hospital',
+      ]),
     );
     expect(relevant).not.toContain('municipalities');
     expect(relevant).not.toContain('cost_hospital');
     expect(relevant.some((id) => id.startsWith('cb_'))).toBe(false);
     // has_figures no: the figures no longer matter; treatment_relation false: nor prescriber
-    const less = relevantQuestions(rules, { ...CORE, has_figures: false, treatment_relation: false });
+    const less = relevantQuestions(rules, {
+      ...CORE,
+      has_figures: false,
+      treatment_relation: false,
+    });
     expect(less).not.toContain('cost_gp');
     expect(less).not.toContain('prescriber');
     expect(less).not.toContain('fits_existing_prestatie');
@@ -184,6 +200,8 @@ describe('relevantQuestions and pruneAnswers', () => {
     expect(after.answers).toHaveProperty('fits_existing_prestatie', 'yes');
     expect(after.answers).toHaveProperty('row_note', 'kept');
     // the advice without the dropped answers is the advice with them: they could not matter
-    expect(JSON.stringify(advise(after.answers))).toBe(JSON.stringify(advise({ ...before, phase: 'explore' })));
+    expect(JSON.stringify(advise(after.answers))).toBe(
+      JSON.stringify(advise({ ...before, phase: 'explore' })),
+    );
   });
 });

@@ -33,7 +33,10 @@ function validValue(q: QuestionDef): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'number':
-      return fc.oneof(fc.integer({ min: 0, max: 30_000_000 }), fc.double({ min: 0, max: 1e8, noNaN: true }));
+      return fc.oneof(
+        fc.integer({ min: 0, max: 30_000_000 }),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+      );
     case 'text':
       return fc.string({ maxLength: 12 });
   }
@@ -43,10 +46,11 @@ function validValue(q: QuestionDef): fc.Arbitrary<unknown> {
 function answersFor(rules: RuleSet): fc.Arbitrary<Answers> {
   const entries = rules.questionOrder.map((id) => {
     const q = rules.questions.get(id)!;
-    return fc.option(
-      fc.oneof({ weight: 6, arbitrary: validValue(q) }, { weight: 1, arbitrary: junk }),
-      { freq: 2 },
-    ).map((v) => [id, v] as const);
+    return fc
+      .option(fc.oneof({ weight: 6, arbitrary: validValue(q) }, { weight: 1, arbitrary: junk }), {
+        freq: 2,
+      })
+      .map((v) => [id, v] as const);
   });
   return fc
     .tuple(fc.tuple(...entries), fc.dictionary(fc.string({ maxLength: 6 }), junk, { maxKeys: 2 }))
@@ -58,7 +62,11 @@ function answersFor(rules: RuleSet): fc.Arbitrary<Answers> {
 }
 
 const date = fc
-  .date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('2019-01-01T00:00:00Z'),
+    max: new Date('2031-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
 /** Whether the engine takes a raw value as an answer (objects and null are no answer). */
@@ -73,19 +81,24 @@ function properties(name: string, load: () => RuleSet, runs: number) {
     it('every advice fits the schema, never throws, and is deterministic', () => {
       const rules = load();
       fc.assert(
-        fc.property(answersFor(rules), date, fc.constantFrom('nl' as const, 'en' as const), (answers, asOf, lang) => {
-          const one = evaluate(rules, answers, { asOf, lang });
-          const parsed = AdviceSchema.safeParse(one);
-          if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
-          // another evaluation in between must not disturb the next one
-          evaluate(rules, {}, { asOf, lang: lang === 'nl' ? 'en' : 'nl' });
-          const two = evaluate(rules, { ...answers }, { asOf, lang });
-          expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-          // no question is both answered and open; no derived question is open
-          for (const q of one.openQuestions) {
-            expect(rules.questions.get(q)?.derived).not.toBe(true);
-          }
-        }),
+        fc.property(
+          answersFor(rules),
+          date,
+          fc.constantFrom('nl' as const, 'en' as const),
+          (answers, asOf, lang) => {
+            const one = evaluate(rules, answers, { asOf, lang });
+            const parsed = AdviceSchema.safeParse(one);
+            if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
+            // another evaluation in between must not disturb the next one
+            evaluate(rules, {}, { asOf, lang: lang === 'nl' ? 'en' : 'nl' });
+            const two = evaluate(rules, { ...answers }, { asOf, lang });
+            expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+            // no question is both answered and open; no derived question is open
+            for (const q of one.openQuestions) {
+              expect(rules.questions.get(q)?.derived).not.toBe(true);
+            }
+          },
+        ),
         { numRuns: runs },
       );
     });
@@ -103,7 +116,16 @@ function properties(name: string, load: () => RuleSet, runs: number) {
             expect(answeredForEngine(given[q.id])).toBe(false);
             expect(next.progress.estimate).toBeGreaterThan(next.progress.asked);
             // answer with a value the question accepts
-            given[q.id] = q.kind === 'one' ? (q.optionIds[0] ?? 'x') : q.kind === 'many' ? q.optionIds.slice(0, 1) : q.kind === 'boolean' ? true : q.kind === 'number' ? 1000 : 'text';
+            given[q.id] =
+              q.kind === 'one'
+                ? (q.optionIds[0] ?? 'x')
+                : q.kind === 'many'
+                  ? q.optionIds.slice(0, 1)
+                  : q.kind === 'boolean'
+                    ? true
+                    : q.kind === 'number'
+                      ? 1000
+                      : 'text';
             if (q.kind === 'many' && q.optionIds.length === 0) given[q.id] = ['x'];
           }
           throw new Error('nextQuestion did not finish');
@@ -151,13 +173,26 @@ else it.skip('properties on the shipped rules (they do not validate yet)', () =>
 
 describe('compiled conditions', () => {
   const questions = ['a', 'b', 'c', 'n'];
-  const value = fc.oneof(fc.constantFrom('x', 'y', 'z', ' ', ''), fc.integer({ min: -2, max: 2 }), fc.boolean());
+  const value = fc.oneof(
+    fc.constantFrom('x', 'y', 'z', ' ', ''),
+    fc.integer({ min: -2, max: 2 }),
+    fc.boolean(),
+  );
   const comparison: fc.Arbitrary<Condition> = fc.oneof(
     fc.record({ question: fc.constantFrom(...questions), equals: value }),
-    fc.record({ question: fc.constantFrom(...questions), in: fc.array(value, { minLength: 1, maxLength: 3 }) }),
+    fc.record({
+      question: fc.constantFrom(...questions),
+      in: fc.array(value, { minLength: 1, maxLength: 3 }),
+    }),
     fc.record({ question: fc.constantFrom(...questions), includes: fc.constantFrom('x', 'y') }),
-    fc.record({ question: fc.constantFrom(...questions), includes_any: fc.array(fc.constantFrom('x', 'y', 'z'), { minLength: 1, maxLength: 2 }) }),
-    fc.record({ question: fc.constantFrom(...questions), includes_all: fc.array(fc.constantFrom('x', 'y', 'z'), { minLength: 1, maxLength: 2 }) }),
+    fc.record({
+      question: fc.constantFrom(...questions),
+      includes_any: fc.array(fc.constantFrom('x', 'y', 'z'), { minLength: 1, maxLength: 2 }),
+    }),
+    fc.record({
+      question: fc.constantFrom(...questions),
+      includes_all: fc.array(fc.constantFrom('x', 'y', 'z'), { minLength: 1, maxLength: 2 }),
+    }),
     fc.record({ question: fc.constantFrom(...questions), answered: fc.boolean() }),
     fc.record({ question: fc.constantFrom(...questions), gte: fc.integer({ min: -2, max: 2 }) }),
     fc.record({ question: fc.constantFrom(...questions), lt: fc.integer({ min: -2, max: 2 }) }),
