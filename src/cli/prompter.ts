@@ -18,10 +18,14 @@ export interface SelectPrompt<T> {
 }
 export interface CheckboxPrompt<T> {
   readonly message: string;
+  /** Shown after the message while the prompt is open, not after it is answered. */
+  readonly hint?: string;
   readonly choices: readonly ChoiceItem<T>[];
 }
 export interface InputPrompt {
   readonly message: string;
+  /** Shown after the message while the prompt is open, not after it is answered. */
+  readonly hint?: string;
   readonly default?: string;
   /** true, or the message to show while the input is not acceptable. */
   readonly validate?: (value: string) => true | string;
@@ -53,7 +57,22 @@ export interface PromptStreams {
 /** The terminal prompter. Imports @inquirer/prompts here, so that other commands never load it. */
 export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
+  const { styleText } = await import('node:util');
   const context = { input: streams.input, output: streams.output };
+  // the hint (which keys do what) goes once the question is answered
+  const withHint = (hint: string | undefined) =>
+    hint
+      ? {
+          theme: {
+            style: {
+              message: (text: string, status: string) =>
+                status === 'done'
+                  ? styleText('bold', text)
+                  : `${styleText('bold', text)} ${styleText('dim', hint)}`,
+            },
+          },
+        }
+      : {};
   const toChoices = <T>(items: readonly ChoiceItem<T>[]) =>
     items.map((c) =>
       'separator' in c
@@ -79,7 +98,13 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
       ),
     checkbox: <T>(q: CheckboxPrompt<T>) =>
       p.checkbox<T>(
-        { message: q.message, choices: toChoices(q.choices), pageSize: 14, loop: false },
+        {
+          message: q.message,
+          choices: toChoices(q.choices),
+          pageSize: 14,
+          loop: false,
+          ...withHint(q.hint),
+        },
         context,
       ),
     input: (q: InputPrompt) =>
@@ -88,6 +113,7 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
           message: q.message,
           ...(q.default !== undefined ? { default: q.default } : {}),
           ...(q.validate ? { validate: q.validate } : {}),
+          ...withHint(q.hint),
         },
         context,
       ),
@@ -110,6 +136,7 @@ export type PromptKind = 'select' | 'checkbox' | 'input' | 'confirm';
 export interface AskedPrompt {
   readonly kind: PromptKind;
   readonly message: string;
+  readonly hint?: string;
   readonly choices?: readonly Choice<unknown>[];
   readonly default?: unknown;
 }
@@ -179,6 +206,7 @@ export class ScriptedPrompter implements Prompter {
     const value = this.next({
       kind: 'checkbox',
       message: p.message,
+      hint: p.hint,
       choices,
       default: choices.filter((c) => c.checked).map((c) => c.value),
     });
@@ -191,7 +219,12 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async input(p: InputPrompt): Promise<string> {
-    const prompt: AskedPrompt = { kind: 'input', message: p.message, default: p.default };
+    const prompt: AskedPrompt = {
+      kind: 'input',
+      message: p.message,
+      hint: p.hint,
+      default: p.default,
+    };
     let value = this.next(prompt);
     if (typeof value !== 'string')
       throw new Error(`scripted answer for "${p.message}" must be text`);

@@ -200,7 +200,8 @@ const nl: UiStrings = {
     whyAsked: 'Waarom we dit vragen',
     sourcesLabel: 'Bron',
     atFirst: 'Dit is de eerste vraag; er is geen vorige.',
-    dropped: (ids) => `Door je wijziging zijn deze antwoorden niet meer nodig en vervallen: ${ids}`,
+    dropped: (ids) =>
+      `Met dit antwoord zijn eerdere antwoorden niet meer van toepassing en vervallen: ${ids}`,
     unused: (ids) => `Deze antwoorden tellen niet mee voor het advies en zijn weggelaten: ${ids}`,
     prefilled: (n) => `${n} antwoord(en) overgenomen; die vragen slaan we over.`,
     resumed: (n) => `Sessie hervat met ${n} antwoord(en).`,
@@ -223,7 +224,7 @@ const nl: UiStrings = {
       `de sessie in ${file} kan niet worden gelezen: ${why}; start opnieuw met innoroute wizard of gebruik --answers`,
     sessionIsAnswers:
       '--session en --answers wijzen naar hetzelfde bestand; kies een ander sessiebestand',
-    checkboxHint: '(spatie = aan/uit, enter = klaar, niets aangevinkt = overslaan)',
+    checkboxHint: '(niets aangevinkt = overslaan)',
     sessionExists: (file) =>
       `Er staat al een bewaarde sessie in ${file}; die wordt vervangen. Wil je die voortzetten? Stop (Ctrl+C) en start innoroute wizard --resume.`,
   },
@@ -328,8 +329,7 @@ const en: UiStrings = {
     whyAsked: 'Why we ask',
     sourcesLabel: 'Source',
     atFirst: 'This is the first question; there is no previous one.',
-    dropped: (ids) =>
-      `After your change these answers are no longer needed and were dropped: ${ids}`,
+    dropped: (ids) => `With this answer, earlier answers no longer apply and were dropped: ${ids}`,
     unused: (ids) => `These answers do not count for the advice and were left out: ${ids}`,
     prefilled: (n) => `${n} answer(s) taken over; those questions are skipped.`,
     resumed: (n) => `Session resumed with ${n} answer(s).`,
@@ -351,7 +351,7 @@ const en: UiStrings = {
     badSession: (file, why) =>
       `the session in ${file} cannot be read: ${why}; start again with innoroute wizard or use --answers`,
     sessionIsAnswers: '--session and --answers name the same file; choose another session file',
-    checkboxHint: '(space = tick, enter = done, nothing ticked = skip)',
+    checkboxHint: '(nothing ticked = skip)',
     sessionExists: (file) =>
       `A saved session exists in ${file}; it will be replaced. To continue it instead, stop (Ctrl+C) and run innoroute wizard --resume.`,
   },
@@ -477,7 +477,13 @@ export function familyLabel(family: Family, lang: Lang): string {
 
 // The phases in order; kept here rather than imported from the schema module so that rendering a
 // report does not load the schema library.
-export const PHASE_ORDER: readonly Phase[] = ['explore', 'develop', 'demonstrate', 'implement', 'scale'];
+export const PHASE_ORDER: readonly Phase[] = [
+  'explore',
+  'develop',
+  'demonstrate',
+  'implement',
+  'scale',
+];
 
 /** The checklist grouped by phase, phases in order, items in advice order. */
 export function stakeholdersByPhase(advice: Advice): { phase: Phase; items: StakeholderItem[] }[] {

@@ -277,7 +277,7 @@ describe('wizard: help, back, skip', () => {
       ...SAVE_BOTH,
     ]);
     expect(r.code).toBe(0);
-    expect(r.said).toContain(w.dropped('fits_existing_prestatie'));
+    expect(r.said).toContain(w.dropped('"Past het in een bestaande prestatie?"'));
     const saved = readAnswers(join(r.dir, 'cue2walk.answers.yaml'));
     const { fits_existing_prestatie: _gone, ...rest } = CUE2WALK_ANSWERS;
     expect(saved).toEqual({ ...rest, treatment_relation: false });
@@ -304,8 +304,8 @@ describe('wizard: help, back, skip', () => {
     ]);
     expect(r.code).toBe(0);
     // the first question offers no way back
-    expect(r.prompter.asked[0]!.message).toContain(w.textHintFirst);
-    expect(r.prompter.asked[2]!.message).toContain(w.textHintFirst);
+    expect(r.prompter.asked[0]!.hint).toBe(w.textHintFirst);
+    expect(r.prompter.asked[2]!.hint).toBe(w.textHintFirst);
     expect(r.prompter.asked[1]!.choices!.some((c) => c.name === w.backChoice)).toBe(true);
   });
 
@@ -320,6 +320,22 @@ describe('wizard: help, back, skip', () => {
     const saved = readAnswers(join(r.dir, 'cue2walk.answers.yaml'));
     expect(saved.phase).toBeUndefined();
     expect(r.prompter.asked.filter((p) => p.message.includes('In welke fase'))).toHaveLength(1);
+  });
+
+  it('offers no separate skip when the question has an "unknown" option', async () => {
+    const r = await walk([...CUE2WALK, ...SAVE_NONE]);
+    const fits = r.prompter.asked.find((p) =>
+      p.message.includes('Past het in een bestaande prestatie?'),
+    )!;
+    expect(fits.choices!.map((c) => c.name)).toEqual([
+      'Ja',
+      'Nee',
+      'Weet ik niet',
+      w.helpChoice,
+      w.backChoice,
+    ]);
+    const type = r.prompter.asked.find((p) => p.message.includes('Wat voor innovatie is het?'))!;
+    expect(type.choices!.map((c) => c.name)).toContain(w.skipChoice);
   });
 
   it('refuses an amount with thousands separators and asks again', async () => {
@@ -383,6 +399,19 @@ describe('wizard: sessions', () => {
     const advice = evaluate(rules, saved, { asOf: AS_OF, lang: 'nl' });
     expect(readFileSync(join(first.dir, 'cue2walk.advies.md'), 'utf8')).toBe(
       renderMarkdown(advice, { rules, lang: 'nl', answers: saved }),
+    );
+  });
+
+  it('keeps the language of the session on --resume', async () => {
+    const first = await walk([...CUE2WALK.slice(0, 2), CTRL_C], { lang: 'en' });
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain(
+      'Session saved in .innoroute-session.yaml; continue with innoroute wizard --resume',
+    );
+    const second = await walk([...CUE2WALK.slice(2), false, false], { resume: true }, first.dir);
+    expect(second.code).toBe(0);
+    expect(second.prompter.asked[0]!.message).toMatch(
+      /^Question 3 of ~\d+ Is it used within a treatment relation\?/,
     );
   });
 

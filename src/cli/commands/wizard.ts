@@ -15,6 +15,7 @@ import type { QuestionDef, RuleSet } from '../../core/ruleset.ts';
 import { formatAnswersYaml, toYaml } from '../../io/answers-file.ts';
 import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import { splitCitation, ui } from '../../report/i18n.ts';
+import { wrap } from '../../report/text.ts';
 import type { UiStrings } from '../../report/i18n.ts';
 import type { CliContext } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
@@ -55,12 +56,16 @@ export async function run(
   ctx: CliContext,
   deps: WizardDeps = {},
 ): Promise<number> {
-  const lang = resolveLang(ctx, opts.lang);
+  const sessionPath = resolve(ctx.cwd, opts.session ?? DEFAULT_SESSION);
+  // a resumed session keeps its language unless another is asked for
+  const lang = resolveLang(
+    ctx,
+    opts.lang ?? (opts.resume && !ctx.env.INNOROUTE_LANG ? sessionLang(sessionPath) : undefined),
+  );
   const asOf = resolveAsOf(opts.asOf);
   const s = ui(lang);
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) throw new UsageError(s.wizard.needsTty);
   const rules = requireRuleSet(resolveRulesDir(ctx, opts.rules));
-  const sessionPath = resolve(ctx.cwd, opts.session ?? DEFAULT_SESSION);
   const sessionShown = relative(ctx.cwd, sessionPath) || basename(sessionPath);
   const chalk = new Chalk({ level: useColor(ctx, 'stdout', opts) ? 1 : 0 });
 
@@ -98,11 +103,12 @@ export async function run(
   try {
     prompter.say(chalk.bold('innoroute') + '\n' + s.wizard.intro);
     for (const n of notices) prompter.say(chalk.gray(n));
-    await ask(rules, state, prompter, lang, chalk, save);
+    const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
+    await ask(rules, state, prompter, lang, chalk, save, width);
 
     const { answers, dropped } = finalAnswers(rules, state);
     if (dropped.length > 0) {
-      prompter.say(chalk.yellow(s.wizard.unused(dropped.join(', '))));
+      prompter.say(chalk.yellow(s.wizard.unused(questionList(rules, dropped, lang))));
       state.answers = { ...answers };
       state.history = state.history.filter((id) => id in answers);
     }
@@ -171,6 +177,7 @@ async function ask(
   lang: Lang,
   chalk: ChalkInstance,
   save: () => void,
+  width: number,
 ): Promise<void> {
   const s = ui(lang);
   const redo: string[] = [];
@@ -191,7 +198,7 @@ async function ask(
     const position = Math.max(1, asked + 1 - redo.length - (given(q.id) ? 1 : 0));
     const progress = s.wizard.progress(position, Math.max(estimate, position));
 
-    const action = await askOne(rules, q, state, prompter, lang, chalk, progress);
+    const action = await askOne(rules, q, state, prompter, lang, chalk, progress, width);
     if (action.kind === 'back') {
       const prev = state.history.pop();
       if (given(q.id)) redo.push(q.id);
@@ -209,9 +216,20 @@ async function ask(
     state.history = state.history.filter((id) => id !== q.id);
     state.history.push(q.id);
     const dropped = dropExcluded(rules, state);
-    if (dropped.length > 0) prompter.say(chalk.yellow(s.wizard.dropped(dropped.join(', '))));
+    if (dropped.length > 0)
+      prompter.say(chalk.yellow(s.wizard.dropped(questionList(rules, dropped, lang))));
     save();
   }
+}
+
+/** Questions by their (shortened) text, for notices: "Past het …?", "Wie draagt …?". */
+function questionList(rules: RuleSet, ids: readonly string[], lang: Lang): string {
+  return ids
+    .map((id) => {
+      const text = rules.questions.get(id)?.text[lang] ?? id;
+      return `"${text.length > 70 ? `${text.slice(0, 69).trimEnd()}…` : text}"`;
+    })
+    .join(', ');
 }
 
 function countGiven(rules: RuleSet, state: SessionState): number {
@@ -266,6 +284,7 @@ async function askOne(
   lang: Lang,
   chalk: ChalkInstance,
   progress: string,
+  width: number,
 ): Promise<Action> {
   const s = ui(lang);
   const w = s.wizard;
@@ -278,7 +297,7 @@ async function askOne(
     { value: HELP, name: w.helpChoice },
     ...(canGoBack ? [{ value: BACK, name: w.backChoice } as const] : []),
   ];
-  const help = () => prompter.say(helpText(rules, q, lang, chalk));
+  const help = () => prompter.say(helpText(rules, q, lang, chalk, width));
 
   for (;;) {
     switch (q.kind) {
@@ -291,7 +310,8 @@ async function askOne(
               name: o.label[lang],
               ...(o.help ? { description: o.help[lang] } : {}),
             })),
-            ...actions(true),
+            // an "unknown" option says it already; no second way to say it
+            ...actions(!q.optionIds.includes('unknown')),
           ],
           ...(typeof current === 'string' ? { default: current } : {}),
         });
@@ -320,7 +340,8 @@ async function askOne(
       case 'many': {
         const chosen = new Set(Array.isArray(current) ? current : []);
         let picked = await prompter.checkbox<string | Special>({
-          message: `${message} ${chalk.gray(w.checkboxHint)}`,
+          message,
+          hint: w.checkboxHint,
           choices: [
             ...q.optionList.map((o) => ({
               value: o.id,
@@ -338,7 +359,8 @@ async function askOne(
           // ask again with what was ticked still ticked
           const keep = new Set(picked);
           picked = await prompter.checkbox<string | Special>({
-            message: `${message} ${chalk.gray(w.checkboxHint)}`,
+            message,
+            hint: w.checkboxHint,
             choices: [
               ...q.optionList.map((o) => ({
                 value: o.id,
@@ -359,7 +381,8 @@ async function askOne(
       case 'text': {
         const hint = canGoBack ? w.textHint : w.textHintFirst;
         const typed = await prompter.input({
-          message: `${message} ${chalk.gray(hint)}`,
+          message,
+          hint,
           ...(current !== undefined ? { default: String(current) } : {}),
           validate: (v) => {
             const t = v.trim();
@@ -385,21 +408,33 @@ async function askOne(
 }
 
 /** Why a question is asked, with its sources and, for options, what each means. */
-export function helpText(rules: RuleSet, q: QuestionDef, lang: Lang, chalk: ChalkInstance): string {
+export function helpText(
+  rules: RuleSet,
+  q: QuestionDef,
+  lang: Lang,
+  chalk: ChalkInstance,
+  width = 100,
+): string {
   const w = ui(lang).wizard;
   const lines: string[] = [];
-  lines.push(`  ${chalk.bold(w.whyAsked)}: ${q.help?.[lang] ?? w.noHelp}`);
+  lines.push(wrap(`${w.whyAsked}: ${q.help?.[lang] ?? w.noHelp}`, width, '  ', '  '));
   for (const o of q.optionList) {
-    if (o.help) lines.push(`    • ${o.label[lang]}: ${o.help[lang]}`);
+    if (o.help) lines.push(wrap(`${o.label[lang]}: ${o.help[lang]}`, width, '    • ', '      '));
   }
+  // one line per source, with every line cited in it
+  const bySource = new Map<string, string[]>();
   for (const citation of q.sources ?? []) {
     const { id, lines: at } = splitCitation(citation);
+    const list = bySource.get(id) ?? [];
+    if (at) list.push(at);
+    bySource.set(id, list);
+  }
+  for (const [id, at] of bySource) {
     const src = rules.sources.get(id);
-    const title = src?.title ?? id;
     const meta = [src?.publisher, src?.year].filter((v) => v !== undefined).join(', ');
-    lines.push(
-      `  ${chalk.gray(`${w.sourcesLabel}: ${title}${meta ? ` (${meta})` : ''}${at ? `, ${ui(lang).line} ${at}` : ''}${src?.url ? ` ${src.url}` : ''}`)}`,
-    );
+    const where = at.length > 0 ? `, ${ui(lang).line} ${at.join(', ')}` : '';
+    const text = `${w.sourcesLabel}: ${src?.title ?? id}${meta ? ` (${meta})` : ''}${where}${src?.url ? ` ${src.url}` : ''}`;
+    lines.push(chalk.gray(wrap(text, width, '  ', '    ')));
   }
   return lines.join('\n');
 }
@@ -420,6 +455,16 @@ function saveSession(path: string, state: SessionState, rules: RuleSet, lang: La
     path,
     `# innoroute wizard session: continue with innoroute wizard --resume\n${body}`,
   );
+}
+
+/** The language a saved session was in, if it can be read (INNOROUTE_LANG still wins). */
+function sessionLang(path: string): string | undefined {
+  try {
+    const m = /^lang: (nl|en)$/m.exec(readFileSync(path, 'utf8'));
+    return m?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 function loadSession(
