@@ -49,6 +49,8 @@ export interface RawAnswersFile {
   ) => { line: number; col: number } | undefined;
   /** Position of a key as written. */
   readonly locateKey: (key: string) => { line: number; col: number } | undefined;
+  /** The value of a key as written in the file (a scalar's source text), if it is a scalar. */
+  readonly written?: (key: string) => string | undefined;
 }
 
 export interface CheckedAnswers {
@@ -82,9 +84,10 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     severity: 'error' | 'warning' = 'error',
   ) => problems.push({ severity, file, ...(pos ? { line: pos.line, col: pos.col } : {}), message });
 
+  const source = text.replace(/^\uFEFF/, '');
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    doc = parseDocument(source, {
       lineCounter: lines,
       prettyErrors: true,
       uniqueKeys: true,
@@ -155,7 +158,12 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     const node = keys.get(key);
     return node ? at(node) : undefined;
   };
-  return { file, raw, problems, locate, locateKey };
+  const written = (key: string) => {
+    const node = positions.get(key);
+    if (!node || !isScalar(node) || !node.range) return undefined;
+    return source.slice(node.range[0], node.range[1]);
+  };
+  return { file, raw, problems, locate, locateKey, written };
 }
 
 function findKey(positions: ReadonlyMap<string, unknown>, question: string): string | undefined {
@@ -200,7 +208,38 @@ export function readAnswersFile(path: string, display: string = path): RawAnswer
 export function checkAnswers(rules: RuleSet, file: RawAnswersFile): CheckedAnswers {
   const { answers, problems } = normalizeAnswers(rules, file.raw);
   const located = problems.map((p): FileProblem => locateProblem(rules, file, p));
-  return { answers, problems: [...file.problems, ...located] };
+  return {
+    answers,
+    problems: [...file.problems, ...located, ...thousandsWarnings(rules, file, answers)],
+  };
+}
+
+/** An amount written with thousands separators, such as 250.000 or 1,250,000. */
+const THOUSANDS = /^["']?(€\s*)?-?\d{1,3}([.,]\d{3})+["']?$/;
+
+/**
+ * `cost_hospital: 250.000` is 250 euros by the answer rules (. and , are decimal marks), but a
+ * Dutch writer may well mean 250000. Not an error — the rules are clear — but worth a warning.
+ */
+function thousandsWarnings(rules: RuleSet, file: RawAnswersFile, answers: Answers): FileProblem[] {
+  const out: FileProblem[] = [];
+  for (const key of Object.keys(file.raw)) {
+    const q = rules.questions.get(key);
+    const text = file.written?.(key)?.trim();
+    const value = q ? answers[q.id] : undefined;
+    if (!q || q.kind !== 'number' || typeof value !== 'number' || !text || !THOUSANDS.test(text))
+      continue;
+    const pos = file.locate(key);
+    const plain = text.replace(/["'€\s.,]/g, '');
+    out.push({
+      severity: 'warning',
+      file: file.file,
+      ...(pos ? { line: pos.line, col: pos.col } : {}),
+      question: q.id,
+      message: `${q.id}: ${text} is read as ${value} (a point or comma is a decimal mark); write ${plain} if you meant ${plain} euros`,
+    });
+  }
+  return out;
 }
 
 function locateProblem(rules: RuleSet, file: RawAnswersFile, p: AnswerProblem): FileProblem {

@@ -74,6 +74,7 @@ export interface WizardStrings {
   readonly textHint: string;
   readonly textHintFirst: string;
   readonly numberInvalid: string;
+  readonly numberAmbiguous: (plain: string) => string;
   readonly noHelp: string;
   readonly whyAsked: string;
   readonly sourcesLabel: string;
@@ -194,6 +195,8 @@ const nl: UiStrings = {
     no: 'Nee',
     textHint: '(? = uitleg, < = vorige vraag, leeg = overslaan)',
     textHintFirst: '(? = uitleg, leeg = overslaan)',
+    numberAmbiguous: (plain) =>
+      `Schrijf bedragen zonder punten voor duizendtallen: ${plain} (een komma alleen voor centen, zoals 1250,50)`,
     numberInvalid:
       'Vul een bedrag in euro in, zoals 250000 of 1250,50 (zonder punten voor duizendtallen)',
     noHelp: 'Bij deze vraag is geen uitleg vastgelegd.',
@@ -324,6 +327,8 @@ const en: UiStrings = {
     no: 'No',
     textHint: '(? = explain, < = previous question, empty = skip)',
     textHintFirst: '(? = explain, empty = skip)',
+    numberAmbiguous: (plain) =>
+      `Write amounts without thousands separators: ${plain} (a decimal mark only for cents, such as 1250.50)`,
     numberInvalid: 'Enter an amount in euros, such as 250000 or 1250.50 (no thousands separators)',
     noHelp: 'No explanation is recorded for this question.',
     whyAsked: 'Why we ask',

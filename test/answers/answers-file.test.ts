@@ -173,3 +173,19 @@ describe('formatAnswersYaml', () => {
     expect(text).toBe('a: z\nb: x\n');
   });
 });
+
+describe('amounts with thousands separators', () => {
+  it('reads 250.000 as 250, as the rules say, with a warning at its place', () => {
+    const { answers, problems } = check(
+      'has_figures: true\ncost_bearers: [hospital]\ncost_hospital: 250.000\n',
+    );
+    expect(answers.cost_hospital).toBe(250);
+    expect(problems.map(formatProblem)).toEqual([
+      'answers.yaml:3:16 warning: cost_hospital: 250.000 is read as 250 (a point or comma is a decimal mark); write 250000 if you meant 250000 euros',
+    ]);
+  });
+  it('warns for a quoted "€ 1.250" too, and not for 1250,50 or 12.5', () => {
+    expect(check('cost_hospital: "€ 1.250"\n').problems).toHaveLength(1);
+    expect(check('cost_hospital: 1250,50\ncost_gp: 12.5\n').problems).toEqual([]);
+  });
+});

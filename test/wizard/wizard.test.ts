@@ -349,6 +349,19 @@ describe('wizard: help, back, skip', () => {
     expect(r.code).toBe(0);
     expect(r.said).toContain(`> ${w.numberInvalid}`);
   });
+
+  it('does not take 500.000 for 500 euros: it asks to write it without separators', async () => {
+    const steps = [
+      ...CUE2WALK.slice(0, 10),
+      a('cost_hospital', '500.000'),
+      a('cost_hospital', '500000'),
+      ...SAVE_BOTH,
+    ];
+    const r = await walk(steps);
+    expect(r.code).toBe(0);
+    expect(r.said).toContain(`> ${w.numberAmbiguous('500000')}`);
+    expect(readAnswers(join(r.dir, 'cue2walk.answers.yaml')).cost_hospital).toBe(500000);
+  });
 });
 
 describe('wizard: sessions', () => {

@@ -49,6 +49,9 @@ const BACK = Symbol('back');
 const SKIP = Symbol('skip');
 type Special = typeof HELP | typeof BACK | typeof SKIP;
 
+/** An amount written with thousands separators, such as 250.000 or 1,250,000. */
+const THOUSANDS = /^(€\s*)?-?\d{1,3}([.,]\d{3})+$/;
+
 type Action = { kind: 'answer'; value: AnswerValue } | { kind: 'skip' } | { kind: 'back' };
 
 export async function run(
@@ -101,9 +104,9 @@ export async function run(
   const prompter =
     deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }));
   try {
-    prompter.say(chalk.bold('innoroute') + '\n' + s.wizard.intro);
-    for (const n of notices) prompter.say(chalk.gray(n));
     const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
+    prompter.say(chalk.bold('innoroute') + '\n' + wrap(s.wizard.intro, width));
+    for (const n of notices) prompter.say(chalk.gray(wrap(n, width)));
     await ask(rules, state, prompter, lang, chalk, save, width);
 
     const { answers, dropped } = finalAnswers(rules, state);
@@ -387,6 +390,9 @@ async function askOne(
           validate: (v) => {
             const t = v.trim();
             if (t === '' || t === '?' || (t === '<' && canGoBack)) return true;
+            // "250.000" is 250 by the answer rules, but a Dutch reader means 250000: ask
+            if (q.kind === 'number' && THOUSANDS.test(t))
+              return w.numberAmbiguous(t.replace(/[.,]/g, ''));
             const parsed = parseAnswer(q, t);
             if ('problem' in parsed)
               return q.kind === 'number' ? w.numberInvalid : parsed.problem.message;
