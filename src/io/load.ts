@@ -14,7 +14,11 @@ import { FILE_KINDS } from '../core/schema.ts';
 import type { FileKind } from '../core/schema.ts';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const MAX_ALIASES = 100;
+/**
+ * yaml's measure of alias expansion (uses of an anchor times the aliases inside it). Rule files
+ * reuse a condition a few dozen times at most; an alias bomb is in the millions.
+ */
+export const MAX_ALIASES = 1000;
 /** YAML errors cascade: after this many in one file the rest are summed up in one line. */
 export const MAX_SYNTAX_ERRORS = 50;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -442,7 +446,9 @@ function parseFile(
   const schema = FILE_KINDS[kind as FileKind] as z.ZodType;
   let result: ReturnType<z.ZodType['safeParse']>;
   try {
-    result = schema.safeParse(data, { reportInput: true });
+    result = schema.safeParse(data);
+    // the inputs make better messages, but cost time on every file: only when something is wrong
+    if (!result.success) result = schema.safeParse(data, { reportInput: true });
   } catch (e) {
     // only a stack overflow on absurdly nested data gets here
     diag(
@@ -468,13 +474,27 @@ function parseFile(
  */
 function reportBlankTexts(source: SourceFile, data: unknown, diag: Report): boolean {
   let ok = true;
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  // parent links instead of a copied path per value: the path is only built for a report
+  interface Item {
+    readonly value: unknown;
+    readonly key: string | number | undefined;
+    readonly parent: Item | undefined;
+  }
+  const pathOf = (item: Item | undefined): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let i = item; i?.key !== undefined; i = i.parent) path.push(i.key);
+    return path.reverse();
+  };
+  const stack: Item[] = [{ value: data, key: undefined, parent: undefined }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const item = stack.pop()!;
+    const value = item.value;
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--)
-        stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const v: unknown = value[i];
+        if (v !== null && typeof v === 'object') stack.push({ value: v, key: i, parent: item });
+      }
       continue;
     }
     const obj = value as Record<string, unknown>;
@@ -485,6 +505,7 @@ function reportBlankTexts(source: SourceFile, data: unknown, diag: Report): bool
         const text = obj[lang] as string;
         if (text.length > 0 && text.trim() === '') {
           ok = false;
+          const path = pathOf(item);
           diag(
             source.file,
             positionOf(source, [...path, lang], false),
@@ -497,7 +518,8 @@ function reportBlankTexts(source: SourceFile, data: unknown, diag: Report): bool
     }
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
-      stack.push({ value: obj[k], path: [...path, k] });
+      const v = obj[k];
+      if (v !== null && typeof v === 'object') stack.push({ value: v, key: k, parent: item });
     }
   }
   return ok;
