@@ -259,6 +259,14 @@ function toRel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/') || '.';
 }
 
+/** What a rule author most likely did, for the YAML errors that are easy to make in prose. */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY:
+    'a ": " inside unquoted text starts a new key: put the text in quotes or write it as a >- block',
+  MULTIPLE_DOCS: 'a rule file holds one document: remove the "---" line',
+  TAB_AS_INDENT: 'indent with spaces',
+};
+
 /** yaml's messages end in " at line X, column Y:"; the position is in file:line:col already. */
 function cleanYamlMessage(message: string): string {
   return firstLine(message)
@@ -313,7 +321,8 @@ function parseFile(
       const message =
         err.code === 'DUPLICATE_KEY'
           ? 'this key appears twice in the same mapping; keep one'
-          : cleanYamlMessage(err.message);
+          : cleanYamlMessage(err.message) +
+            (YAML_HINTS[err.code] ? ` (${YAML_HINTS[err.code]})` : '');
       diag(file, posOf(err), code, message);
     });
     const more = doc.errors.length - MAX_SYNTAX_ERRORS;
