@@ -98,6 +98,7 @@ export interface WizardStrings {
   readonly badSession: (file: string, why: string) => string;
   readonly checkboxHint: string;
   readonly sessionIsAnswers: string;
+  readonly rulesChanged: string;
   readonly sessionExists: (file: string) => string;
 }
 
@@ -225,6 +226,8 @@ const nl: UiStrings = {
       `geen bewaarde sessie gevonden in ${file}; start een nieuwe met innoroute wizard (of geef --session <bestand>)`,
     badSession: (file, why) =>
       `de sessie in ${file} kan niet worden gelezen: ${why}; start opnieuw met innoroute wizard of gebruik --answers`,
+    rulesChanged:
+      'De regels zijn veranderd sinds de sessie werd bewaard; je antwoorden zijn opnieuw nagekeken en er kunnen nieuwe vragen zijn.',
     sessionIsAnswers:
       '--session en --answers wijzen naar hetzelfde bestand; kies een ander sessiebestand',
     checkboxHint: '(niets aangevinkt = overslaan)',
@@ -355,6 +358,8 @@ const en: UiStrings = {
       `no saved session found at ${file}; start a new one with innoroute wizard (or pass --session <file>)`,
     badSession: (file, why) =>
       `the session in ${file} cannot be read: ${why}; start again with innoroute wizard or use --answers`,
+    rulesChanged:
+      'The rules changed since the session was saved; your answers were checked again and there may be new questions.',
     sessionIsAnswers: '--session and --answers name the same file; choose another session file',
     checkboxHint: '(nothing ticked = skip)',
     sessionExists: (file) =>

@@ -442,6 +442,29 @@ describe('wizard: sessions', () => {
     expect(existsSync(join(r.dir, 'my.session.yaml'))).toBe(true);
   });
 
+  it('says so when the rules changed since the session was saved', async () => {
+    const first = await walk([...CUE2WALK.slice(0, 2), CTRL_C]);
+    const file = join(first.dir, '.innoroute-session.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/hash: sha256:\w+/, 'hash: sha256:0000'),
+    );
+    const second = await walk([...CUE2WALK.slice(2), ...SAVE_NONE], { resume: true }, first.dir);
+    expect(second.code).toBe(0);
+    expect(second.said.replace(/\s+/g, ' ')).toContain(w.rulesChanged);
+    const third = await walk([...CUE2WALK.slice(0, 1), CTRL_C]);
+    expect(third.said.replace(/\s+/g, ' ')).not.toContain(w.rulesChanged);
+  });
+
+  it('refuses a session file that is the answers file; exit 2', async () => {
+    const dir = tempDir('innoroute-wizard-');
+    writeFileSync(join(dir, 'a.yaml'), 'phase: explore\n');
+    const r = await walk([], { answers: 'a.yaml', session: './a.yaml' }, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(w.sessionIsAnswers);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('phase: explore\n');
+  });
+
   it('refuses --resume without a saved session, with a hint; exit 2', async () => {
     const r = await walk([], { resume: true });
     expect(r.code).toBe(2);

@@ -15,7 +15,7 @@ import type { QuestionDef, RuleSet } from '../../core/ruleset.ts';
 import { formatAnswersYaml, toYaml } from '../../io/answers-file.ts';
 import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import { splitCitation, ui } from '../../report/i18n.ts';
-import { wrap } from '../../report/text.ts';
+import { renderText, wrap } from '../../report/text.ts';
 import type { UiStrings } from '../../report/i18n.ts';
 import type { CliContext } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
@@ -87,6 +87,7 @@ export async function run(
     state.history = saved.history;
     state.skipped = saved.skipped;
     notices.push(s.wizard.resumed(Object.keys(saved.answers).length));
+    if (saved.rulesHash !== rules.hash) notices.push(s.wizard.rulesChanged);
   }
 
   if (answersPath && samePath(answersPath, sessionPath))
@@ -116,7 +117,6 @@ export async function run(
       state.history = state.history.filter((id) => id in answers);
     }
     const advice = evaluate(rules, answers, { asOf, lang });
-    const { renderText } = await import('../../report/text.ts');
     const color = useColor(ctx, 'stdout', opts);
     prompter.say(
       '\n' +
@@ -479,7 +479,7 @@ function loadSession(
   shown: string,
   s: UiStrings,
   ctx: CliContext,
-): SessionState {
+): SessionState & { rulesHash: unknown } {
   if (!existsSync(path)) throw new UsageError(s.wizard.noSession(shown));
   let data: unknown;
   try {
@@ -512,6 +512,7 @@ function loadSession(
     answers: { ...answers },
     history: ids(obj.history).filter((id) => id in answers),
     skipped: ids(obj.skipped).filter((id) => !(id in answers)),
+    rulesHash: (obj.rules as { hash?: unknown } | undefined)?.hash,
   };
 }
 
