@@ -7,7 +7,7 @@ import type { Finding } from './diagnostics.ts';
 import type { Origin, RuleSet, Tree, TreeNode } from './ruleset.ts';
 import { checkCondition, checkSwitch } from './lint/conditions.ts';
 import type { LintOptions } from './lint/context.ts';
-import { hint, LintContext, sub } from './lint/context.ts';
+import { LintContext, sub } from './lint/context.ts';
 import { checkTreeGraph } from './lint/graph.ts';
 import {
   checkBridgeRef,
@@ -151,7 +151,7 @@ function checkTestAnswers(
       ctx.warn(
         sub(origin, key),
         'unknown-question',
-        `question "${key}" does not exist${hint(key, ctx.rules.questions.keys())}; this answer is ignored`,
+        `question "${key}" does not exist${ctx.hint(key, ctx.rules.questions.keys())}; this answer is ignored`,
         true,
       );
       continue;

@@ -89,6 +89,28 @@ describe('long and large trees', () => {
   });
 });
 
+describe('many broken references', () => {
+  it('20,000 dangling references are all reported, in linear time (hints only for the first)', () => {
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) =>
+      i === n - 1
+        ? { id: `n${i}`, end: true }
+        : {
+            id: `n${i}`,
+            if: { question: 'treatment_relation', equals: true },
+            then: `n${i + 1}`,
+            else: `gone${i}`,
+          },
+    );
+    const start = performance.now();
+    const found = check([{ file: 'trees/wlz.yaml', text: treeText('wlz', nodes) }]);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(found).toHaveLength(n - 1);
+    expect(new Set(codes(found))).toEqual(new Set(['dangling-reference']));
+    expect(found.filter((d) => d.message.includes('did you mean')).length).toBeLessThanOrEqual(20);
+  });
+});
+
 describe('reachability and outcomes', () => {
   it('sequence items are reachable, and a sequence reaches an end only when all items do', () => {
     const found = check([

@@ -4,7 +4,7 @@
 import type { Origin, QuestionDef, TreeNode } from '../ruleset.ts';
 import type { Comparison, Condition } from '../schema.ts';
 import type { LintContext } from './context.ts';
-import { hint, list, sub } from './context.ts';
+import { list, sub } from './context.ts';
 
 const KIND_NAME = {
   text: 'a text',
@@ -20,7 +20,7 @@ function question(ctx: LintContext, id: string, origin: Origin): QuestionDef | u
     ctx.error(
       origin,
       'unknown-question',
-      `question "${id}" does not exist${hint(id, ctx.rules.questions.keys())}`,
+      `question "${id}" does not exist${ctx.hint(id, ctx.rules.questions.keys())}`,
     );
   }
   return q;
@@ -65,7 +65,7 @@ function checkComparison(ctx: LintContext, c: Comparison, origin: Origin): void 
       ctx.error(
         at,
         'unknown-option',
-        `"${q.id}" has no option "${v}"${hint(v, q.optionIds)}; its options are ${list(q.optionIds)}`,
+        `"${q.id}" has no option "${v}"${ctx.hint(v, q.optionIds)}; its options are ${list(q.optionIds)}`,
       );
     }
   };
@@ -149,7 +149,7 @@ export function checkSwitch(ctx: LintContext, node: TreeNode): void {
           'unknown-option',
           q.kind === 'boolean'
             ? `"${q.id}" is a yes/no question: a case is \`when: [true]\` or \`when: [false]\`, not ${show(v)}`
-            : `"${q.id}" has no option ${show(v)}${typeof v === 'string' ? hint(v, q.optionIds) : ''}; its options are ${list(q.optionIds)}`,
+            : `"${q.id}" has no option ${show(v)}${typeof v === 'string' ? ctx.hint(v, q.optionIds) : ''}; its options are ${list(q.optionIds)}`,
         );
         return;
       }

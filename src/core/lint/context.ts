@@ -12,6 +12,9 @@ export interface LintOptions {
 
 export type Path = readonly (string | number)[];
 
+/** Candidate comparisons spent on "did you mean" hints in one run. */
+const HINT_BUDGET = 200_000;
+
 export function sub(origin: Origin, ...path: (string | number)[]): Origin {
   return { file: origin.file, path: [...origin.path, ...path] };
 }
@@ -31,12 +34,21 @@ export class LintContext {
   warn(origin: Origin, code: DiagnosticCode, message: string, atKey = false): void {
     this.findings.push({ code, severity: 'warning', origin, message, atKey });
   }
-}
 
-/** ` — did you mean "x"?` when a candidate is close enough, else the empty string. */
-export function hint(input: string, candidates: Iterable<string>): string {
-  const best = didYouMean(input, [...candidates]);
-  return best ? ` — did you mean "${best}"?` : '';
+  private hintBudget = HINT_BUDGET;
+
+  /**
+   * ` — did you mean "x"?` when a candidate is close enough, else the empty string. Each hint
+   * compares against every candidate, so the comparisons are budgeted: a rule set with thousands
+   * of broken references gets hints for the first ones only, and the run stays linear.
+   */
+  hint(input: string, candidates: Iterable<string>): string {
+    if (this.hintBudget <= 0) return '';
+    const list = [...candidates];
+    this.hintBudget -= list.length;
+    const best = didYouMean(input, list);
+    return best ? ` — did you mean "${best}"?` : '';
+  }
 }
 
 /** "a, b and c", at most `max` shown. */

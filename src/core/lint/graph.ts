@@ -4,7 +4,7 @@
 // thousands of nodes is no problem.
 import type { Tree, TreeNode } from '../ruleset.ts';
 import type { LintContext } from './context.ts';
-import { hint, sub } from './context.ts';
+import { sub } from './context.ts';
 
 interface Edge {
   readonly target: string;
@@ -53,7 +53,7 @@ export function checkTreeGraph(ctx: LintContext, tree: Tree): TreeGraph {
         ctx.error(
           sub(node.origin, ...e.path),
           'dangling-reference',
-          `node "${e.target}" does not exist in the ${tree.family} tree${hint(e.target, ids)}`,
+          `node "${e.target}" does not exist in the ${tree.family} tree${ctx.hint(e.target, ids)}`,
         );
       } else {
         targets.add(j);

@@ -5,7 +5,7 @@ import type { Origin, RouteDef } from '../ruleset.ts';
 import { CONTRACT_STAKEHOLDERS, FAMILIES } from '../schema.ts';
 import type { TreeFamily } from '../schema.ts';
 import type { LintContext } from './context.ts';
-import { hint, sub } from './context.ts';
+import { sub } from './context.ts';
 
 const CONTRACT_STAKEHOLDER_IDS: ReadonlySet<string> = new Set(CONTRACT_STAKEHOLDERS);
 const FAMILY_IDS: ReadonlySet<string> = new Set(FAMILIES);
@@ -39,7 +39,7 @@ function checkCitation(ctx: LintContext, citation: string, origin: Origin): void
     ctx.error(
       origin,
       'dangling-reference',
-      `source "${id}" is not in a sources registry${hint(id, ctx.rules.sources.keys())}`,
+      `source "${id}" is not in a sources registry${ctx.hint(id, ctx.rules.sources.keys())}`,
     );
     return;
   }
@@ -79,13 +79,13 @@ export function checkRouteRef(ctx: LintContext, id: string, origin: Origin): Rou
     ctx.error(
       origin,
       'vocabulary',
-      `"${id}" is not a route id of the contract: a route id is <family>.<slug> with family one of ${FAMILIES.join(', ')}${hint(id, ctx.rules.routes.keys())}`,
+      `"${id}" is not a route id of the contract: a route id is <family>.<slug> with family one of ${FAMILIES.join(', ')}${ctx.hint(id, ctx.rules.routes.keys())}`,
     );
   } else {
     ctx.error(
       origin,
       'dangling-reference',
-      `route "${id}" is not in a routes registry${hint(id, ctx.rules.routes.keys())}`,
+      `route "${id}" is not in a routes registry${ctx.hint(id, ctx.rules.routes.keys())}`,
     );
   }
   return undefined;
@@ -127,7 +127,7 @@ export function checkStakeholderRef(ctx: LintContext, id: string, origin: Origin
   ctx.error(
     origin,
     'vocabulary',
-    `stakeholder "${id}" is neither a contract stakeholder id nor declared in a stakeholders registry${hint(id, [...ctx.rules.stakeholders.keys(), ...CONTRACT_STAKEHOLDERS])}`,
+    `stakeholder "${id}" is neither a contract stakeholder id nor declared in a stakeholders registry${ctx.hint(id, [...ctx.rules.stakeholders.keys(), ...CONTRACT_STAKEHOLDERS])}`,
   );
 }
 
@@ -136,7 +136,7 @@ export function checkWarningRef(ctx: LintContext, id: string, origin: Origin): b
   ctx.error(
     origin,
     'dangling-reference',
-    `warning "${id}" is not in a warnings registry${hint(id, ctx.rules.warnings.keys())}`,
+    `warning "${id}" is not in a warnings registry${ctx.hint(id, ctx.rules.warnings.keys())}`,
   );
   return false;
 }
@@ -146,7 +146,7 @@ export function checkBridgeRef(ctx: LintContext, id: string, origin: Origin): bo
   ctx.error(
     origin,
     'dangling-reference',
-    `bridge item "${id}" is not in a bridge registry${hint(id, ctx.rules.bridge.keys())}`,
+    `bridge item "${id}" is not in a bridge registry${ctx.hint(id, ctx.rules.bridge.keys())}`,
   );
   return false;
 }
@@ -162,7 +162,7 @@ export function checkQuestionRefs(
       ctx.error(
         sub(origin, i),
         'dangling-reference',
-        `question "${id}" does not exist${hint(id, ctx.rules.questions.keys())}`,
+        `question "${id}" does not exist${ctx.hint(id, ctx.rules.questions.keys())}`,
       );
     }
   });
