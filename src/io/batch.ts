@@ -1,4 +1,4 @@
-// The row pipeline of `innoroute batch`: bytes → csv-parse → normalizeAnswers → evaluate → a CSV
+// The row pipeline of `innoroute batch`: bytes → csv-parse → parseAnswer per cell → evaluate → a CSV
 // row, an NDJSON line or a JSON array element → the output. One stream.pipeline, so backpressure
 // runs from the output back to the file and memory stays flat however long the file is; nothing is
 // collected per row except counts for the summary.
@@ -7,15 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, statSync } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Advice, Answers, EvaluateOptions, Lang } from '../core/advice.ts';
+import type { Advice, Answers, AnswerValue, EvaluateOptions, Lang } from '../core/advice.ts';
 import type { AnswerProblem } from '../core/answers.ts';
-import { didYouMean, normalizeAnswers } from '../core/answers.ts';
-import type { RuleSet } from '../core/ruleset.ts';
+import { didYouMean, parseAnswer } from '../core/answers.ts';
+import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
 import type { Family, Fit } from '../core/schema.ts';
 import { renderJsonLine } from '../report/json.ts';
-import type { Delimiter, OutputCell, ParsedRecord } from './csv.ts';
+import type { Delimiter, OutputCell } from './csv.ts';
 import {
   adviceCells,
   createCsvParser,
@@ -40,7 +40,7 @@ export interface BatchOptions {
   /** Overrides detection. */
   readonly delimiter?: Delimiter;
   /** The raw bytes of the CSV file. */
-  readonly input: NodeJS.ReadableStream;
+  readonly input: Readable;
   readonly output: Writable;
   /** End the output when done (a file: yes; stdout: no). */
   readonly endOutput: boolean;
@@ -92,10 +92,23 @@ export interface BatchResult {
 /** Error rows kept for the summary and the closing message; the count is always exact. */
 export const MAX_ERROR_ROWS = 20;
 
+type Parsed = ReturnType<typeof parseAnswer>;
+
+/** Distinct cell texts remembered per column; option columns repeat a handful of values. */
+const CELL_CACHE_SIZE = 512;
+
+interface QuestionColumn {
+  readonly index: number;
+  readonly q: QuestionDef;
+  /** parseAnswer is pure: a cell text seen before in this column parses the same way. */
+  readonly cache: Map<string, Parsed> | undefined;
+}
+
 interface ColumnPlan {
   readonly width: number;
   readonly idIndex: number;
-  readonly questions: readonly { readonly index: number; readonly id: string }[];
+  /** In the rule set's question order, so that answers come out in the order normalizeAnswers gives. */
+  readonly questions: readonly QuestionColumn[];
 }
 
 const TEXTS = {
@@ -136,7 +149,7 @@ function planColumns(
   const t = TEXTS[lang];
   const answerable = [...rules.questions.values()].filter((q) => !q.derived).map((q) => q.id);
   const seen = new Map<string, number>();
-  const questions: { index: number; id: string }[] = [];
+  const questions: QuestionColumn[] = [];
   let idIndex = -1;
   header.forEach((cell, index) => {
     const name = cell.trim();
@@ -155,11 +168,13 @@ function planColumns(
       }
       seen.set(target, index);
       if (target === 'id') idIndex = index;
-      else questions.push({ index, id: target });
+      else questions.push({ index, q: q!, cache: q!.kind === 'text' ? undefined : new Map() });
       return;
     }
     warn(q?.derived ? t.derivedColumn(name) : t.unknownColumn(name, didYouMean(name, answerable)));
   });
+  const order = new Map(rules.questionOrder.map((id, i) => [id, i]));
+  questions.sort((a, b) => order.get(a.q.id)! - order.get(b.q.id)!);
   return { width: header.length, idIndex, questions };
 }
 
@@ -210,20 +225,33 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   function assess(plan: ColumnPlan, cells: readonly string[], line: number): RowOutcome {
     const rawId = plan.idIndex >= 0 ? (cells[plan.idIndex] ?? '').trim() : '';
     const id = rawId === '' ? String(line) : rawId;
-    const prefix = `${t.line} ${line}: `;
+    const prefix = () => `${t.line} ${line}: `;
     if (cells.length !== plan.width) {
       const message = t.width(cells.length, plan.width);
-      return { line, id, message: prefix + message, problems: [{ message }] };
+      return { line, id, message: prefix() + message, problems: [{ message }] };
     }
-    const raw: Record<string, string> = {};
-    for (const { index, id: q } of plan.questions) raw[q] = cells[index]!;
-    const { answers, problems } = normalizeAnswers(rules, raw);
-    const invalid = problems.filter((p) => p.severity === 'error');
-    if (invalid.length > 0) {
+    // What normalizeAnswers does for a map, per column and with the parse of each cell text
+    // remembered: the header already settled which columns are questions (unknown and derived
+    // ones were reported there), so only the cells are left. Same parseAnswer, same answer order.
+    const answers: Record<string, AnswerValue> = {};
+    let invalid: AnswerProblem[] | undefined;
+    for (const col of plan.questions) {
+      const cell = cells[col.index]!;
+      let parsed = col.cache?.get(cell);
+      if (parsed === undefined) {
+        parsed = parseAnswer(col.q, cell);
+        if (col.cache && col.cache.size < CELL_CACHE_SIZE) col.cache.set(cell, parsed);
+      }
+      if ('value' in parsed) answers[col.q.id] = parsed.value;
+      else if ('problem' in parsed) {
+        (invalid ??= []).push({ severity: 'error', question: col.q.id, ...parsed.problem });
+      }
+    }
+    if (invalid) {
       return {
         line,
         id,
-        message: prefix + invalid.map((p) => describeProblem(p, rules, lang)).join(' | '),
+        message: prefix() + invalid.map((p) => describeProblem(p, rules, lang)).join(' | '),
         problems: invalid.map((p) => ({
           question: p.question,
           value: p.value,
@@ -242,7 +270,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       return { line, id, advice };
     } catch (e) {
       const message = t.internal((e as Error)?.message ?? String(e));
-      return { line, id, message: prefix + message, problems: [{ message }] };
+      return { line, id, message: prefix() + message, problems: [{ message }] };
     }
   }
 
@@ -276,21 +304,21 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     };
   }
 
-  async function* rowsOf(source: AsyncIterable<ParsedRecord>): AsyncGenerator<unknown> {
+  async function* rowsOf(source: AsyncIterable<string[]>): AsyncGenerator<unknown> {
     let plan: ColumnPlan | undefined;
     let first = true;
     try {
-      for await (const rec of source) {
-        const line = lines.start(rec);
+      for await (const record of source) {
+        const line = lines.start(record);
         if (!plan) {
-          if (isBlank(rec.record)) continue;
-          plan = planColumns(rec.record, rules, lang, opts.onWarning);
+          if (isBlank(record)) continue;
+          plan = planColumns(record, rules, lang, opts.onWarning);
           if (format === 'csv') yield [...OUTPUT_COLUMNS];
           else if (format === 'json') yield '[';
           continue;
         }
-        if (isBlank(rec.record)) continue;
-        const outcome = assess(plan, rec.record, line);
+        if (isBlank(record)) continue;
+        const outcome = assess(plan, record, line);
         count(outcome);
         opts.onRow?.(rows);
         if (format === 'csv') {
@@ -324,7 +352,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   }
 
   function structuralError(e: unknown): unknown {
-    const err = e as { code?: string; empty_lines?: number };
+    const err = e as { code?: string };
     if (
       e instanceof BatchFileError ||
       typeof err?.code !== 'string' ||
@@ -332,7 +360,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     )
       return e;
     const { what, todo } = describeCsvError(err.code, delimiter);
-    return new BatchFileError(lines.failed(err.empty_lines), what, todo);
+    return new BatchFileError(lines.failed(), what, todo);
   }
 
   const output =

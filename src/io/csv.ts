@@ -95,53 +95,62 @@ export function describeHead(bytes: Buffer): Head {
   };
 }
 
+/** Waits until the stream has data, has ended, or has failed. */
+function readable(source: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      cleanup();
+      resolve();
+    };
+    const fail = (e: Error) => {
+      cleanup();
+      reject(e);
+    };
+    const cleanup = () => {
+      source.off('readable', done);
+      source.off('end', done);
+      source.off('error', fail);
+    };
+    source.on('readable', done);
+    source.on('end', done);
+    source.on('error', fail);
+  });
+}
+
 /**
- * Reads the start of a stream — until the header line is complete, the first chunk at least — and
- * returns what it looks like plus a stream that yields every byte again, head included. The rest is
- * pulled on demand, so backpressure reaches the source.
+ * Reads the start of a stream — until the header line is complete — and puts it back
+ * (`unshift`), so the same stream, read-ahead and backpressure intact, goes on to the parser.
  */
-export async function peekHead(source: NodeJS.ReadableStream): Promise<{
-  head: Head;
-  stream: Readable;
-}> {
-  const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+export async function peekHead(source: Readable): Promise<{ head: Head; stream: Readable }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  let done = false;
-  while (size < MAX_HEAD_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
+  for (;;) {
+    const chunk = source.read() as Buffer | string | null;
+    if (chunk !== null) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(buf);
+      size += buf.length;
+      if (size >= MAX_HEAD_BYTES || headerEnd(Buffer.concat(chunks).toString('utf8')) >= 0) break;
+      continue;
     }
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    chunks.push(chunk);
-    size += chunk.length;
-    if (headerEnd(Buffer.concat(chunks).toString('utf8')) >= 0) break;
+    if (source.readableEnded) break;
+    await readable(source);
   }
   const headBytes = Buffer.concat(chunks);
-  async function* all(): AsyncGenerator<Buffer> {
-    if (headBytes.length > 0) yield headBytes;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    }
+  const head = describeHead(headBytes);
+  if (source.readableEnded) {
+    // the whole input was in the head
+    return { head, stream: Readable.from(headBytes.length > 0 ? [headBytes] : []) };
   }
-  const stream = Readable.from(all(), { objectMode: false });
-  // closing early (an error downstream) must release the source too
-  stream.once('close', () => void iterator.return?.());
-  return { head: describeHead(headBytes), stream };
+  if (headBytes.length > 0) source.unshift(headBytes);
+  return { head, stream: source };
 }
 
-/** A record as csv-parse gives it with `info: true`. */
-export interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly empty_lines: number; readonly lines: number };
-}
-
-/** The csv-parse stream for a batch file: arrays of strings, header included, with info. */
+/**
+ * The csv-parse stream for a batch file: each record an array of strings, header included. Empty
+ * lines come through as records too (`['']`), so that line numbers can be counted without the
+ * per-record `info` objects (see LineCounter); the pipeline skips them.
+ */
 export function createCsvParser(delimiter: Delimiter): Parser {
   return parse({
     bom: true,
@@ -150,8 +159,6 @@ export function createCsvParser(delimiter: Delimiter): Parser {
     relax_column_count: true,
     // A stray quote inside an unquoted value ("Cue2Walk "pro") is kept as text, as Excel does.
     relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
     max_record_size: MAX_RECORD_CHARS,
   });
 }
@@ -171,20 +178,18 @@ export function lineBreaks(value: string): number {
 }
 
 /**
- * Line numbers of records. csv-parse's own `info.lines` counts a CRLF inside a quoted field twice,
- * so we count: a record starts after the previous one and the empty lines in between, and spans the
- * line breaks inside its fields.
+ * Line numbers of records, as an editor shows them. csv-parse's own `info.lines` counts a CRLF
+ * inside a quoted field twice, so we count: every record (empty lines included) starts on the line
+ * after the previous one ended, and spans the line breaks inside its fields.
  */
 export class LineCounter {
   private next = 1;
-  private emptySeen = 0;
 
   /** The line on which this record starts. Call once per record, in order. */
-  start(rec: ParsedRecord): number {
-    const line = this.next + (rec.info.empty_lines - this.emptySeen);
-    this.emptySeen = rec.info.empty_lines;
+  start(record: readonly string[]): number {
+    const line = this.next;
     let breaks = 0;
-    for (const field of rec.record) {
+    for (const field of record) {
       if (field.length > 0 && (field.includes('\n') || field.includes('\r'))) {
         breaks += lineBreaks(field);
       }
@@ -194,8 +199,8 @@ export class LineCounter {
   }
 
   /** The line on which the record that failed to parse started. */
-  failed(emptyLines: number | undefined): number {
-    return this.next + Math.max(0, (emptyLines ?? this.emptySeen) - this.emptySeen);
+  failed(): number {
+    return this.next;
   }
 }
 

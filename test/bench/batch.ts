@@ -50,7 +50,7 @@ const NAMES = [
 ];
 
 /** Writes a portfolio CSV of `rows` rows, as a consultant's Excel export would look. */
-async function writePortfolio(path: string, rows: number, questions: QuestionDef[]): Promise<void> {
+export async function writePortfolio(path: string, rows: number, questions: QuestionDef[]): Promise<void> {
   const rnd = mulberry32(rows);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out = createWriteStream(path);

@@ -6,6 +6,7 @@ import Table from 'cli-table3';
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Lang } from '../../core/advice.ts';
 import { evaluate } from '../../core/engine.ts';
 import { FAMILIES, FITS } from '../../core/schema.ts';
@@ -212,7 +213,9 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     }
   }
 
-  const input = inputPath ? createReadStream(inputPath) : ctx.stdin;
+  const input: Readable = inputPath ? createReadStream(inputPath) : (ctx.stdin as Readable);
+  let inputFailed = false;
+  input.once('error', () => (inputFailed = true));
   const progress = ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t) : undefined;
   const abort = new AbortController();
   const onSigint = () => abort.abort();
@@ -253,13 +256,10 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       return 0;
     }
     if (e instanceof ExitError) throw e;
+    if (inputFailed) throw new UsageError(t.cannotRead(label, errnoReason(e, t)));
     const code = (e as NodeJS.ErrnoException)?.code;
     if (code && /^E[A-Z]+$/.test(code)) {
-      throw new UsageError(
-        (e as NodeJS.ErrnoException).syscall === 'read'
-          ? t.cannotRead(label, errnoReason(e, t))
-          : t.cannotWrite(opts.out ?? 'stdout', errnoReason(e, t)),
-      );
+      throw new UsageError(t.cannotWrite(opts.out ?? 'stdout', errnoReason(e, t)));
     }
     throw e;
   } finally {
