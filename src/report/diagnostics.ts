@@ -69,8 +69,9 @@ export function renderText(report: ValidationReport, chalk: ChalkInstance): stri
   for (const [file, diags] of groups) {
     const path = report.displayPath(file);
     const rows = diags.map((d) => ({ d, where: `${path}:${d.line}:${d.col}` }));
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const codeWidth = Math.max(...diags.map((d) => d.code.length));
+    // reduce, not Math.max(...): a file can have more diagnostics than a call has arguments
+    const whereWidth = rows.reduce((w, r) => Math.max(w, r.where.length), 0);
+    const codeWidth = diags.reduce((w, d) => Math.max(w, d.code.length), 0);
     out.push(chalk.bold.underline(path));
     for (const { d, where } of rows) {
       const severity = d.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
