@@ -83,6 +83,15 @@ describe('codes on directories built on disk', () => {
     expect(code).toBe(1);
   });
 
+  it('missing-ruleset is not claimed when the ruleset file is there but does not load', async () => {
+    const dir = fixtureDir();
+    const path = join(dir, 'ruleset.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('name: lint fixture', 'name: [lint'));
+    const { report } = await validateJson(dir);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
+    expect(report.diagnostics[0]!.file).toBe('ruleset.yaml');
+  });
+
   it('read-error: a link to a file that does not exist', async () => {
     const dir = fixtureDir();
     symlinkSync(join(dir, 'gone.yaml'), join(dir, 'broken.yaml'));

@@ -39,17 +39,18 @@ export async function run(
   const { loaded, rules, diagnostics: loadDiagnostics } = readRuleSet(root, true);
   // When a file could not be read, everything declared in it would look like a dangling
   // reference: the checks across files wait until every file loads.
-  const checked = rules !== undefined && !loaded.diagnostics.some((d) => d.severity === 'error');
+  const loadFailed = loaded.diagnostics.some((d) => d.severity === 'error');
+  const checked = rules !== undefined && !loadFailed;
   const lintDiagnostics =
     checked && rules
       ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(loaded.locate)
       : [];
   // An empty directory has no ruleset file either, and a ruleset file that does not load may be
-  // the one missing: in both cases "no ruleset" would say nothing new, or something untrue.
-  const loadFailed = loaded.diagnostics.some((d) => d.severity === 'error');
+  // the one "missing": then "there is no ruleset file" says nothing new, or something untrue.
+  const noRuleset = (d: Diagnostic) => d.code === 'missing-ruleset' && d.file === '.';
   const diagnostics = dedupe(
     [...loadDiagnostics, ...lintDiagnostics]
-      .filter((d) => !(loadFailed && d.code === 'missing-ruleset'))
+      .filter((d) => !(loadFailed && noRuleset(d)))
       .sort(compareDiagnostics),
   );
 
