@@ -22,7 +22,7 @@ import type { CostBenefitFigures } from './cost-benefit.ts';
 import type { QuestionDef, RuleSet, TreeNode } from './ruleset.ts';
 import { PARTY_IDS } from './ruleset.ts';
 import type { Condition, Effects, Family, Fit, Phase, Text } from './schema.ts';
-import { FAMILIES, PHASES } from './schema.ts';
+import { FAMILIES, PHASES } from './ids.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Compiled conditions: the same three-valued semantics as conditions.ts, as closures.

@@ -15,7 +15,7 @@ import type {
   TreeFamily,
   Warning,
 } from './schema.ts';
-import { FAMILIES, PARTIES } from './schema.ts';
+import { FAMILIES, PARTIES } from './ids.ts';
 
 /** Where a thing was declared: a rule file (relative to the rule directory) and a path in it. */
 export interface Origin {
