@@ -65,7 +65,7 @@ function checkEffects(ctx: LintContext, tree: Tree, node: TreeNode, reachable: b
     ctx.warn(
       origin,
       'expired-reachable',
-      `${what} "${id}" expired on ${until} (valid_until) but the ${tree.family} tree still reaches it at ${asOf}; remove the reference or update the dates`,
+      `${what} "${id}" expired on ${until} (valid_until) but the ${tree.family} tree still reaches it at ${asOf}; from then on it is not advised: drop the reference once it helps no one, or correct the dates`,
     );
 
   e.routes?.forEach((award, k) => {
