@@ -2,8 +2,8 @@
 // bridge items and questions. Each resolves through the compiled rule set's maps, so every check
 // is a constant-time lookup.
 import type { Origin, RouteDef } from '../ruleset.ts';
-import { CONTRACT_STAKEHOLDERS, FAMILIES } from '../schema.ts';
-import type { TreeFamily } from '../schema.ts';
+import { CONTRACT_STAKEHOLDERS, FAMILIES } from '../ids.ts';
+import type { TreeFamily } from '../ids.ts';
 import type { LintContext } from './context.ts';
 import { sub } from './context.ts';
 
