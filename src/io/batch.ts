@@ -13,7 +13,7 @@ import type { Advice, Answers, AnswerValue, EvaluateOptions, Lang } from '../cor
 import type { AnswerProblem } from '../core/answers.ts';
 import { didYouMean, parseAnswer } from '../core/answers.ts';
 import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
-import type { Family, Fit } from '../core/schema.ts';
+import type { Family, Fit } from '../core/ids.ts';
 import { renderJsonLine } from '../report/json.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
 import {

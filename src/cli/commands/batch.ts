@@ -1,7 +1,29 @@
 // `innoroute batch <file.csv>`: one advice per row, streamed. This file deals with the outside
 // world — the input file or stdin, --out written atomically, the progress line, Ctrl+C, a closed
-// pipe, the summary — and leaves the rows to src/io/batch.ts. Exit codes (contract §5): 0 every
-// row assessed, 1 some rows could not be, 2 the file could not be read as a batch file, 130 Ctrl+C.
+// pipe, the summary — and leaves the rows to src/io/batch.ts.
+//
+// What a user can rely on (for the README):
+// - Input: UTF-8 with or without BOM; `,` `;` or tab, detected from the header line (the most
+//   frequent outside quotes; `--delimiter , ; tab` overrides); CRLF or LF; quoted values may hold
+//   line breaks. Columns are question ids (case-insensitive, trimmed) plus an optional `id`;
+//   unknown columns get one warning each at the start and are ignored. Empty lines and lines of
+//   only delimiters are not rows.
+// - Every row gives exactly one output row, in input order. `id` is the row's id cell, or, when
+//   there is no id column or the cell is empty, the row's line number in the file (the line it
+//   starts on in a text editor; Excel's row number too, as long as no cell above holds a line
+//   break). A row with an invalid cell or the wrong number of
+//   values gets status=error, empty advice columns and a message that names the line, and each
+//   bad cell with its value and the valid options; it is not assessed with the other cells.
+// - Output CSV mirrors the input: same delimiter, a BOM when the input had one, CRLF when the
+//   input used it (so Excel opens what it wrote). Lists are joined with `|`. Text cells that
+//   start with = + - @ tab or CR get a leading ' (formula injection); numbers innoroute computes
+//   (score, wrong_pocket_amount: the sum of the negative nets, in whole euros) are never escaped.
+// - A file that is not valid CSV (an unclosed quote) stops with exit 2 and `file:LINE:`. With
+//   --out nothing is left behind (a temporary file next to the target is renamed only at the
+//   end); on stdout the rows already written stay written.
+// - Exit codes (contract §5): 0 every row assessed, 1 some rows could not be, 2 the file could not
+//   be read as a batch file or bad usage, 130 Ctrl+C. A reader that stops early (`| head`) ends
+//   the run quietly with 0.
 import Table from 'cli-table3';
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -9,7 +31,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Lang } from '../../core/advice.ts';
 import { evaluate } from '../../core/engine.ts';
-import { FAMILIES, FITS } from '../../core/schema.ts';
+import { FAMILIES, FITS } from '../../core/ids.ts';
 import type { AtomicOutput, BatchSummary } from '../../io/batch.ts';
 import { BatchFileError, MAX_ERROR_ROWS, openAtomicOutput, runBatch } from '../../io/batch.ts';
 import type { Delimiter } from '../../io/csv.ts';
