@@ -79,16 +79,33 @@ function collector(root: string, options: LoadOptions) {
   const diag: Report = (file, pos, code, message, severity = 'error') =>
     diagnostics.push({ code, severity, file, line: pos.line, col: pos.col, message });
 
+  // Files that loaded are kept as text, not as syntax trees: a rule set of tens of thousands of
+  // nodes would otherwise hold hundreds of megabytes for positions that are rarely asked for.
+  // The few files a finding points into are parsed again when it is located.
+  const texts = new Map<string, string>();
   const add = ({ file, text }: RuleText) => {
     const parsed = parseFile(file, text, diag);
-    sources.set(file, parsed.source);
-    if (!parsed.file) return;
+    if (!parsed.file) {
+      sources.set(file, parsed.source);
+      return;
+    }
+    texts.set(file, text);
     files.push(parsed.file);
     if (parsed.file.kind !== 'tests') hash.update(file).update('\0').update(text).update('\0');
   };
 
+  const sourceOf = (file: string): SourceFile | undefined => {
+    const known = sources.get(file);
+    if (known) return known;
+    const text = texts.get(file);
+    if (text === undefined) return undefined;
+    const src = syntaxTree(file, text).source;
+    sources.set(file, src);
+    return src;
+  };
+
   const locate = (finding: Finding): Diagnostic => {
-    const src = sources.get(finding.origin.file);
+    const src = sourceOf(finding.origin.file);
     const pos = src ? positionOf(src, finding.origin.path, finding.atKey ?? false) : START;
     return {
       code: finding.code,
@@ -274,33 +291,42 @@ function cleanYamlMessage(message: string): string {
     .trim();
 }
 
-function parseFile(
-  file: string,
-  rawText: string,
-  diag: Report,
-): { source: SourceFile; file?: ParsedFile } {
+/** The YAML syntax tree with positions; the parser's own failure is returned, not thrown. */
+function syntaxTree(file: string, rawText: string): { source: SourceFile; failure?: string } {
   const text = rawText.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
-  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    const doc = parseDocument(text, {
       lineCounter: lines,
       prettyErrors: true,
       uniqueKeys: true,
       // problems are diagnostics here; yaml must not print its own warnings to stderr
       logLevel: 'error',
     });
+    return { source: { file, doc, lines } };
   } catch (e) {
+    return { source: { file, doc: undefined, lines }, failure: String((e as Error)?.message ?? e) };
+  }
+}
+
+function parseFile(
+  file: string,
+  rawText: string,
+  diag: Report,
+): { source: SourceFile; file?: ParsedFile } {
+  const text = rawText.replace(/^\uFEFF/, '');
+  const { source, failure } = syntaxTree(file, text);
+  const { doc, lines } = source;
+  if (!doc) {
     // The parser itself gave up.
     diag(
       file,
       START,
       'yaml-syntax',
-      `the YAML cannot be parsed: ${cleanYamlMessage(String((e as Error)?.message ?? e))}`,
+      `the YAML cannot be parsed: ${cleanYamlMessage(failure ?? '')}`,
     );
-    return { source: { file, doc: undefined, lines } };
+    return { source };
   }
-  const source: SourceFile = { file, doc, lines };
   const posOf = (err: { linePos?: [Position] | [Position, Position]; pos: [number, number] }) =>
     err.linePos?.[0] ?? lines.linePos(err.pos[0]);
 
