@@ -95,7 +95,7 @@ export function describeHead(bytes: Buffer): Head {
   };
 }
 
-/** Waits until the stream has data, has ended, or has failed. */
+/** Waits until the stream has data, has ended, has failed or was closed. */
 function readable(source: Readable): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = () => {
@@ -109,10 +109,12 @@ function readable(source: Readable): Promise<void> {
     const cleanup = () => {
       source.off('readable', done);
       source.off('end', done);
+      source.off('close', done);
       source.off('error', fail);
     };
     source.on('readable', done);
     source.on('end', done);
+    source.on('close', done);
     source.on('error', fail);
   });
 }
@@ -133,7 +135,7 @@ export async function peekHead(source: Readable): Promise<{ head: Head; stream: 
       if (size >= MAX_HEAD_BYTES || headerEnd(Buffer.concat(chunks).toString('utf8')) >= 0) break;
       continue;
     }
-    if (source.readableEnded) break;
+    if (source.readableEnded || source.destroyed) break;
     await readable(source);
   }
   const headBytes = Buffer.concat(chunks);

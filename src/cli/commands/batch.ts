@@ -215,9 +215,8 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   }
 
   // the output: stdout, or a temporary file renamed over --out at the end
-  let atomic: AtomicOutput | undefined;
-  if (opts.out !== undefined) {
-    const outPath = resolve(ctx.cwd, opts.out);
+  const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : undefined;
+  if (opts.out !== undefined && outPath) {
     if (inputPath && sameFile(inputPath, outPath)) throw new UsageError(t.refuseInput(opts.out));
     try {
       if (statSync(outPath).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
@@ -226,25 +225,31 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
         throw new UsageError(t.cannotWrite(opts.out, errnoReason(e, t)));
       }
     }
-    atomic = openAtomicOutput(outPath);
-    try {
-      await once(atomic.stream, 'open');
-    } catch (e) {
-      await atomic.discard();
-      throw new UsageError(t.cannotWrite(opts.out, errnoReason(e, t)));
-    }
   }
 
-  const input: Readable = inputPath ? createReadStream(inputPath) : (ctx.stdin as Readable);
-  let inputFailed = false;
-  input.once('error', () => (inputFailed = true));
-  const progress = ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t) : undefined;
+  // From here on a temporary file may exist: Ctrl+C must go through the cleanup below.
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
+  const input: Readable = inputPath ? createReadStream(inputPath) : (ctx.stdin as Readable);
+  let inputFailed = false;
+  input.once('error', () => (inputFailed = true));
+  // an input that sends nothing (stdin left open) must not keep Ctrl+C waiting
+  abort.signal.addEventListener('abort', () => input.destroy(), { once: true });
+  const progress = ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t) : undefined;
+  let atomic: AtomicOutput | undefined;
 
   let result;
   try {
+    if (outPath) {
+      atomic = openAtomicOutput(outPath);
+      try {
+        await once(atomic.stream, 'open');
+      } catch (e) {
+        throw new UsageError(t.cannotWrite(opts.out!, errnoReason(e, t)));
+      }
+    }
+    if (abort.signal.aborted) throw new InterruptedError();
     result = await runBatch({
       rules,
       evaluate,
@@ -262,10 +267,12 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       ...(progress ? { onRow: progress.row } : {}),
       signal: abort.signal,
     });
+    if (abort.signal.aborted) throw new InterruptedError();
     await atomic?.commit();
   } catch (e) {
     progress?.clear();
     await atomic?.discard();
+    if (inputPath) input.destroy();
     if (abort.signal.aborted) throw new InterruptedError();
     if (e instanceof BatchFileError) {
       throw new UsageError(
