@@ -192,6 +192,19 @@ describe('batch: what Excel writes', () => {
     expect(bad.stderr).toContain('--delimiter takes , ; or tab; got "|"');
   });
 
+  it('warns when the file is not UTF-8 (a Windows-1252 export) and still reads it', async () => {
+    const dir = tempDir();
+    const latin1 = Buffer.from(
+      'id,innovation_name,treatment_relation\nA,Caf\xe9 Zorg,yes\n',
+      'latin1',
+    );
+    const r = await run(['batch', file(dir, 'p.csv', latin1), ...base]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the file does not look like UTF-8');
+    expect(r.stderr).toContain('"CSV UTF-8"');
+    expect(readCsv(r.stdout)[0]).toMatchObject({ id: 'A', status: 'ok' });
+  });
+
   it('reads stdin for "-"', async () => {
     const r = await run(['batch', '-', ...base], { stdin: GOOD });
     expect(r.code).toBe(0);
