@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     pool: 'forks',
+    // tests never share the user's compiled-rules cache (test/core/rule-cache.test.ts tests it)
+    env: { INNOROUTE_NO_CACHE: '1' },
   },
 });

@@ -3,8 +3,8 @@
 // located Diagnostic — all of them, not just the first. Hostile input (alias bombs, prototype keys,
 // huge files, deep nesting, links out of the directory) yields diagnostics, never an exception.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { findYamlFiles } from './files.ts';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
@@ -22,7 +22,6 @@ export const MAX_ALIASES = 1000;
 /** YAML errors cascade: after this many in one file the rest are summed up in one line. */
 export const MAX_SYNTAX_ERRORS = 50;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const SKIP_DIRS = new Set(['schema', 'node_modules']);
 
 export interface Position {
   readonly line: number;
@@ -192,88 +191,6 @@ export function loadRuleDir(root: string, options: LoadOptions = {}): LoadedRule
 
 function tooLarge(size: number, max: number): string {
   return `the file is ${size} bytes; rule files may be at most ${max} bytes: split it into several files`;
-}
-
-function findYamlFiles(
-  realRoot: string,
-  report: (file: string, code: DiagnosticCode, message: string) => void,
-): { abs: string; file: string }[] {
-  const out: { abs: string; file: string }[] = [];
-  const seenDirs = new Set<string>([realRoot]);
-  const seenFiles = new Set<string>();
-  const list = (dir: string) => {
-    try {
-      return readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-      );
-    } catch (e) {
-      report(toRel(realRoot, dir), 'read-error', `cannot read directory: ${(e as Error).message}`);
-      return [];
-    }
-  };
-  // Depth first in name order (the order of the rule set's hash), with an explicit stack so
-  // that a deep directory tree cannot exhaust the call stack.
-  const stack = [{ dir: realRoot, entries: list(realRoot), next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const entry = top.entries[top.next++];
-    if (!entry) {
-      stack.pop();
-      continue;
-    }
-    const dir = top.dir;
-    if (entry.name.startsWith('.')) continue;
-    const abs = join(dir, entry.name);
-    const rel = toRel(realRoot, abs);
-    const yamlName = /\.ya?ml$/i.test(entry.name);
-    let target = abs;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        target = realpathSync(abs);
-      } catch {
-        if (yamlName)
-          report(rel, 'read-error', 'a broken symbolic link: its target does not exist');
-        continue;
-      }
-      const st = statSafe(target);
-      if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-        if (yamlName || st?.isDirectory()) {
-          report(rel, 'outside-root', `links to ${target}, outside the rule directory; not read`);
-        }
-        continue;
-      }
-      isDir = st?.isDirectory() ?? false;
-      isFile = st?.isFile() ?? false;
-    }
-    if (isDir) {
-      if (SKIP_DIRS.has(entry.name) && dir === realRoot) continue;
-      // a link back to a folder already read is not followed again
-      if (seenDirs.has(target)) continue;
-      seenDirs.add(target);
-      stack.push({ dir: target, entries: list(target), next: 0 });
-    } else if (isFile && yamlName) {
-      // a link to a file that is read anyway is not read twice
-      if (seenFiles.has(target)) continue;
-      seenFiles.add(target);
-      out.push({ abs: target, file: rel });
-    }
-    // anything else (sockets, FIFOs, devices) is never opened: reading it could block
-  }
-  return out;
-}
-
-function statSafe(p: string) {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function toRel(root: string, abs: string): string {
-  return relative(root, abs).split(sep).join('/') || '.';
 }
 
 /** What a rule author most likely did, for the YAML errors that are easy to make in prose. */
