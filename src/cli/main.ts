@@ -18,6 +18,7 @@ export interface ValidateOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'sarif' | 'github';
   readonly failOn: 'error' | 'warning';
   readonly out?: string;
+  readonly seeds?: string;
 }
 export interface TestOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'junit';
@@ -129,6 +130,10 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
         new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too')
           .choices(['error', 'warning'])
           .default('error'),
+      )
+      .option(
+        '--seeds <dir>',
+        'check cited line numbers against the seed documents in this directory',
       )
       .option('--out <file>', 'write the report to a file instead of stdout'),
   ).action(async (dir: string | undefined, opts: ValidateOptions) => {
