@@ -24,6 +24,7 @@ export interface TestOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'junit';
   readonly coverage?: boolean;
   readonly minCoverage?: string;
+  readonly allRoutes?: boolean;
   readonly filter?: string;
   readonly out?: string;
 }
@@ -153,6 +154,7 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       )
       .option('--coverage', 'report which nodes, branches and routes the cases reach')
       .option('--min-coverage <pct>', 'fail when branch coverage is below this percentage')
+      .option('--all-routes', 'fail when a route that a tree can award is reached by no case')
       .option('--filter <text>', 'run only the cases whose name contains this text')
       .option('--out <file>', 'write the report to a file instead of stdout'),
   ).action(async (dir: string | undefined, opts: TestOptions) => {

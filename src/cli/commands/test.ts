@@ -47,7 +47,7 @@ export async function run(
   const lang = resolveLang(ctx, opts.lang);
   const asOf = resolveAsOf(opts.asOf);
   const min = opts.minCoverage !== undefined ? parseMinCoverage(opts.minCoverage) : undefined;
-  const withCoverage = Boolean(opts.coverage) || min !== undefined;
+  const withCoverage = Boolean(opts.coverage) || min !== undefined || Boolean(opts.allRoutes);
 
   // files as validate shows them: relative to the working directory (rules/tests/zvw.yaml)
   const display = (file: string) => {
@@ -118,5 +118,14 @@ export async function run(
   if (!met && coverage && (opts.out || opts.format !== 'text')) {
     ctx.stderr.write(`innoroute: ${coverageVerdict(coverage)}\n`);
   }
-  return testRun.failed > 0 || !met ? 1 : 0;
+  // --all-routes: a route that a tree can award but no case reaches is advice nobody has checked
+  const missedRoutes = coverage ? coverage.coverage.trees.flatMap((t) => t.missedRoutes) : [];
+  if (opts.allRoutes && missedRoutes.length > 0) {
+    ctx.stderr.write(
+      `innoroute: ${missedRoutes.length} route(s) are reached by no test case (--all-routes): ` +
+        `${missedRoutes.map((r) => r.route).join(', ')}; add cases that reach them\n`,
+    );
+  }
+  const routesMet = !opts.allRoutes || missedRoutes.length === 0;
+  return testRun.failed > 0 || !met || !routesMet ? 1 : 0;
 }
