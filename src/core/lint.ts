@@ -136,9 +136,9 @@ function checkTests(ctx: LintContext): void {
 }
 
 /**
- * A test case's answers go through the same normalisation as an answers file. An unknown
- * question is a warning (it is ignored, as in an answers file); a value its question cannot
- * take is an error, because the case would then test something else than it says.
+ * A test case's answers go through the same normalisation as an answers file. Unlike in an
+ * answers file, an unknown question, a derived fact or a value its question cannot take is an
+ * error: the case would test something else than it says, and `innoroute test` fails it too.
  */
 function checkTestAnswers(
   ctx: LintContext,
@@ -148,19 +148,19 @@ function checkTestAnswers(
   for (const key of Object.keys(answers)) {
     const q = ctx.rules.questions.get(key) ?? ctx.rules.questions.get(key.trim().toLowerCase());
     if (!q) {
-      ctx.warn(
+      ctx.error(
         sub(origin, key),
         'unknown-question',
-        `question "${key}" does not exist${ctx.hint(key, ctx.rules.questions.keys())}; this answer is ignored`,
+        `question "${key}" does not exist${ctx.hint(key, ctx.rules.questions.keys())}`,
         true,
       );
       continue;
     }
     if (q.derived) {
-      ctx.warn(
+      ctx.error(
         sub(origin, key),
         'invalid-answer',
-        `"${key}" is computed by innoroute, not answered; this answer is ignored`,
+        `"${key}" is computed by innoroute, not answered: remove it from the case`,
         true,
       );
       continue;
