@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { findYamlFiles } from './files.ts';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
@@ -226,12 +227,92 @@ function syntaxTree(file: string, rawText: string): { source: SourceFile; failur
   }
 }
 
-function parseFile(
+/** A syntax tree built only when a position is asked for. */
+function lazySource(file: string, text: string): SourceFile {
+  let built: SourceFile | undefined;
+  const get = () => (built ??= syntaxTree(file, text).source);
+  return {
+    file,
+    get doc() {
+      return get().doc;
+    },
+    get lines() {
+      return get().lines;
+    },
+  };
+}
+
+/** More values than this, counting what aliases repeat, is treated as an alias bomb. */
+const MAX_EXPANDED_VALUES = 2_000_000;
+
+/**
+ * The fast reader: js-yaml (core schema, duplicate keys refused) builds the data. It gives up —
+ * and the careful reader takes over, to report the problem with its position — on any syntax
+ * error, on unsafe keys, on aliases that loop, and on aliases that expand to too much data.
+ */
+function fastData(text: string): { ok: true; data: unknown } | { ok: false } {
+  let data: unknown;
+  try {
+    data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return { ok: false };
+  }
+  // Walk the object graph once: shared nodes (aliases) are sized once and counted as often as
+  // they are used; a node met again while it is being walked is a loop.
+  const size = new Map<object, number>();
+  const open = new Set<object>();
+  const stack: { node: object; children: unknown[]; next: number; total: number }[] = [];
+  const enter = (node: object): boolean => {
+    if (open.has(node)) return false;
+    open.add(node);
+    let children: unknown[];
+    if (Array.isArray(node)) {
+      children = node;
+    } else {
+      const keys = Object.keys(node);
+      for (const k of keys) if (UNSAFE_KEYS.has(k)) return false;
+      children = keys.map((k) => (node as Record<string, unknown>)[k]);
+    }
+    stack.push({ node, children, next: 0, total: 1 });
+    return true;
+  };
+  if (data !== null && typeof data === 'object' && !enter(data)) return { ok: false };
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (child === null || typeof child !== 'object') {
+        top.total += 1;
+      } else {
+        const known = size.get(child);
+        if (known !== undefined) top.total += known;
+        else if (!enter(child)) return { ok: false };
+      }
+      if (top.total > MAX_EXPANDED_VALUES) return { ok: false };
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    size.set(top.node, top.total);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.total += top.total;
+      if (parent.total > MAX_EXPANDED_VALUES) return { ok: false };
+    }
+  }
+  return { ok: true, data };
+}
+
+/**
+ * The careful reader: yaml's syntax tree with positions, every syntax error, unsafe keys and
+ * aliases checked before anything becomes a JavaScript object. Returns no data when it reported
+ * a problem.
+ */
+function slowData(
   file: string,
-  rawText: string,
+  text: string,
   diag: Report,
-): { source: SourceFile; file?: ParsedFile } {
-  const text = rawText.replace(/^\uFEFF/, '');
+): { source: SourceFile; data?: unknown } {
   const { source, failure } = syntaxTree(file, text);
   const { doc, lines } = source;
   if (!doc) {
@@ -361,6 +442,30 @@ function parseFile(
         : `the YAML cannot be read: ${cleanYamlMessage(msg)}`,
     );
     return { source };
+  }
+
+  return { source, data };
+}
+
+function parseFile(
+  file: string,
+  rawText: string,
+  diag: Report,
+): { source: SourceFile; file?: ParsedFile } {
+  const text = rawText.replace(/^\uFEFF/, '');
+  // Most files are well-formed: read them with the fast parser and build the syntax tree with
+  // positions only when a finding must be located. Anything unusual takes the careful path.
+  const fast = fastData(text);
+  let source: SourceFile;
+  let data: unknown;
+  if (fast.ok) {
+    source = lazySource(file, text);
+    data = fast.data;
+  } else {
+    const slow = slowData(file, text, diag);
+    source = slow.source;
+    if (!('data' in slow)) return { source };
+    data = slow.data;
   }
 
   if (!/^#\s*yaml-language-server:\s*\$schema=\S+/.test(text)) {
