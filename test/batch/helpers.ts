@@ -1,10 +1,11 @@
 // Running the CLI in-process with captured streams, and reading CSV output back.
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import type { CliContext } from '../../src/cli/context.ts';
 import { main } from '../../src/cli/main.ts';
 
@@ -64,8 +65,11 @@ export async function run(
   return { code, stdout: stdout.text, stdoutBytes: stdout.bytes, stderr: stderr.text };
 }
 
+/** A fresh directory, removed when the test that asked for it ends. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'innoroute-batch-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'innoroute-batch-test-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** CSV output back as objects keyed by column (the BOM and the delimiter handled). */
