@@ -4,7 +4,7 @@
 // yes/no/true/false/ja/nee/1/0; numbers with . or , as decimal mark and an optional leading €.
 // A missing answer is never an error; an unknown question is a warning; an invalid value is an
 // error that names the question, the value and the valid options, with a "did you mean".
-import type { AnswerValue, Answers } from './advice.ts';
+import type { AnswerValue, Answers, Lang } from './advice.ts';
 import type { QuestionDef, RuleSet } from './ruleset.ts';
 
 export interface AnswerProblem {
@@ -21,6 +21,43 @@ export interface NormalizedAnswers {
   readonly answers: Answers;
   readonly problems: readonly AnswerProblem[];
 }
+
+/** Problem messages in both languages: they reach the innovator as they are. */
+const MESSAGES = {
+  en: {
+    notOption: (item: string, q: string) => `"${item}" is not an option of ${q}`,
+    didYouMean: (s: string) => ` — did you mean "${s}"?`,
+    valid: (list: string) => `; valid: ${list}`,
+    oneOption: (q: string, list: string) => `${q} takes one option id; valid: ${list}`,
+    list: (q: string) => `${q} takes a list of option ids`,
+    yesNo: (q: string) => `${q} is yes or no; write yes/no, ja/nee, true/false or 1/0`,
+    number: (q: string) =>
+      `${q} takes a number of euros, such as 250000 or 1250,50 (no thousands separators)`,
+    atLeast: (q: string, n: number) => `${q} must be at least ${n}`,
+    atMost: (q: string, n: number) => `${q} must be at most ${n}`,
+    text: (q: string) => `${q} takes text`,
+    unknown: (key: string) => `unknown question "${key}"`,
+    ignored: '; ignored',
+    derived: (key: string) => `${key} is computed by innoroute, not answered; ignored`,
+  },
+  nl: {
+    notOption: (item: string, q: string) => `"${item}" is geen keuze bij ${q}`,
+    didYouMean: (s: string) => ` — bedoel je "${s}"?`,
+    valid: (list: string) => `; geldig: ${list}`,
+    oneOption: (q: string, list: string) => `${q} vraagt één keuze; geldig: ${list}`,
+    list: (q: string) => `${q} vraagt een lijst van keuzes`,
+    yesNo: (q: string) => `${q} is ja of nee; schrijf ja/nee, yes/no, true/false of 1/0`,
+    number: (q: string) =>
+      `${q} vraagt een bedrag in euro's, zoals 250000 of 1250,50 (zonder scheidingstekens voor duizendtallen)`,
+    atLeast: (q: string, n: number) => `${q} moet minstens ${n} zijn`,
+    atMost: (q: string, n: number) => `${q} mag hoogstens ${n} zijn`,
+    text: (q: string) => `${q} vraagt tekst`,
+    unknown: (key: string) => `onbekende vraag "${key}"`,
+    ignored: '; genegeerd',
+    derived: (key: string) => `${key} berekent innoroute zelf, het is geen antwoord; genegeerd`,
+  },
+} as const;
+type Messages = (typeof MESSAGES)[Lang];
 
 const TRUE = new Set(['yes', 'true', 'ja', 'j', 'y', '1']);
 const FALSE = new Set(['no', 'false', 'nee', 'n', '0']);
@@ -89,15 +126,15 @@ type Parsed =
   | { problem: Omit<AnswerProblem, 'question' | 'severity'> }
   | { empty: true };
 
-function optionProblem(q: QuestionDef, item: string, whole: unknown): Parsed {
+function optionProblem(q: QuestionDef, item: string, whole: unknown, m: Messages): Parsed {
   const suggestion = didYouMean(item, q.optionIds);
   return {
     problem: {
       value: show(whole),
       message:
-        `"${item}" is not an option of ${q.id}` +
-        (suggestion ? ` — did you mean "${suggestion}"?` : '') +
-        `; valid: ${q.optionIds.join(', ')}`,
+        m.notOption(item, q.id) +
+        (suggestion ? m.didYouMean(suggestion) : '') +
+        m.valid(q.optionIds.join(', ')),
       validOptions: q.optionIds,
       ...(suggestion ? { suggestion } : {}),
     },
@@ -109,7 +146,7 @@ function matchOption(q: QuestionDef, item: string): string | undefined {
   return q.optionIds.find((o) => o.toLowerCase() === needle);
 }
 
-function parseOne(q: QuestionDef, raw: unknown): Parsed {
+function parseOne(q: QuestionDef, raw: unknown, m: Messages): Parsed {
   let text: string;
   if (typeof raw === 'boolean') {
     // `is_medical_device: yes` read by a YAML 1.1 tool, or a spreadsheet TRUE
@@ -122,23 +159,23 @@ function parseOne(q: QuestionDef, raw: unknown): Parsed {
     return {
       problem: {
         value: show(raw),
-        message: `${q.id} takes one option id; valid: ${q.optionIds.join(', ')}`,
+        message: m.oneOption(q.id, q.optionIds.join(', ')),
         validOptions: q.optionIds,
       },
     };
   }
   const found = matchOption(q, text);
-  return found ? { value: found } : optionProblem(q, text.trim(), raw);
+  return found ? { value: found } : optionProblem(q, text.trim(), raw, m);
 }
 
-function parseMany(q: QuestionDef, raw: unknown): Parsed {
+function parseMany(q: QuestionDef, raw: unknown, m: Messages): Parsed {
   let items: string[];
   if (Array.isArray(raw)) {
     if (!raw.every((x) => typeof x === 'string' || typeof x === 'number')) {
       return {
         problem: {
           value: show(raw),
-          message: `${q.id} takes a list of option ids`,
+          message: m.list(q.id),
           validOptions: q.optionIds,
         },
       };
@@ -150,7 +187,7 @@ function parseMany(q: QuestionDef, raw: unknown): Parsed {
     return {
       problem: {
         value: show(raw),
-        message: `${q.id} takes a list of option ids`,
+        message: m.list(q.id),
         validOptions: q.optionIds,
       },
     };
@@ -159,7 +196,7 @@ function parseMany(q: QuestionDef, raw: unknown): Parsed {
   for (const item of items) {
     if (item.trim() === '') continue;
     const found = matchOption(q, item);
-    if (!found) return optionProblem(q, item.trim(), raw);
+    if (!found) return optionProblem(q, item.trim(), raw, m);
     chosen.add(found);
   }
   if (chosen.size === 0) return { empty: true };
@@ -167,7 +204,7 @@ function parseMany(q: QuestionDef, raw: unknown): Parsed {
   return { value: q.optionIds.filter((o) => chosen.has(o)) };
 }
 
-function parseBoolean(q: QuestionDef, raw: unknown): Parsed {
+function parseBoolean(q: QuestionDef, raw: unknown, m: Messages): Parsed {
   if (typeof raw === 'boolean') return { value: raw };
   const text = String(raw).trim().toLowerCase();
   if (TRUE.has(text)) return { value: true };
@@ -175,7 +212,7 @@ function parseBoolean(q: QuestionDef, raw: unknown): Parsed {
   return {
     problem: {
       value: show(raw),
-      message: `${q.id} is yes or no; write yes/no, ja/nee, true/false or 1/0`,
+      message: m.yesNo(q.id),
       validOptions: ['yes', 'no'],
     },
   };
@@ -194,46 +231,47 @@ export function parseNumber(raw: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function parseNumeric(q: QuestionDef, raw: unknown): Parsed {
+function parseNumeric(q: QuestionDef, raw: unknown, m: Messages): Parsed {
   const n = parseNumber(raw);
   if (n === undefined) {
     return {
       problem: {
         value: show(raw),
-        message: `${q.id} takes a number of euros, such as 250000 or 1250,50 (no thousands separators)`,
+        message: m.number(q.id),
       },
     };
   }
   if (q.min !== undefined && n < q.min) {
-    return { problem: { value: show(raw), message: `${q.id} must be at least ${q.min}` } };
+    return { problem: { value: show(raw), message: m.atLeast(q.id, q.min) } };
   }
   if (q.max !== undefined && n > q.max) {
-    return { problem: { value: show(raw), message: `${q.id} must be at most ${q.max}` } };
+    return { problem: { value: show(raw), message: m.atMost(q.id, q.max) } };
   }
   return { value: n };
 }
 
-function parseText(q: QuestionDef, raw: unknown): Parsed {
+function parseText(q: QuestionDef, raw: unknown, m: Messages): Parsed {
   if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') {
     return { value: String(raw).trim() };
   }
-  return { problem: { value: show(raw), message: `${q.id} takes text` } };
+  return { problem: { value: show(raw), message: m.text(q.id) } };
 }
 
 /** Parses one raw value for one question. */
-export function parseAnswer(q: QuestionDef, raw: unknown): Parsed {
+export function parseAnswer(q: QuestionDef, raw: unknown, lang: Lang = 'en'): Parsed {
+  const m = MESSAGES[lang];
   if (isEmpty(raw)) return { empty: true };
   switch (q.kind) {
     case 'one':
-      return parseOne(q, raw);
+      return parseOne(q, raw, m);
     case 'many':
-      return parseMany(q, raw);
+      return parseMany(q, raw, m);
     case 'boolean':
-      return parseBoolean(q, raw);
+      return parseBoolean(q, raw, m);
     case 'number':
-      return parseNumeric(q, raw);
+      return parseNumeric(q, raw, m);
     case 'text':
-      return parseText(q, raw);
+      return parseText(q, raw, m);
   }
 }
 
@@ -245,20 +283,21 @@ export function parseAnswer(q: QuestionDef, raw: unknown): Parsed {
 export function normalizeAnswers(
   rules: RuleSet,
   raw: Readonly<Record<string, unknown>>,
+  lang: Lang = 'en',
 ): NormalizedAnswers {
+  const m = MESSAGES[lang];
   const problems: AnswerProblem[] = [];
   const values = new Map<string, AnswerValue>();
-  const ids = [...rules.questions.keys()];
   for (const key of Object.keys(raw)) {
     const rawValue = raw[key];
     const q = rules.questions.get(key) ?? rules.questions.get(key.trim().toLowerCase());
     if (!q) {
-      const suggestion = didYouMean(key, ids);
+      const suggestion = didYouMean(key, [...rules.questions.keys()]);
       problems.push({
         severity: 'warning',
         question: key,
         value: show(rawValue),
-        message: `unknown question "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}; ignored`,
+        message: m.unknown(key) + (suggestion ? m.didYouMean(suggestion) : '') + m.ignored,
         ...(suggestion ? { suggestion } : {}),
       });
       continue;
@@ -268,11 +307,11 @@ export function normalizeAnswers(
         severity: 'warning',
         question: key,
         value: show(rawValue),
-        message: `${key} is computed by innoroute, not answered; ignored`,
+        message: m.derived(key),
       });
       continue;
     }
-    const parsed = parseAnswer(q, rawValue);
+    const parsed = parseAnswer(q, rawValue, lang);
     if ('problem' in parsed) {
       problems.push({ severity: 'error', question: q.id, ...parsed.problem });
     } else if ('value' in parsed) {

@@ -14,7 +14,7 @@ import {
   Document,
 } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import type { AnswerValue, Answers } from '../core/advice.ts';
+import type { AnswerValue, Answers, Lang } from '../core/advice.ts';
 import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
@@ -205,8 +205,12 @@ export function readAnswersFile(path: string, display: string = path): RawAnswer
 }
 
 /** Checks the raw answers against the rule set and puts every problem at its place in the file. */
-export function checkAnswers(rules: RuleSet, file: RawAnswersFile): CheckedAnswers {
-  const { answers, problems } = normalizeAnswers(rules, file.raw);
+export function checkAnswers(
+  rules: RuleSet,
+  file: RawAnswersFile,
+  lang: Lang = 'en',
+): CheckedAnswers {
+  const { answers, problems } = normalizeAnswers(rules, file.raw, lang);
   const located = problems.map((p): FileProblem => locateProblem(rules, file, p));
   return {
     answers,

@@ -239,7 +239,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       const cell = cells[col.index]!;
       let parsed = col.cache?.get(cell);
       if (parsed === undefined) {
-        parsed = parseAnswer(col.q, cell);
+        parsed = parseAnswer(col.q, cell, lang);
         if (col.cache && col.cache.size < CELL_CACHE_SIZE) col.cache.set(cell, parsed);
       }
       if ('value' in parsed) answers[col.q.id] = parsed.value;

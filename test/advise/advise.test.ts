@@ -130,7 +130,7 @@ describe('advise: colour and width on a terminal', () => {
 
 describe('advise: bad input', () => {
   it('names the question, the value, the options and a did-you-mean for an invalid option; exit 2', async () => {
-    const r = await advise('typo.yaml');
+    const r = await advise('typo.yaml', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
@@ -140,13 +140,22 @@ describe('advise: bad input', () => {
       'innoroute: typo.yaml: 1 problem in the answers; nothing was advised',
     );
     noStack(r.stderr);
+    // in Dutch, the default, the same problem in Dutch
+    const nl = await advise('typo.yaml');
+    expect(nl.code).toBe(2);
+    expect(nl.stderr).toContain(
+      'typo.yaml:4:30 goal: "prevntion" is geen keuze bij goal — bedoel je "prevention"?; geldig: cure_treatment, daily_living_support, prevention\n',
+    );
+    expect(nl.stderr).toContain(
+      'innoroute: typo.yaml: 1 probleem in de antwoorden; er is geen advies gegeven',
+    );
   });
 
   it('warns about an unknown question and still advises; exit 0', async () => {
     const r = await advise('unknown-question.yaml');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'unknown-question.yaml:2:1 warning: unknown question "inovation_name" — did you mean "innovation_name"?; ignored\n',
+      'unknown-question.yaml:2:1 warning: onbekende vraag "inovation_name" — bedoel je "innovation_name"?; genegeerd\n',
     );
     expect(r.stdout).toContain('Advies voor je innovatie');
   });

@@ -502,7 +502,7 @@ describe('wizard: --answers and terminals', () => {
     writeFileSync(join(dir, 'start.yaml'), 'innovation_type: devise\n');
     const r = await walk([], { answers: 'start.yaml' }, dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('start.yaml:1:18 innovation_type: "devise" is not an option');
+    expect(r.stderr).toContain('start.yaml:1:18 innovation_type: "devise" is geen keuze bij');
   });
 
   it('does not overwrite a file without asking', async () => {

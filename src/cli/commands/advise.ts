@@ -26,7 +26,7 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
   }
   const rules = await loadRuleSet(ctx, resolveRulesDir(ctx, opts.rules));
 
-  const answers = readCheckedAnswers(rules, answersPath, file, ctx);
+  const answers = readCheckedAnswers(rules, answersPath, file, ctx, lang);
   const advice = evaluate(rules, answers, { asOf, lang });
   const format = opts.format ?? 'text';
   const toFile = outPath !== undefined;
@@ -51,15 +51,20 @@ export function readCheckedAnswers(
   path: string,
   display: string,
   ctx: CliContext,
+  lang: Lang = 'en',
 ): Answers {
   const read = readAnswersFile(path, display);
   const unreadable = read.problems.some((p) => p.severity === 'error');
-  const checked = unreadable ? { answers: {}, problems: read.problems } : checkAnswers(rules, read);
+  const checked = unreadable
+    ? { answers: {}, problems: read.problems }
+    : checkAnswers(rules, read, lang);
   for (const p of checked.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     throw new ExitError(
-      `${display}: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the answers; nothing was advised`,
+      lang === 'nl'
+        ? `${display}: ${errors.length} ${errors.length === 1 ? 'probleem' : 'problemen'} in de antwoorden; er is geen advies gegeven`
+        : `${display}: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the answers; nothing was advised`,
       2,
     );
   }

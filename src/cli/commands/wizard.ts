@@ -77,12 +77,12 @@ export async function run(
   let answersPath: string | undefined;
   if (opts.answers) {
     answersPath = resolve(ctx.cwd, opts.answers);
-    Object.assign(state.answers, readCheckedAnswers(rules, answersPath, opts.answers, ctx));
+    Object.assign(state.answers, readCheckedAnswers(rules, answersPath, opts.answers, ctx, lang));
     notices.push(s.wizard.prefilled(Object.keys(state.answers).length));
   }
   if (!opts.resume && existsSync(sessionPath)) notices.push(s.wizard.sessionExists(sessionShown));
   if (opts.resume) {
-    const saved = loadSession(rules, sessionPath, sessionShown, s, ctx);
+    const saved = loadSession(rules, sessionPath, sessionShown, s, ctx, lang);
     Object.assign(state.answers, saved.answers);
     state.history = saved.history;
     state.skipped = saved.skipped;
@@ -393,7 +393,7 @@ async function askOne(
             // "250.000" is 250 by the answer rules, but a Dutch reader means 250000: ask
             if (q.kind === 'number' && THOUSANDS.test(t))
               return w.numberAmbiguous(t.replace(/[.,]/g, ''));
-            const parsed = parseAnswer(q, t);
+            const parsed = parseAnswer(q, t, lang);
             if ('problem' in parsed)
               return q.kind === 'number' ? w.numberInvalid : parsed.problem.message;
             return true;
@@ -479,6 +479,7 @@ function loadSession(
   shown: string,
   s: UiStrings,
   ctx: CliContext,
+  lang: Lang,
 ): SessionState & { rulesHash: unknown } {
   if (!existsSync(path)) throw new UsageError(s.wizard.noSession(shown));
   let data: unknown;
@@ -501,6 +502,7 @@ function loadSession(
   const { answers, problems } = normalizeAnswers(
     rules,
     (obj.answers ?? {}) as Record<string, unknown>,
+    lang,
   );
   for (const p of problems)
     ctx.stderr.write(`${shown}: ${p.severity}: ${p.question}: ${p.message}\n`);
