@@ -1,5 +1,5 @@
-// The built binary for the tests that spawn it: built once per test run (tsc), so golden files
-// always come from the current source.
+// The built binary for the tests that spawn it. test/global-setup.ts builds it once per test run,
+// before any test file starts, so golden files always come from the current source.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,15 +7,10 @@ import { ROOT } from './helpers.ts';
 
 export const BIN = join(ROOT, 'bin', 'innoroute.js');
 
+/** The binary is built by the global setup; this only makes sure it is there. */
 export function build(): void {
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  // type errors elsewhere in the tree still emit JavaScript; only a missing build is fatal
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error(`the build failed:\n${r.stdout}${r.stderr}`);
+    throw new Error('dist/ is missing: the global setup (test/global-setup.ts) did not build it');
   }
 }
 

@@ -55,7 +55,7 @@ describe('the example portfolio', () => {
     const bad = output.filter((x) => x.status === 'error');
     expect(bad.map((x) => x.id)).toEqual(['BAD-32', 'BAD-33', 'BAD-34', 'BAD-35']);
     for (const b of bad) expect(b.route).toBe('');
-    expect(bad[0]!.error).toContain('"prevntion" is not an option of goal');
+    expect(bad[0]!.error).toContain('"prevntion" is geen keuze bij goal — bedoel je "prevention"?');
     expect(bad[1]!.error).toContain('"1.250.000"');
     expect(r.stderr).toBe(
       'innoroute: 4 van 35 rijen konden niet worden beoordeeld (regel 33, 34, 35, 36); zie de kolom error\n',
