@@ -61,7 +61,7 @@ export interface CheckedAnswers {
 
 /** `answers.yaml:4:17 goal: "prevntion" is not an option …` / `answers.yaml:9:1 warning: …`. */
 export function formatProblem(p: FileProblem): string {
-  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : `${p.file}:`;
   if (p.severity === 'warning') return `${where} warning: ${p.message}`;
   return `${where} ${p.question ? `${p.question}: ` : ''}${p.message}`;
 }

@@ -177,7 +177,7 @@ describe('advise: bad input', () => {
   it('says a missing file is missing; exit 2', async () => {
     const r = await advise('nope.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nope.yaml no such file');
+    expect(r.stderr).toContain('nope.yaml: no such file');
     noStack(r.stderr);
   });
 
@@ -283,5 +283,13 @@ describe('advise --out', () => {
     } finally {
       chmodSync(join(dir, 'ro'), 0o700);
     }
+  });
+});
+
+describe('advise: an unreadable answers file', () => {
+  it('says only what is wrong with the file, not that the answers have problems', async () => {
+    const r = await advise('nope.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('nope.yaml: no such file\n');
   });
 });

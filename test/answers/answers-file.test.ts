@@ -135,12 +135,12 @@ describe('readAnswersFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'innoroute-answers-'));
   it('turns a missing file into one problem, not an exception', () => {
     const r = readAnswersFile(join(dir, 'nope.yaml'), 'nope.yaml');
-    expect(r.problems.map(formatProblem)).toEqual(['nope.yaml no such file']);
+    expect(r.problems.map(formatProblem)).toEqual(['nope.yaml: no such file']);
   });
   it('refuses a directory', () => {
     mkdirSync(join(dir, 'd'));
     expect(readAnswersFile(join(dir, 'd'), 'd').problems.map(formatProblem)).toEqual([
-      'd is a directory, not an answers file',
+      'd: is a directory, not an answers file',
     ]);
   });
   it('reads a file from disk', () => {

@@ -59,6 +59,8 @@ export function readCheckedAnswers(
     ? { answers: {}, problems: read.problems }
     : checkAnswers(rules, read, lang);
   for (const p of checked.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
+  // a file that cannot be read or parsed: its problem says it all
+  if (unreadable) throw new ExitError('', 2);
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     throw new ExitError(
