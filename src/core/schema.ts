@@ -30,6 +30,11 @@ const Sources = z.array(Citation);
 const Validity = {
   valid_from: isoDate.optional(),
   valid_until: isoDate.optional(),
+  /**
+   * The instrument has lapsed but stays in the rules on purpose, so that an advice can say that
+   * it lapsed (and since when); validate does not warn that it is still reachable.
+   */
+  keep_after_expiry: z.boolean().optional(),
 };
 /** `verify: true` marks a fact the user must confirm with the authority; the note says how. */
 const Verify = {

@@ -18,8 +18,15 @@ export function routeFamily(id: string): string | undefined {
   return FAMILY_IDS.has(family) ? family : undefined;
 }
 
-export function isExpired(item: { valid_until?: string | undefined }, asOf: string): boolean {
-  return item.valid_until !== undefined && item.valid_until < asOf;
+/**
+ * Expired at asOf, and not kept on purpose: an instrument marked `keep_after_expiry` stays
+ * reachable so that the advice can say it lapsed.
+ */
+export function isExpired(
+  item: { valid_until?: string | undefined; keep_after_expiry?: boolean | undefined },
+  asOf: string,
+): boolean {
+  return item.valid_until !== undefined && item.valid_until < asOf && !item.keep_after_expiry;
 }
 
 /** A list of citations: every source id must be in a sources registry; lines must exist. */
