@@ -9,7 +9,6 @@ export interface UiStrings {
   readonly adviceFor: (name: string) => string;
   readonly adviceUntitled: string;
   readonly rulesetLine: (version: string, asOf: string) => string;
-  readonly orientation: string;
   readonly recommendation: string;
   readonly noRoute: string;
   readonly why: string;
@@ -48,7 +47,6 @@ export interface UiStrings {
   readonly verify: string;
   readonly verifyIntro: string;
   readonly verifyDefault: string;
-  readonly disclaimer: string;
   readonly route: string;
   readonly fitHeading: string;
   readonly score: string;
@@ -106,8 +104,6 @@ const nl: UiStrings = {
   adviceFor: (name) => `Advies voor ${name}`,
   adviceUntitled: 'Advies voor je innovatie',
   rulesetLine: (version, asOf) => `Regelset ${version} · peildatum ${asOf}`,
-  orientation:
-    'Dit is een oriëntatie op financieringsroutes, geen juridisch advies. Controleer de stappen bij de genoemde partijen.',
   recommendation: 'Aanbevolen route',
   noRoute:
     'Met deze antwoorden past nog geen route. Beantwoord de open vragen hieronder, dan wordt het advies scherper.',
@@ -148,7 +144,6 @@ const nl: UiStrings = {
   verify: 'Controleer',
   verifyIntro: 'Deze punten hangen af van details die kunnen veranderen; bevestig ze eerst:',
   verifyDefault: 'bevestig dit bij de genoemde instantie',
-  disclaimer: 'Disclaimer',
   route: 'Route',
   fitHeading: 'Past',
   score: 'Score',
@@ -240,8 +235,6 @@ const en: UiStrings = {
   adviceFor: (name) => `Advice for ${name}`,
   adviceUntitled: 'Advice for your innovation',
   rulesetLine: (version, asOf) => `Rule set ${version} · as of ${asOf}`,
-  orientation:
-    'This is an orientation on financing routes, not legal advice. Confirm the steps with the parties named.',
   recommendation: 'Recommended route',
   noRoute:
     'No route fits these answers yet. Answer the open questions below to sharpen the advice.',
@@ -283,7 +276,6 @@ const en: UiStrings = {
   verify: 'Confirm',
   verifyIntro: 'These points depend on details that may change; confirm them first:',
   verifyDefault: 'confirm this with the authority named',
-  disclaimer: 'Disclaimer',
   route: 'Route',
   fitHeading: 'Fit',
   score: 'Score',

@@ -46,7 +46,7 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
   const name = innovationName(opts.answers);
   out.push(`# ${inline(name ? s.adviceFor(name) : s.adviceUntitled)}`, '');
   out.push(`*${s.rulesetLine(advice.ruleset.version, advice.ruleset.asOf)}*`, '');
-  out.push(`> ${s.orientation}`);
+  out.push(`> ${inline(rules.disclaimer[lang])}`);
 
   const [top, ...others] = advice.routes;
   section(`${s.recommendation}${top ? `: ${inline(top.title)}` : ''}`);
@@ -193,7 +193,5 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     for (const n of notes) out.push(`- [ ] **${inline(n.subject)}**: ${inline(n.note)}`);
   }
 
-  section(s.disclaimer);
-  out.push(`*${inline(rules.disclaimer[lang])}*`);
   return out.join('\n') + '\n';
 }

@@ -99,7 +99,8 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
   const name = innovationName(opts.answers);
   out.push(chalk.bold(name ? s.adviceFor(name) : s.adviceUntitled));
   out.push(chalk.gray(s.rulesetLine(advice.ruleset.version, advice.ruleset.asOf)));
-  para(s.orientation);
+  // the rule set's own disclaimer, once, where it is read: before the advice
+  para(chalk.gray(rules.disclaimer[lang]));
 
   // the recommendation
   const [top, ...others] = advice.routes;
@@ -291,8 +292,6 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     for (const n of notes) para(`${chalk.bold(n.subject)}: ${n.note}`, '  • ', '    ');
   }
 
-  heading(s.disclaimer);
-  para(chalk.gray(rules.disclaimer[lang]));
   return out.join('\n') + '\n';
 }
 
