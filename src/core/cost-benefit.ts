@@ -47,27 +47,46 @@ export function computeCostBenefit(
   answers: Answers,
   parties: readonly string[],
 ): CostBenefitFigures | null {
-  const balances: PartyBalance[] = [];
-  let total = 0;
   const k = keysOf(parties);
+  return costBenefitOf(
+    k.cost.map((key) => answers[key]),
+    k.benefit.map((key) => answers[key]),
+    parties,
+  );
+}
+
+/**
+ * The same as `computeCostBenefit`, from the answers to cost_<party> and benefit_<party> given
+ * per party (position i belongs to parties[i]): the engine keeps its answers in slots, not in an
+ * object keyed by question id.
+ */
+export function costBenefitOf(
+  costs: readonly (AnswerValue | undefined)[],
+  benefits: readonly (AnswerValue | undefined)[],
+  parties: readonly string[],
+): CostBenefitFigures | null {
+  let balances: PartyBalance[] | null = null;
+  let total = 0;
+  let losers = false;
   for (let i = 0; i < parties.length; i++) {
-    const party = parties[i]!;
-    const cost = figure(answers[k.cost[i]!]);
-    const benefit = figure(answers[k.benefit[i]!]);
+    const cost = figure(costs[i]);
+    const benefit = figure(benefits[i]);
     if (cost === undefined && benefit === undefined) continue;
     const c = cost ?? 0;
     const b = benefit ?? 0;
     const net = b - c;
-    balances.push({ party, cost: c, benefit: b, net: net === 0 ? 0 : net });
+    (balances ??= []).push({ party: parties[i]!, cost: c, benefit: b, net: net === 0 ? 0 : net });
     total += net;
+    if (net < 0) losers = true;
   }
-  if (balances.length === 0) return null;
-  const losers = total > 0 && balances.some((p) => p.net < 0);
+  // the common case, no figures at all: nothing allocated
+  if (balances === null) return null;
+  const wrongPocket = total > 0 && losers;
   return {
     parties: balances,
     total,
-    wrongPocket: losers,
-    transfers: losers ? planTransfers(balances) : [],
+    wrongPocket,
+    transfers: wrongPocket ? planTransfers(balances) : [],
   };
 }
 
@@ -147,6 +166,39 @@ function bits(mask: number): number[] {
   return out;
 }
 
+interface Scratch {
+  need: Float64Array;
+  give: Float64Array;
+  size: Uint8Array;
+  memo: Float64Array;
+  pickA: Int32Array;
+  pickB: Int32Array;
+}
+
+let scratch: Scratch | null = null;
+
+/**
+ * The tables of exactComponents, reused from call to call (grown when too small): allocating
+ * typed arrays for every row of a batch costs more than the search itself. exactComponents does
+ * not re-enter itself, and it initialises every entry it reads.
+ */
+function scratchFor(losers: number, winners: number, states: number): Scratch {
+  const s = scratch;
+  if (s && s.need.length >= losers && s.give.length >= winners && s.memo.length >= states) {
+    return s;
+  }
+  const grow = (n: number, have: number) => Math.max(n, have, 256);
+  scratch = {
+    need: new Float64Array(grow(losers, s?.need.length ?? 0)),
+    give: new Float64Array(grow(winners, s?.give.length ?? 0)),
+    size: new Uint8Array(grow(winners, s?.size.length ?? 0)),
+    memo: new Float64Array(grow(states, s?.memo.length ?? 0)),
+    pickA: new Int32Array(grow(states, s?.pickA.length ?? 0)),
+    pickB: new Int32Array(grow(states, s?.pickB.length ?? 0)),
+  };
+  return scratch;
+}
+
 /**
  * Splits losers and winners into groups ("components"), each group's winners covering its losers'
  * needs, so that the number of transfers — Σ (losers + winners − 1) over the groups — is minimal,
@@ -160,13 +212,15 @@ function bits(mask: number): number[] {
 function exactComponents(losers: readonly Side[], winners: readonly Side[]): Component[] {
   const L = losers.length;
   const W = winners.length;
-  const need = new Float64Array(1 << L);
+  const states = 1 << (L + W);
+  const { need, give, size, memo, pickA, pickB } = scratchFor(1 << L, 1 << W, states);
+  need[0] = 0;
   for (let m = 1; m < 1 << L; m++) {
     const low = 31 - Math.clz32(m & -m);
     need[m] = need[m & (m - 1)]! + losers[low]!.amount;
   }
-  const give = new Float64Array(1 << W);
-  const size = new Uint8Array(1 << W);
+  give[0] = 0;
+  size[0] = 0;
   for (let m = 1; m < 1 << W; m++) {
     const low = 31 - Math.clz32(m & -m);
     give[m] = give[m & (m - 1)]! + winners[low]!.amount;
@@ -175,10 +229,7 @@ function exactComponents(losers: readonly Side[], winners: readonly Side[]): Com
   // cost of a plan = extra transfers × 32 + paying winners; extra transfers of a component are
   // (its winners − 1), since every loser needs at least one transfer anyway
   const INF = Number.MAX_SAFE_INTEGER;
-  const states = 1 << (L + W);
-  const memo = new Float64Array(states).fill(-1);
-  const pickA = new Int32Array(states);
-  const pickB = new Int32Array(states);
+  memo.fill(-1, 0, states);
 
   const solve = (lm: number, wm: number): number => {
     if (lm === 0) return 0;
@@ -269,14 +320,19 @@ export function deriveFacts(
   figures: CostBenefitFigures | null,
   parties: readonly string[],
 ): Record<DerivedFact, AnswerValue | undefined> {
-  const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);
   if (figures) {
+    let losers: string[] | undefined;
+    let winners: string[] | undefined;
+    for (const p of figures.parties) {
+      if (p.net < 0) (losers ??= []).push(p.party);
+      else if (p.net > 0) (winners ??= []).push(p.party);
+    }
     return {
       cb_has_figures: true,
       cb_total: figures.total,
       cb_wrong_pocket: figures.wrongPocket,
-      cb_losers: nonEmpty(figures.parties.filter((p) => p.net < 0).map((p) => p.party)),
-      cb_winners: nonEmpty(figures.parties.filter((p) => p.net > 0).map((p) => p.party)),
+      cb_losers: losers,
+      cb_winners: winners,
     };
   }
   const bearers = partyList(answers['cost_bearers']);
@@ -290,13 +346,19 @@ export function deriveFacts(
       cb_winners: undefined,
     };
   }
-  const losers = parties.filter((p) => bearers.includes(p) && !gainers.includes(p));
-  const winners = parties.filter((p) => gainers.includes(p) && !bearers.includes(p));
+  let losers: string[] | undefined;
+  let winners: string[] | undefined;
+  for (const p of parties) {
+    const bears = bearers.includes(p);
+    const gains = gainers.includes(p);
+    if (bears && !gains) (losers ??= []).push(p);
+    else if (gains && !bears) (winners ??= []).push(p);
+  }
   return {
     cb_has_figures: false,
     cb_total: undefined,
-    cb_wrong_pocket: losers.length > 0,
-    cb_losers: nonEmpty(losers),
-    cb_winners: nonEmpty(winners),
+    cb_wrong_pocket: losers !== undefined,
+    cb_losers: losers,
+    cb_winners: winners,
   };
 }

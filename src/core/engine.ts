@@ -2,6 +2,15 @@
 // passes, and turns them into the Advice of shared/contract.md §4. Pure: no I/O, no clock; the
 // same rules, answers and options always give the same Advice, byte for byte. docs/engine.md is
 // the rule author's description of everything decided here.
+//
+// It runs for every row of a batch (a million rows is a normal portfolio run), so everything that
+// does not depend on the answers is worked out once per RuleSet (`engineIndex`, cached): question
+// ids become integer slots, conditions become closures over the slots, node effects refer to
+// routes, stakeholders, warnings and bridge items by integer index, and the texts of every
+// registry entry are resolved per language. A call then fills the slots, walks, and builds the
+// Advice with integer-indexed bookkeeping (generation-stamped arrays instead of Maps and Sets).
+// test/engine/reference.test.ts holds the engine to the output of its simple predecessor, byte
+// for byte.
 import type {
   AdvisedRoute,
   Advice,
@@ -15,20 +24,44 @@ import type {
   StakeholderItem,
   WarningItem,
 } from './advice.ts';
-import { evaluateCondition, isAnswered } from './conditions.ts';
+import { isAnswered } from './conditions.ts';
 import type { Truth } from './conditions.ts';
-import { computeCostBenefit, DERIVED_FACTS, deriveFacts } from './cost-benefit.ts';
+import { computeCostBenefit, costBenefitOf, DERIVED_FACTS, deriveFacts } from './cost-benefit.ts';
 import type { CostBenefitFigures } from './cost-benefit.ts';
 import type { QuestionDef, RuleSet, TreeNode } from './ruleset.ts';
 import { PARTY_IDS } from './ruleset.ts';
-import type { Condition, Effects, Family, Fit, Phase, Text } from './schema.ts';
+import type { Comparison, Condition, Effects, Family, Fit, Phase, Text } from './schema.ts';
 import { FAMILIES, PHASES } from './ids.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Compiled conditions: the same three-valued semantics as conditions.ts, as closures.
+// Answers in slots. Every question id that any rule can read (a switch, a condition, an ask_if,
+// a `because` list, the derived facts and their inputs, the figures, `phase`) has a slot; an
+// answer to anything else cannot change the advice and is never copied.
 
-/** A compiled condition. */
+/**
+ * The answers as the engine reads them, one entry per slot: the value when it is answered
+ * (isAnswered), otherwise undefined. So "unanswered" is a single `=== undefined` test. After the
+ * n slots come n more for the answers' option masks (MaskPlan), filled as conditions need them.
+ */
+type Values = (AnswerValue | undefined)[];
+
+/** A compiled condition, on answers keyed by question id. */
 export type Test = (answers: Answers) => Truth;
+
+/** A compiled condition on slots. */
+type SlotTest = (v: Values) => Truth;
+
+/**
+ * Adds to `out` the slots of the questions whose missing answers make an unknown condition
+ * unknown, each once from position `from` on: only the parts that are themselves unknown count
+ * (in `any: [A, B]` with B true, A does not matter).
+ */
+type SlotUnknowns = (v: Values, out: number[], from: number) => void;
+
+interface SlotCondition {
+  readonly test: SlotTest;
+  readonly unknowns: SlotUnknowns;
+}
 
 function listOf(value: AnswerValue): readonly unknown[] {
   if (Array.isArray(value)) return value;
@@ -36,114 +69,278 @@ function listOf(value: AnswerValue): readonly unknown[] {
   return typeof value === 'object' ? [] : [String(value)];
 }
 
-/** Compiles a condition to a closure with exactly the semantics of `evaluateCondition`. */
-export function compileCondition(cond: Condition): Test {
-  if ('all' in cond) {
-    const parts = cond.all.map(compileCondition);
-    return (a) => {
-      let r: Truth = true;
-      for (let i = 0; i < parts.length; i++) {
-        const v = parts[i]!(a);
-        if (v === false) return false;
-        if (v === undefined) r = undefined;
-      }
-      return r;
-    };
-  }
-  if ('any' in cond) {
-    const parts = cond.any.map(compileCondition);
-    return (a) => {
-      let r: Truth = false;
-      for (let i = 0; i < parts.length; i++) {
-        const v = parts[i]!(a);
-        if (v === true) return true;
-        if (v === undefined) r = undefined;
-      }
-      return r;
-    };
-  }
-  if ('not' in cond) {
-    const inner = compileCondition(cond.not);
-    return (a) => {
-      const v = inner(a);
-      return v === undefined ? undefined : !v;
-    };
-  }
-  const q = cond.question;
-  if (cond.answered !== undefined) {
-    const want = cond.answered;
-    return (a) => isAnswered(a[q]) === want;
-  }
-  // the first operator present, in the order conditions.ts checks them
-  let test: (v: AnswerValue) => boolean;
-  if (cond.equals !== undefined) {
-    const want = cond.equals;
-    test = (v) => v === want;
-  } else if (cond.in !== undefined) {
-    const list = cond.in;
-    test = (v) => list.some((x) => x === v);
-  } else if (cond.includes !== undefined) {
-    const want = cond.includes;
-    test = (v) => listOf(v).includes(want);
-  } else if (cond.includes_any !== undefined) {
-    const want = cond.includes_any;
-    test = (v) => {
-      const list = listOf(v);
-      return want.some((x) => list.includes(x));
-    };
-  } else if (cond.includes_all !== undefined) {
-    const want = cond.includes_all;
-    test = (v) => {
-      const list = listOf(v);
-      return want.every((x) => list.includes(x));
-    };
-  } else if (cond.gte !== undefined) {
-    const n = cond.gte;
-    test = (v) => typeof v === 'number' && v >= n;
-  } else if (cond.lte !== undefined) {
-    const n = cond.lte;
-    test = (v) => typeof v === 'number' && v <= n;
-  } else if (cond.gt !== undefined) {
-    const n = cond.gt;
-    test = (v) => typeof v === 'number' && v > n;
-  } else if (cond.lt !== undefined) {
-    const n = cond.lt;
-    test = (v) => typeof v === 'number' && v < n;
-  } else {
-    test = () => false;
-  }
-  return (a) => {
-    const v = a[q];
-    return isAnswered(v) ? test(v) : undefined;
-  };
+/** Whether a list holds a value (SameValueZero, as Array.prototype.includes). */
+function has(list: readonly unknown[], x: unknown): boolean {
+  return list.includes(x);
 }
 
 /**
- * The questions whose missing answers make an unknown condition unknown: only the parts that are
- * themselves unknown count (in `any: [A, B]` with B true, A does not matter).
+ * The test of a comparison on an answered value: the first operator present, in conditions.ts's
+ * order. Plain loops: a callback such as `want.some((x) => list.includes(x))` would allocate a
+ * closure on every evaluation.
  */
-export function unknownQuestions(cond: Condition, answers: Answers, out: string[]): void {
-  if ('all' in cond || 'any' in cond) {
-    const parts = 'all' in cond ? cond.all : cond.any;
-    for (const p of parts) {
-      if (evaluateCondition(p, answers) === undefined) unknownQuestions(p, answers, out);
-    }
-    return;
+function comparisonTest(cond: Comparison): (v: AnswerValue) => boolean {
+  if (cond.equals !== undefined) {
+    const want = cond.equals;
+    return (v) => v === want;
   }
-  if ('not' in cond) {
-    unknownQuestions(cond.not, answers, out);
-    return;
+  if (cond.in !== undefined) {
+    const list = cond.in;
+    return (v) => {
+      for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
+      return false;
+    };
   }
-  if (cond.answered === undefined && !isAnswered(answers[cond.question])) {
-    if (!out.includes(cond.question)) out.push(cond.question);
+  // a single answer (a string, number or boolean) counts as the list [String(value)]; the
+  // scalar paths below compare with that string directly instead of building the list
+  if (cond.includes !== undefined) {
+    const want = cond.includes;
+    return (v) => (isScalar(v) ? String(v) === want : has(listOf(v), want));
   }
+  if (cond.includes_any !== undefined) {
+    const want = cond.includes_any;
+    return (v) => {
+      if (isScalar(v)) {
+        const s = String(v);
+        for (let i = 0; i < want.length; i++) if (want[i] === s) return true;
+        return false;
+      }
+      const list = listOf(v);
+      for (let i = 0; i < want.length; i++) if (has(list, want[i])) return true;
+      return false;
+    };
+  }
+  if (cond.includes_all !== undefined) {
+    const want = cond.includes_all;
+    return (v) => {
+      if (isScalar(v)) {
+        const s = String(v);
+        for (let i = 0; i < want.length; i++) if (want[i] !== s) return false;
+        return true;
+      }
+      const list = listOf(v);
+      for (let i = 0; i < want.length; i++) if (!has(list, want[i])) return false;
+      return true;
+    };
+  }
+  if (cond.gte !== undefined) {
+    const n = cond.gte;
+    return (v) => typeof v === 'number' && v >= n;
+  }
+  if (cond.lte !== undefined) {
+    const n = cond.lte;
+    return (v) => typeof v === 'number' && v <= n;
+  }
+  if (cond.gt !== undefined) {
+    const n = cond.gt;
+    return (v) => typeof v === 'number' && v > n;
+  }
+  if (cond.lt !== undefined) {
+    const n = cond.lt;
+    return (v) => typeof v === 'number' && v < n;
+  }
+  return () => false;
 }
 
+const NO_UNKNOWNS: SlotUnknowns = () => {};
+
+/** The operator a comparison applies: the first present, in the order conditions.ts checks them. */
+function operatorOf(cond: Comparison): keyof Comparison | undefined {
+  if (cond.answered !== undefined) return 'answered';
+  for (const op of OPERATORS) if (cond[op] !== undefined) return op;
+  return undefined;
+}
+const OPERATORS = ['equals', 'in', 'includes', 'includes_any', 'includes_all'] as const;
+
+/**
+ * Option masks. A comparison `includes`, `includes_any` or `includes_all` asks whether the answer
+ * (a list, or a single value taken as a one-element list) holds some strings. For a question
+ * whose such comparisons name at most 31 distinct strings, those strings get bits, and an answer
+ * becomes a mask, computed once per call at its first test and kept in the Values at
+ * `base + slot`; each comparison is then one AND.
+ */
+interface MaskPlan {
+  readonly base: number;
+  readonly bits: readonly (ReadonlyMap<string, number> | undefined)[];
+}
+
+const MASK_BITS = 31;
+
+/** The bits of a question's answer: the strings it holds that have a bit (as listOf reads it). */
+function maskOf(bits: ReadonlyMap<string, number>, x: AnswerValue): number {
+  if (Array.isArray(x)) {
+    let m = 0;
+    for (let i = 0; i < x.length; i++) {
+      // includes() matches a string only with an equal string
+      const el: unknown = x[i];
+      if (typeof el !== 'string') continue;
+      const b = bits.get(el);
+      if (b !== undefined) m |= 1 << b;
+    }
+    return m;
+  }
+  if (typeof x === 'object') return 0;
+  const b = bits.get(String(x));
+  return b === undefined ? 0 : 1 << b;
+}
+
+/**
+ * Per slot, the strings the includes-family comparisons of these conditions name, numbered; none
+ * for a slot with more than MASK_BITS of them or with a want that is not a string.
+ */
+function planMasks(
+  conditions: readonly Condition[],
+  slot: (q: string) => number,
+  slots: number,
+): MaskPlan {
+  const wants = new Map<number, Map<string, number> | null>();
+  const visit = (cond: Condition): void => {
+    if ('all' in cond) cond.all.forEach(visit);
+    else if ('any' in cond) cond.any.forEach(visit);
+    else if ('not' in cond) visit(cond.not);
+    else {
+      const op = operatorOf(cond);
+      if (op !== 'includes' && op !== 'includes_any' && op !== 'includes_all') return;
+      const s = slot(cond.question);
+      let bits = wants.get(s);
+      if (bits === null) return;
+      bits ??= new Map();
+      const list: readonly unknown[] = op === 'includes' ? [cond.includes] : cond[op]!;
+      for (const w of list) {
+        if (typeof w !== 'string') {
+          bits = null;
+          break;
+        }
+        if (!bits.has(w)) bits.set(w, bits.size);
+      }
+      wants.set(s, bits !== null && bits.size <= MASK_BITS ? bits : null);
+    }
+  };
+  conditions.forEach(visit);
+  const out = new Array<ReadonlyMap<string, number> | undefined>(slots).fill(undefined);
+  for (const [s, bits] of wants) if (bits) out[s] = bits;
+  return { base: slots, bits: out };
+}
+
+/**
+ * Compiles a condition on slots, with exactly the three-valued semantics of conditions.ts (and
+ * of the simple engine this one replaced): a comparison on an unanswered question is unknown,
+ * except `answered`; all/any/not follow Kleene logic.
+ */
+function compileOnSlots(
+  cond: Condition,
+  slot: (question: string) => number,
+  masks?: MaskPlan,
+): SlotCondition {
+  if ('all' in cond || 'any' in cond) {
+    const all = 'all' in cond;
+    const parts = (all ? cond.all : cond.any).map((c) => compileOnSlots(c, slot, masks));
+    const tests = parts.map((p) => p.test);
+    const test: SlotTest = all
+      ? (v) => {
+          let r: Truth = true;
+          for (let i = 0; i < tests.length; i++) {
+            const t = tests[i]!(v);
+            if (t === false) return false;
+            if (t === undefined) r = undefined;
+          }
+          return r;
+        }
+      : (v) => {
+          let r: Truth = false;
+          for (let i = 0; i < tests.length; i++) {
+            const t = tests[i]!(v);
+            if (t === true) return true;
+            if (t === undefined) r = undefined;
+          }
+          return r;
+        };
+    const unknowns: SlotUnknowns = (v, out, from) => {
+      for (let i = 0; i < parts.length; i++) {
+        if (tests[i]!(v) === undefined) parts[i]!.unknowns(v, out, from);
+      }
+    };
+    return { test, unknowns };
+  }
+  if ('not' in cond) {
+    const inner = compileOnSlots(cond.not, slot, masks);
+    const t = inner.test;
+    return {
+      test: (v) => {
+        const r = t(v);
+        return r === undefined ? undefined : !r;
+      },
+      unknowns: inner.unknowns,
+    };
+  }
+  const s = slot(cond.question);
+  if (cond.answered !== undefined) {
+    // always known
+    const want = cond.answered;
+    return { test: (v) => (v[s] !== undefined) === want, unknowns: NO_UNKNOWNS };
+  }
+  const unknowns: SlotUnknowns = (v, out, from) => {
+    if (v[s] === undefined && out.indexOf(s, from) < 0) out.push(s);
+  };
+  const op = operatorOf(cond);
+  const bits = masks?.bits[s];
+  const list: readonly unknown[] =
+    op === 'includes'
+      ? [cond.includes]
+      : op === 'includes_any' || op === 'includes_all'
+        ? cond[op]!
+        : [];
+  if (bits && list.length > 0 && list.every((w) => typeof w === 'string' && bits.has(w))) {
+    let want = 0;
+    for (const w of list) want |= 1 << bits.get(w as string)!;
+    const at = masks.base + s;
+    const any = op === 'includes_any';
+    return {
+      test: (v) => {
+        const x = v[s];
+        if (x === undefined) return undefined;
+        let m = v[at] as number | undefined;
+        if (m === undefined) v[at] = m = maskOf(bits, x);
+        return any ? (m & want) !== 0 : (m & want) === want;
+      },
+      unknowns,
+    };
+  }
+  const check = comparisonTest(cond);
+  return {
+    test: (v) => {
+      const x = v[s];
+      return x === undefined ? undefined : check(x);
+    },
+    unknowns,
+  };
+}
+
+/** Every question of a condition, each once, in order. */
 function conditionQuestions(cond: Condition, out: string[]): void {
   if ('all' in cond) cond.all.forEach((c) => conditionQuestions(c, out));
   else if ('any' in cond) cond.any.forEach((c) => conditionQuestions(c, out));
   else if ('not' in cond) conditionQuestions(cond.not, out);
   else if (!out.includes(cond.question)) out.push(cond.question);
+}
+
+/** Reads the given questions of an answers object into slots 0..n-1. */
+function readValues(answers: Answers, ids: readonly string[]): Values {
+  const v: Values = new Array<AnswerValue | undefined>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const x = answers[ids[i]!];
+    v[i] = isAnswered(x) ? x : undefined;
+  }
+  return v;
+}
+
+/** Compiles a condition to a closure with exactly the semantics of `evaluateCondition`. */
+export function compileCondition(cond: Condition): Test {
+  const questions: string[] = [];
+  conditionQuestions(cond, questions);
+  const at = new Map(questions.map((q, i) => [q, i]));
+  const { test } = compileOnSlots(cond, (q) => at.get(q)!);
+  return (a) => test(readValues(a, questions));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,6 +352,63 @@ const SWITCH = 2;
 const IF = 3;
 const SEQUENCE = 4;
 
+const FAMILY_ORDER = new Map<string, number>(FAMILIES.map((f, i) => [f, i]));
+const PHASE_ORDER = new Map<string, number>(PHASES.map((p, i) => [p, i]));
+const DEVELOP = PHASE_ORDER.get('develop')!;
+const PHASE_NAMES: readonly Phase[] = [...PHASES];
+
+/** 0 for Dutch, 1 for English: the index into every per-language table. */
+type LangIndex = 0 | 1;
+const LANGS: readonly Lang[] = ['nl', 'en'];
+
+/** A text in both languages, [nl, en]: `x[lang] ?? x.nl`, resolved once. */
+type Texts = readonly [string, string];
+
+function texts(x: Text): Texts {
+  return [x.nl, x.en ?? x.nl];
+}
+
+/** An award's reason, an adjustment's reason or an exclusion's why. */
+interface NoteDef {
+  readonly text: Texts;
+  /** The texts as string ids (EngineIndex.strings), to find a repeated text by comparing numbers. */
+  readonly textIds: readonly [number, number];
+  /** The `because` questions, and their slots. */
+  readonly because: readonly string[];
+  readonly becauseSlots: readonly number[];
+  readonly sources: readonly string[];
+  readonly sourceIds: readonly number[];
+}
+
+/** A node's effects, with routes, stakeholders, warnings, bridge items and arrangements as indexes. */
+interface NodeEffects {
+  readonly awards: readonly {
+    readonly route: number;
+    readonly score: number;
+    readonly note: NoteDef;
+  }[];
+  readonly adjust: readonly {
+    readonly route: number;
+    readonly add: number;
+    readonly note: NoteDef;
+  }[];
+  readonly exclude: readonly { readonly route: number; readonly note: NoteDef }[];
+  readonly duties: readonly MentionDef[];
+  readonly warnings: readonly number[];
+  readonly bridge: readonly number[];
+  readonly arrangements: readonly number[];
+}
+
+/** A stakeholder mention: a route's registry stakeholder (why = role) or a node's duty. */
+interface MentionDef {
+  readonly stakeholder: number;
+  readonly phase: number;
+  readonly why: Texts;
+  readonly whyIds: readonly [number, number];
+  readonly sources: readonly string[];
+  readonly sourceIds: readonly number[];
+}
+
 /** A tree node with its references resolved to indexes (-1: none, stop). */
 export interface CompiledNode {
   readonly id: string;
@@ -162,23 +416,74 @@ export interface CompiledNode {
   readonly kind: number;
   readonly next: number;
   readonly question: string;
+  /** The slot of the switch question. */
+  readonly slot: number;
+  /** The switch's `when` values and where each goes; the first listed wins. */
   readonly cases: ReadonlyMap<string | boolean, number> | null;
+  readonly caseValues: readonly (string | boolean)[];
+  readonly caseNext: readonly number[];
   readonly otherwise: number;
   readonly unanswered: number;
-  readonly test: Test | null;
   readonly condition: Condition | null;
+  readonly compiled: SlotCondition | null;
   readonly then: number;
   readonly else: number;
   readonly unknown: number;
   readonly sequence: readonly number[];
   readonly effects: Effects | null;
+  readonly fx: NodeEffects | null;
   /** The questions this node reads (the switch question, or every question of the condition). */
   readonly reads: readonly string[];
   /** The highest award score on any node below this one: how decisive a question met here is. */
   readonly potential: number;
 }
 
-interface RouteStatic {
+/** Per node index: the fields of CompiledNode the walk needs (struct of arrays). */
+interface Flow {
+  readonly kind: Uint8Array;
+  readonly next: Int32Array;
+  readonly slot: Int32Array;
+  readonly otherwise: Int32Array;
+  readonly unanswered: Int32Array;
+  readonly then: Int32Array;
+  readonly else: Int32Array;
+  readonly unknown: Int32Array;
+  readonly condition: readonly (SlotCondition | null)[];
+  readonly caseValues: readonly (readonly (string | boolean)[])[];
+  readonly caseNext: readonly (readonly number[])[];
+  readonly sequence: readonly (readonly number[])[];
+}
+
+function flowOf(nodes: readonly CompiledNode[]): Flow {
+  const ints = (field: (n: CompiledNode) => number) => Int32Array.from(nodes, field);
+  return {
+    kind: Uint8Array.from(nodes, (n) => n.kind),
+    next: ints((n) => n.next),
+    slot: ints((n) => n.slot),
+    otherwise: ints((n) => n.otherwise),
+    unanswered: ints((n) => n.unanswered),
+    then: ints((n) => n.then),
+    else: ints((n) => n.else),
+    unknown: ints((n) => n.unknown),
+    condition: nodes.map((n) => n.compiled),
+    caseValues: nodes.map((n) => n.caseValues),
+    caseNext: nodes.map((n) => n.caseNext),
+    sequence: nodes.map((n) => n.sequence),
+  };
+}
+
+/** A route named by an effect or in the registry. */
+interface RouteDefIndexed {
+  readonly id: string;
+  /** The registry's family, or the id's prefix; null when not one of the five (dropped). */
+  readonly family: Family | null;
+  /** Position in the order family, then id: the order of `excluded` and the ranking's last tie-breaks. */
+  rank: number;
+  /** The registry entry, per language; undefined when the route is not in the registry. */
+  readonly text: readonly [RouteText, RouteText] | undefined;
+}
+
+interface RouteText {
   readonly title: string;
   readonly summary: string;
   readonly whoDecides: string | undefined;
@@ -190,15 +495,27 @@ interface RouteStatic {
   readonly verifyNote: string | undefined;
   readonly validFrom: string | undefined;
   readonly validUntil: string | undefined;
+  readonly lang: Lang;
+  /** validityWhy for the route, memoised per date once needed (it is the same for every call). */
+  readonly whyAt: Map<string, string | undefined>;
+  /** The registry's stakeholders of the route, in file order. */
+  readonly stakeholders: readonly MentionDef[];
+}
+
+interface ItemText {
+  readonly id: string;
+  readonly validFrom: string | undefined;
+  readonly validUntil: string | undefined;
+  /** Per language: the fields of the warning or bridge item, in output order. */
+  readonly make: readonly [() => WarningItem | BridgeItem, () => WarningItem | BridgeItem];
 }
 
 export interface EngineIndex {
   readonly nodes: readonly CompiledNode[];
+  /** The same nodes' control flow, as flat arrays: what the walk reads, close together. */
+  readonly flow: Flow;
   /** The root node of each tree, in tree order. */
   readonly roots: readonly number[];
-  /** Visit marks: a node is visited in the current walk when stamp[node] === gen. */
-  readonly stamp: Uint32Array;
-  gen: number;
   /** Core questions in file order. */
   readonly core: readonly QuestionDef[];
   /** cost_<party> / benefit_<party> questions in question order. */
@@ -208,7 +525,66 @@ export interface EngineIndex {
   readonly askIf: ReadonlyMap<string, Test>;
   /** Declared derived questions plus the engine's own facts. */
   readonly derived: ReadonlySet<string>;
-  readonly langs: Map<Lang, ReadonlyMap<string, RouteStatic>>;
+
+  // slots
+  readonly slotOf: ReadonlyMap<string, number>;
+  readonly slotIds: readonly string[];
+  /**
+   * What a slot holds before the answers are read. Undefined, except for an id that names a
+   * member of Object.prototype (other than "constructor"): the engine has always read answers
+   * from a plain object, where such a name reads the inherited member. The schema's ids cannot
+   * name one; a hand-built rule set could.
+   */
+  readonly defaults: Values;
+  /** Per slot: 1 when an answer may fill it (a derived fact may not). */
+  readonly fillable: Uint8Array;
+  readonly slotDerived: Uint8Array;
+  /** Per slot: 1 when it is a question of the rule set. */
+  readonly slotIsQuestion: Uint8Array;
+  readonly slotIsFigure: Uint8Array;
+  readonly slotAskIf: readonly (SlotTest | null)[];
+  /** Per derived slot: the slots of the questions it is computed from (derivedInputs). */
+  readonly slotInputs: readonly (readonly number[])[];
+  readonly costSlots: readonly number[];
+  readonly benefitSlots: readonly number[];
+  readonly derivedFactSlots: readonly number[];
+  readonly phaseSlot: number;
+  readonly bearersSlot: number;
+  readonly beneficiariesSlot: number;
+
+  // things named by effects
+  readonly routes: readonly RouteDefIndexed[];
+  readonly stakeholderIds: readonly string[];
+  /** Per language, per stakeholder index: the registry name (or the id) and `bring` (or null). */
+  readonly stakeholderText: readonly [readonly StakeholderText[], readonly StakeholderText[]];
+  readonly warnings: readonly (ItemText | undefined)[];
+  readonly bridge: readonly (ItemText | undefined)[];
+  readonly arrangementIds: readonly string[];
+
+  // scratch space of one call (evaluate never re-enters itself): marks are valid when equal to gen
+  gen: number;
+  readonly stamp: Uint32Array;
+  readonly routeMark: Uint32Array;
+  readonly routeAcc: (RouteAcc | undefined)[];
+  readonly stakeholderMark: Uint32Array;
+  readonly stakeholderAt: Int32Array;
+  readonly warningMark: Uint32Array;
+  readonly bridgeMark: Uint32Array;
+  readonly arrangementMark: Uint32Array;
+  readonly slotMark: Uint32Array;
+  readonly slotOpen: Uint8Array;
+  readonly slotScore: Int32Array;
+  readonly values: Values;
+  readonly path: number[];
+  readonly openSlots: number[];
+  readonly openNodes: number[];
+  readonly costs: (AnswerValue | undefined)[];
+  readonly benefits: (AnswerValue | undefined)[];
+}
+
+interface StakeholderText {
+  readonly name: string;
+  readonly bring: readonly string[] | null;
 }
 
 const cache = new WeakMap<RuleSet, EngineIndex>();
@@ -229,7 +605,158 @@ function maxAward(effects: Effects | undefined): number {
   return best;
 }
 
+/** The day after a YYYY-MM-DD date. */
+export function dayAfter(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const next = new Date(Date.UTC(y!, m! - 1, d! + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Why a route does not apply at `asOf`, or undefined when it does. */
+export function validityWhy(
+  item: { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined },
+  asOf: string,
+  lang: Lang,
+): string | undefined {
+  if (item.validUntil !== undefined && asOf > item.validUntil) {
+    const date = dayAfter(item.validUntil);
+    return lang === 'en'
+      ? `This scheme lapsed on ${date}.`
+      : `Deze regeling is vervallen per ${date}.`;
+  }
+  if (item.validFrom !== undefined && asOf < item.validFrom) {
+    return lang === 'en'
+      ? `This scheme applies only from ${item.validFrom}.`
+      : `Deze regeling geldt pas vanaf ${item.validFrom}.`;
+  }
+  return undefined;
+}
+
+/** Interns ids to dense indexes, in order of first sight. */
+class Interner {
+  readonly ids: string[] = [];
+  private readonly at = new Map<string, number>();
+  of(id: string): number {
+    let i = this.at.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.at.set(id, i);
+      this.ids.push(id);
+    }
+    return i;
+  }
+  get map(): ReadonlyMap<string, number> {
+    return this.at;
+  }
+}
+
 function buildIndex(rules: RuleSet): EngineIndex {
+  // -- slots: the rule set's questions first, then the engine's own names, then whatever a rule
+  // reads that is not a question (validate reports it; the engine reads it all the same)
+  const slots = new Interner();
+  for (const id of rules.questionOrder) slots.of(id);
+  for (const id of rules.questions.keys()) slots.of(id);
+  for (const id of DERIVED_FACTS) slots.of(id);
+  const costSlots = PARTY_IDS.map((p) => slots.of(`cost_${p}`));
+  const benefitSlots = PARTY_IDS.map((p) => slots.of(`benefit_${p}`));
+  const phaseSlot = slots.of('phase');
+  const bearersSlot = slots.of('cost_bearers');
+  const beneficiariesSlot = slots.of('beneficiaries');
+  slots.of('has_figures');
+  const conditions: Condition[] = [];
+  for (const id of rules.questionOrder) {
+    const q = rules.questions.get(id);
+    if (q?.ask_if) conditions.push(q.ask_if);
+  }
+  for (const tree of rules.trees) {
+    for (const id of tree.nodeOrder) {
+      const n = tree.nodes.get(id)!;
+      if (n.switch !== undefined) slots.of(n.switch);
+      if (n.if !== undefined) conditions.push(n.if);
+      const e = n.effects;
+      for (const r of [...(e?.routes ?? []), ...(e?.adjust ?? []), ...(e?.exclude ?? [])]) {
+        for (const q of r.because ?? []) slots.of(q);
+      }
+    }
+  }
+  for (const c of conditions) {
+    const qs: string[] = [];
+    conditionQuestions(c, qs);
+    for (const q of qs) slots.of(q);
+  }
+  // every slot exists now; the option masks live after them in the Values
+  const slot = (q: string): number => slots.map.get(q)!;
+  const masks = planMasks(conditions, slot, slots.ids.length);
+
+  const routeIds = new Interner();
+  for (const id of rules.routes.keys()) routeIds.of(id);
+  const stakeholderIds = new Interner();
+  const warningIds = new Interner();
+  const bridgeIds = new Interner();
+  const arrangementIds = new Interner();
+
+  // texts and sources that the advice lists once each (reasons, whys, merged sources) get
+  // numbers: equal strings, equal numbers, and numbers compare without reading the characters
+  const strings = new Interner();
+  const textIds = (x: Text): [number, number] => {
+    const [nl, en] = texts(x);
+    return [strings.of(nl), strings.of(en)];
+  };
+  const note = (
+    text: Text,
+    because: readonly string[] | undefined,
+    sources: readonly string[],
+  ): NoteDef => ({
+    text: texts(text),
+    textIds: textIds(text),
+    because: because ?? [],
+    becauseSlots: (because ?? []).map(slot),
+    sources,
+    sourceIds: sources.map((x) => strings.of(x)),
+  });
+  const mentionDef = (
+    stakeholder: string,
+    phase: Phase,
+    why: Text,
+    sources: readonly string[],
+  ): MentionDef => ({
+    stakeholder: stakeholderIds.of(stakeholder),
+    phase: PHASE_ORDER.get(phase) ?? 0,
+    why: texts(why),
+    whyIds: textIds(why),
+    sources,
+    sourceIds: sources.map((x) => strings.of(x)),
+  });
+  const compileEffects = (e: Effects | undefined): NodeEffects | null => {
+    if (!e) return null;
+    const fx: NodeEffects = {
+      awards: (e.routes ?? []).map((r) => ({
+        route: routeIds.of(r.route),
+        score: r.score,
+        note: note(r.reason, r.because, r.sources),
+      })),
+      adjust: (e.adjust ?? []).map((r) => ({
+        route: routeIds.of(r.route),
+        add: r.add,
+        note: note(r.reason, r.because, r.sources),
+      })),
+      exclude: (e.exclude ?? []).map((r) => ({
+        route: routeIds.of(r.route),
+        note: note(r.why, r.because, r.sources),
+      })),
+      duties: (e.stakeholders ?? []).map((d) =>
+        mentionDef(d.stakeholder, d.phase, d.why, d.sources),
+      ),
+      warnings: (e.warnings ?? []).map((w) => warningIds.of(w)),
+      bridge: (e.bridge ?? []).map((b) => bridgeIds.of(b)),
+      arrangements: (e.arrangements ?? []).map((a) => arrangementIds.of(a)),
+    };
+    // a node whose effects are all empty lists adds nothing: the walk skips it
+    const empty = Object.values(fx).every((list: readonly unknown[]) => list.length === 0);
+    return empty ? null : fx;
+  };
+
+  // -- nodes
   const nodes: CompiledNode[] = [];
   const roots: number[] = [];
   rules.trees.forEach((tree, t) => {
@@ -286,16 +813,20 @@ function buildIndex(rules: RuleSet): EngineIndex {
         kind,
         next: ref(n.next),
         question: n.switch ?? '',
+        slot: kind === SWITCH ? slot(n.switch!) : -1,
         cases,
+        caseValues: cases ? [...cases.keys()] : [],
+        caseNext: cases ? [...cases.values()] : [],
         otherwise: ref(n.otherwise),
         unanswered: ref(n.unanswered),
-        test: kind === IF ? compileCondition(n.if!) : null,
         condition: kind === IF ? n.if! : null,
+        compiled: kind === IF ? compileOnSlots(n.if!, slot, masks) : null,
         then: ref(n.then),
         else: ref(n.else),
         unknown: ref(n.unknown),
         sequence: (n.sequence ?? []).map(ref),
         effects: n.effects ?? null,
+        fx: compileEffects(n.effects),
         reads,
         potential: Math.max(0, below(i)),
       });
@@ -303,62 +834,219 @@ function buildIndex(rules: RuleSet): EngineIndex {
     roots.push(raw.length > 0 ? base : -1);
   });
 
+  // -- questions
   const core: QuestionDef[] = [];
   const figures: QuestionDef[] = [];
   const figureIds = new Set<string>();
   for (const p of PARTY_IDS) figureIds.add(`cost_${p}`).add(`benefit_${p}`);
   const askIf = new Map<string, Test>();
+  const askIfOnSlots = new Map<string, SlotTest>();
   const derived = new Set<string>(DERIVED_FACTS);
   for (const id of rules.questionOrder) {
     const q = rules.questions.get(id);
     if (!q) continue;
     if (q.derived) derived.add(id);
-    if (q.ask_if) askIf.set(id, compileCondition(q.ask_if));
+    if (q.ask_if) {
+      askIf.set(id, compileCondition(q.ask_if));
+      askIfOnSlots.set(id, compileOnSlots(q.ask_if, slot, masks).test);
+    }
     if (derived.has(id)) continue;
     if (figureIds.has(id)) figures.push(q);
     else if (q.core) core.push(q);
   }
+  for (const id of derived) slots.of(id);
+  const figureQuestionSlots = figures.map((q) => slot(q.id));
+  const hasFiguresSlot = slot('has_figures');
+  // the inputs of the derived facts (derivedInputs), as slots
+  const inputsOf = (id: string): number[] => {
+    if (id === 'cb_total') return [hasFiguresSlot, ...figureQuestionSlots];
+    if (id === 'cb_has_figures') return [];
+    if ((DERIVED_FACTS as readonly string[]).includes(id)) {
+      return [bearersSlot, beneficiariesSlot, hasFiguresSlot, ...figureQuestionSlots];
+    }
+    return [];
+  };
+
+  // -- registries, per language
+  const routes: RouteDefIndexed[] = routeIds.ids.map((id) => {
+    const def = rules.routes.get(id);
+    const family = def ? def.family : id.slice(0, id.indexOf('.'));
+    const text = def
+      ? ([0, 1] as const).map((l): RouteText => {
+          const lang = LANGS[l]!;
+          const t = (x: Text) => texts(x)[l];
+          return {
+            title: t(def.title),
+            summary: t(def.summary),
+            whoDecides: def.who_decides ? t(def.who_decides) : undefined,
+            steps: def.steps.map(t),
+            evidence: (def.evidence ?? []).map(t),
+            pitfalls: def.pitfalls && def.pitfalls.length > 0 ? def.pitfalls.map(t) : undefined,
+            sources: def.sources,
+            verify: def.verify === true,
+            verifyNote: def.verify === true && def.verify_note ? t(def.verify_note) : undefined,
+            validFrom: def.valid_from,
+            validUntil: def.valid_until,
+            lang,
+            whyAt: new Map(),
+            stakeholders: (def.stakeholders ?? []).map((s) =>
+              mentionDef(s.stakeholder, s.phase, s.role, s.sources),
+            ),
+          };
+        })
+      : undefined;
+    return {
+      id,
+      family: FAMILY_ORDER.has(family) ? (family as Family) : null,
+      rank: 0,
+      text: text as readonly [RouteText, RouteText] | undefined,
+    };
+  });
+  routes
+    .map((r, i) => i)
+    .sort((x, y) => {
+      const a = routes[x]!;
+      const b = routes[y]!;
+      return (
+        (FAMILY_ORDER.get(a.family ?? '') ?? 99) - (FAMILY_ORDER.get(b.family ?? '') ?? 99) ||
+        byId(a.id, b.id)
+      );
+    })
+    .forEach((r, rank) => (routes[r]!.rank = rank));
+  for (const id of rules.stakeholders.keys()) stakeholderIds.of(id);
+  const stakeholderText = ([0, 1] as const).map((l) =>
+    stakeholderIds.ids.map((id): StakeholderText => {
+      const reg = rules.stakeholders.get(id);
+      return {
+        name: reg ? texts(reg.name)[l] : id,
+        bring: reg?.bring && reg.bring.length > 0 ? reg.bring.map((b) => texts(b)[l]) : null,
+      };
+    }),
+  ) as unknown as readonly [readonly StakeholderText[], readonly StakeholderText[]];
+
+  const warnings = warningIds.ids.map((id): ItemText | undefined => {
+    const w = rules.warnings.get(id);
+    if (!w) return undefined;
+    const make = (l: LangIndex) => {
+      const text = texts(w.text)[l];
+      const verify = w.verify === true;
+      const note = verify && w.verify_note ? texts(w.verify_note)[l] : undefined;
+      return (): WarningItem => {
+        const item: Record<string, unknown> = {
+          id,
+          text,
+          sources: w.sources.slice(),
+          verify,
+        };
+        if (note !== undefined) item['verifyNote'] = note;
+        return item as unknown as WarningItem;
+      };
+    };
+    return { id, validFrom: w.valid_from, validUntil: w.valid_until, make: [make(0), make(1)] };
+  });
+  const bridge = bridgeIds.ids.map((id): ItemText | undefined => {
+    const b = rules.bridge.get(id);
+    if (!b) return undefined;
+    const make = (l: LangIndex) => {
+      const title = texts(b.title)[l];
+      const why = texts(b.why)[l];
+      const leadsTo = b.leads_to && b.leads_to.length > 0 ? b.leads_to : undefined;
+      const verify = b.verify === true;
+      const note = verify && b.verify_note ? texts(b.verify_note)[l] : undefined;
+      return (): BridgeItem => {
+        const item: Record<string, unknown> = { id, title, why };
+        if (leadsTo !== undefined) item['leadsTo'] = leadsTo.slice();
+        item['sources'] = b.sources.slice();
+        item['verify'] = verify;
+        if (note !== undefined) item['verifyNote'] = note;
+        return item as unknown as BridgeItem;
+      };
+    };
+    return { id, validFrom: b.valid_from, validUntil: b.valid_until, make: [make(0), make(1)] };
+  });
+
+  // -- slot tables (every slot exists by now)
+  const n = slots.ids.length;
+  const plain = { constructor: undefined } as unknown as Record<string, unknown>;
+  if (slots.ids.length !== masks.base) throw new Error('engine: a slot was added after the masks');
+  const defaults: Values = slots.ids.map((id) => {
+    const x = plain[id] as AnswerValue | undefined;
+    return isAnswered(x) ? x : undefined;
+  });
+  // the masks' half: not computed yet
+  for (let i = 0; i < n; i++) defaults.push(undefined);
+  const flag = (test: (id: string) => boolean) =>
+    Uint8Array.from(slots.ids, (id) => (test(id) ? 1 : 0));
+  const slotOf = slots.map;
+
   return {
     nodes,
+    flow: flowOf(nodes),
     roots,
-    stamp: new Uint32Array(nodes.length),
-    gen: 0,
     core,
     figures,
     figureIds,
     askIf,
     derived,
-    langs: new Map(),
+    slotOf,
+    slotIds: slots.ids,
+    defaults,
+    fillable: flag((id) => !derived.has(id) && id !== '__proto__'),
+    slotDerived: flag((id) => derived.has(id)),
+    slotIsQuestion: flag((id) => rules.questions.has(id)),
+    slotIsFigure: flag((id) => figureIds.has(id)),
+    slotAskIf: slots.ids.map((id) => askIfOnSlots.get(id) ?? null),
+    slotInputs: slots.ids.map(inputsOf),
+    costSlots,
+    benefitSlots,
+    derivedFactSlots: DERIVED_FACTS.map((id) => slotOf.get(id)!),
+    phaseSlot,
+    bearersSlot,
+    beneficiariesSlot,
+    routes,
+    stakeholderIds: stakeholderIds.ids,
+    stakeholderText,
+    warnings,
+    bridge,
+    arrangementIds: arrangementIds.ids,
+    gen: 0,
+    stamp: new Uint32Array(nodes.length),
+    routeMark: new Uint32Array(routes.length),
+    routeAcc: new Array<RouteAcc | undefined>(routes.length).fill(undefined),
+    stakeholderMark: new Uint32Array(stakeholderIds.ids.length),
+    stakeholderAt: new Int32Array(stakeholderIds.ids.length),
+    warningMark: new Uint32Array(warnings.length),
+    bridgeMark: new Uint32Array(bridge.length),
+    arrangementMark: new Uint32Array(arrangementIds.ids.length),
+    slotMark: new Uint32Array(n),
+    slotOpen: new Uint8Array(n),
+    slotScore: new Int32Array(n),
+    values: defaults.slice(),
+    path: [],
+    openSlots: [],
+    openNodes: [],
+    costs: new Array<AnswerValue | undefined>(PARTY_IDS.length).fill(undefined),
+    benefits: new Array<AnswerValue | undefined>(PARTY_IDS.length).fill(undefined),
   };
 }
 
-function routeTexts(
-  rules: RuleSet,
-  idx: EngineIndex,
-  lang: Lang,
-): ReadonlyMap<string, RouteStatic> {
-  let map = idx.langs.get(lang);
-  if (map) return map;
-  const t = (x: Text) => x[lang] ?? x.nl;
-  const built = new Map<string, RouteStatic>();
-  for (const [id, r] of rules.routes) {
-    built.set(id, {
-      title: t(r.title),
-      summary: t(r.summary),
-      whoDecides: r.who_decides ? t(r.who_decides) : undefined,
-      steps: r.steps.map(t),
-      evidence: (r.evidence ?? []).map(t),
-      pitfalls: r.pitfalls && r.pitfalls.length > 0 ? r.pitfalls.map(t) : undefined,
-      sources: r.sources,
-      verify: r.verify === true,
-      verifyNote: r.verify === true && r.verify_note ? t(r.verify_note) : undefined,
-      validFrom: r.valid_from,
-      validUntil: r.valid_until,
-    });
+/** Starts a call: a new generation for every mark array. */
+function nextGen(idx: EngineIndex): number {
+  if (idx.gen === 0xffffffff) {
+    for (const marks of [
+      idx.stamp,
+      idx.routeMark,
+      idx.stakeholderMark,
+      idx.warningMark,
+      idx.bridgeMark,
+      idx.arrangementMark,
+      idx.slotMark,
+    ]) {
+      marks.fill(0);
+    }
+    idx.gen = 0;
   }
-  map = built;
-  idx.langs.set(lang, map);
-  return map;
+  return ++idx.gen;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,6 +1058,10 @@ export interface Prepared {
   readonly figures: CostBenefitFigures | null;
 }
 
+function isScalar(x: unknown): boolean {
+  return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+}
+
 /**
  * An answer as the engine takes it: strings, numbers, booleans and lists of those. Anything else
  * (an object, null) is no answer; a list keeps its strings, numbers and booleans.
@@ -378,14 +1070,13 @@ function sanitize(value: unknown): AnswerValue | undefined {
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return value as AnswerValue;
   if (!Array.isArray(value)) return undefined;
-  const ok = (x: unknown) =>
-    typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
-  return (value.every(ok) ? value : value.filter(ok)) as AnswerValue;
+  return (value.every(isScalar) ? value : value.filter(isScalar)) as AnswerValue;
 }
 
 /**
  * Copies the answers (own keys, values sanitised) and sets the derived facts; answers given for
- * derived facts are dropped.
+ * derived facts are dropped. (The wizard and coverage use this object; evaluate reads the answers
+ * into slots instead, with `fillValues`.)
  */
 export function prepareAnswers(idx: EngineIndex, answers: Answers): Prepared {
   // a plain object (fast properties), with the one inherited name a question id could have
@@ -405,6 +1096,49 @@ export function prepareAnswers(idx: EngineIndex, answers: Answers): Prepared {
   return { working, figures };
 }
 
+/**
+ * `prepareAnswers` into the slots of `idx.values`: the same answers, sanitised, with the derived
+ * facts; returns the cost/benefit figures.
+ */
+function fillValues(idx: EngineIndex, answers: Answers): CostBenefitFigures | null {
+  const v = idx.values;
+  const defaults = idx.defaults;
+  for (let s = 0; s < v.length; s++) v[s] = defaults[s];
+  const keys = Object.keys(answers);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const s = idx.slotOf.get(key);
+    if (s === undefined || idx.fillable[s] === 0) continue;
+    const x = sanitize(answers[key]);
+    if (x !== undefined) v[s] = isAnswered(x) ? x : undefined;
+  }
+  const costs = idx.costs;
+  const benefits = idx.benefits;
+  for (let i = 0; i < costs.length; i++) {
+    costs[i] = v[idx.costSlots[i]!];
+    benefits[i] = v[idx.benefitSlots[i]!];
+  }
+  const figures = costBenefitOf(costs, benefits, PARTY_IDS);
+  // deriveFacts reads only these two answers (and only without figures)
+  const inputs = figures
+    ? {}
+    : { cost_bearers: v[idx.bearersSlot]!, beneficiaries: v[idx.beneficiariesSlot]! };
+  const facts = deriveFacts(inputs as Answers, figures, PARTY_IDS);
+  for (let i = 0; i < DERIVED_FACTS.length; i++) {
+    const x = facts[DERIVED_FACTS[i]!];
+    if (x !== undefined) v[idx.derivedFactSlots[i]!] = isAnswered(x) ? x : undefined;
+  }
+  return figures;
+}
+
+/** Reads a prepared answers object (prepareAnswers) into fresh slots. */
+function valuesOf(idx: EngineIndex, answers: Answers): Values {
+  const v = readValues(answers, idx.slotIds);
+  // the masks' half: not computed yet
+  for (let i = 0; i < idx.slotIds.length; i++) v.push(undefined);
+  return v;
+}
+
 /** What a walk met. */
 export interface Walk {
   /** Visited nodes, in walk order (each once). */
@@ -418,70 +1152,86 @@ export interface Walk {
 
 /** Walks every tree from its root with the (prepared) answers. */
 export function walkTrees(idx: EngineIndex, answers: Answers, withReads = false): Walk {
-  if (idx.gen === 0xffffffff) {
-    idx.stamp.fill(0);
-    idx.gen = 0;
+  nextGen(idx);
+  walkAll(idx, valuesOf(idx, answers));
+  const path = idx.path.slice();
+  let reads: string[] | null = null;
+  if (withReads) {
+    reads = [];
+    for (const n of path) for (const q of idx.nodes[n]!.reads) reads.push(q);
   }
-  idx.gen++;
-  const walk: Walk = {
-    path: [],
-    openQuestions: [],
-    openNodes: [],
-    reads: withReads ? [] : null,
+  return {
+    path,
+    openQuestions: idx.openSlots.map((s) => idx.slotIds[s]!),
+    openNodes: idx.openNodes.slice(),
+    reads,
   };
-  for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, answers, walk);
-  return walk;
 }
 
-function walkFrom(idx: EngineIndex, start: number, a: Answers, w: Walk): void {
-  const nodes = idx.nodes;
+/** Walks every tree into idx.path, idx.openSlots and idx.openNodes (at the current generation). */
+function walkAll(idx: EngineIndex, v: Values): void {
+  idx.path.length = 0;
+  idx.openSlots.length = 0;
+  idx.openNodes.length = 0;
+  for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, v);
+}
+
+function walkFrom(idx: EngineIndex, start: number, v: Values): void {
+  const f = idx.flow;
   const stamp = idx.stamp;
   const gen = idx.gen;
+  const path = idx.path;
+  const openSlots = idx.openSlots;
+  const openNodes = idx.openNodes;
   let n = start;
   while (n >= 0) {
     // a node reached before: everything below it was walked then, with the same answers
     if (stamp[n] === gen) return;
     stamp[n] = gen;
-    const node = nodes[n]!;
-    w.path.push(n);
-    if (w.reads !== null) for (const q of node.reads) w.reads.push(q);
-    switch (node.kind) {
-      case NEXT:
-        n = node.next;
-        break;
-      case END:
-        return;
-      case SWITCH: {
-        const v = a[node.question];
-        if (!isAnswered(v)) {
-          w.openQuestions.push(node.question);
-          w.openNodes.push(n);
-          n = node.unanswered;
-        } else {
-          const hit =
-            typeof v === 'string' || typeof v === 'boolean' ? node.cases!.get(v) : undefined;
-          n = hit ?? node.otherwise;
-        }
-        break;
+    path.push(n);
+    const kind = f.kind[n];
+    if (kind === NEXT) {
+      n = f.next[n]!;
+    } else if (kind === IF) {
+      const c = f.condition[n]!;
+      const t = c.test(v);
+      if (t === true) n = f.then[n]!;
+      else if (t === false) n = f.else[n]!;
+      else {
+        // the questions that made it unknown, each once for this node
+        const from = openSlots.length;
+        c.unknowns(v, openSlots, from);
+        for (let i = from; i < openSlots.length; i++) openNodes.push(n);
+        n = f.unknown[n]!;
       }
-      case IF: {
-        const t = node.test!(a);
-        if (t === true) n = node.then;
-        else if (t === false) n = node.else;
-        else {
-          const qs: string[] = [];
-          unknownQuestions(node.condition!, a, qs);
-          for (const q of qs) {
-            w.openQuestions.push(q);
-            w.openNodes.push(n);
+    } else if (kind === SWITCH) {
+      const s = f.slot[n]!;
+      const x = v[s];
+      if (x === undefined) {
+        openSlots.push(s);
+        openNodes.push(n);
+        n = f.unanswered[n]!;
+      } else {
+        // a linear scan: a switch has a handful of cases, and a scan needs no hashing
+        let hit = f.otherwise[n]!;
+        if (typeof x === 'string' || typeof x === 'boolean') {
+          const values = f.caseValues[n]!;
+          for (let k = 0; k < values.length; k++) {
+            if (values[k] === x) {
+              hit = f.caseNext[n]![k]!;
+              break;
+            }
           }
-          n = node.unknown;
         }
-        break;
+        n = hit;
       }
-      default: // SEQUENCE: each branch to its end, then stop
-        for (const s of node.sequence) if (s >= 0) walkFrom(idx, s, a, w);
-        return;
+    } else if (kind === END) {
+      return;
+    } else {
+      // SEQUENCE: each branch to its end, then stop
+      const seq = f.sequence[n]!;
+      for (let k = 0; k < seq.length; k++) if (seq[k]! >= 0) walkFrom(idx, seq[k]!, v);
+      return;
     }
   }
 }
@@ -499,18 +1249,20 @@ export function askable(idx: EngineIndex, id: string, answers: Answers): boolean
   return idx.figureIds.has(id) ? t === true : t !== false;
 }
 
+/** `askable` on slots. */
+function askableSlot(idx: EngineIndex, s: number, v: Values): boolean {
+  const test = idx.slotAskIf[s];
+  const t = test ? test(v) : true;
+  return idx.slotIsFigure[s] === 1 ? t === true : t !== false;
+}
+
 /**
  * The questions behind a derived fact, in the order they are worth asking: a derived fact is
  * never asked, but the questions it is computed from are.
  */
 export function derivedInputs(idx: EngineIndex, fact: string): string[] {
-  const figures = idx.figures.map((q) => q.id);
-  if (fact === 'cb_total') return ['has_figures', ...figures];
-  if (fact === 'cb_has_figures') return [];
-  if (DERIVED_FACTS.includes(fact as (typeof DERIVED_FACTS)[number])) {
-    return ['cost_bearers', 'beneficiaries', 'has_figures', ...figures];
-  }
-  return [];
+  const s = idx.slotOf.get(fact);
+  return s === undefined ? [] : idx.slotInputs[s]!.map((i) => idx.slotIds[i]!);
 }
 
 /**
@@ -525,65 +1277,102 @@ export function openQuestionsOf(
   working: Answers,
   sortByPotential: boolean,
 ): string[] {
-  const score = new Map<string, number>();
-  const order: string[] = [];
-  const consider = (q: string, potential: number) => {
-    if (!rules.questions.has(q) || idx.derived.has(q)) return;
-    if (isAnswered(working[q]) || !askable(idx, q, working)) return;
-    const prev = score.get(q);
-    if (prev === undefined) {
-      score.set(q, potential);
-      order.push(q);
-    } else if (potential > prev) score.set(q, potential);
-  };
-  for (let i = 0; i < walk.openQuestions.length; i++) {
-    const q = walk.openQuestions[i]!;
-    const potential = idx.nodes[walk.openNodes[i]!]!.potential;
-    if (idx.derived.has(q)) for (const d of derivedInputs(idx, q)) consider(d, potential);
-    else consider(q, potential);
+  nextGen(idx);
+  const slots: number[] = [];
+  const nodes: number[] = [];
+  walk.openQuestions.forEach((q, i) => {
+    // every question a node reads has a slot; anything else is no question of the rule set
+    const s = idx.slotOf.get(q);
+    if (s !== undefined) {
+      slots.push(s);
+      nodes.push(walk.openNodes[i]!);
+    }
+  });
+  return openList(idx, valuesOf(idx, working), slots, nodes, sortByPotential);
+}
+
+/**
+ * An open question met at a node of this potential: listed at its first meeting when it can be
+ * open at all (a question of the rule set, not derived, unanswered, askable — all fixed for the
+ * call, so decided once), and raised to the highest potential it is met at.
+ */
+function consider(
+  idx: EngineIndex,
+  v: Values,
+  order: number[],
+  s: number,
+  potential: number,
+): void {
+  if (idx.slotMark[s] !== idx.gen) {
+    idx.slotMark[s] = idx.gen;
+    const ok =
+      idx.slotIsQuestion[s] === 1 &&
+      idx.slotDerived[s] === 0 &&
+      v[s] === undefined &&
+      askableSlot(idx, s, v);
+    idx.slotOpen[s] = ok ? 1 : 0;
+    if (!ok) return;
+    idx.slotScore[s] = potential;
+    order.push(s);
+  } else if (idx.slotOpen[s] === 1 && potential > idx.slotScore[s]!) {
+    idx.slotScore[s] = potential;
   }
-  if (!sortByPotential) return order;
-  const pos = new Map(order.map((q, i) => [q, i]));
-  return order.sort((a, b) => score.get(b)! - score.get(a)! || pos.get(a)! - pos.get(b)!);
+}
+
+/** openQuestionsOf on slots, at the current generation. */
+function openList(
+  idx: EngineIndex,
+  v: Values,
+  openSlots: readonly number[],
+  openNodes: readonly number[],
+  sortByPotential: boolean,
+): string[] {
+  const score = idx.slotScore;
+  const order: number[] = [];
+  for (let i = 0; i < openSlots.length; i++) {
+    const s = openSlots[i]!;
+    const potential = idx.nodes[openNodes[i]!]!.potential;
+    if (idx.slotDerived[s] === 1) {
+      for (const d of idx.slotInputs[s]!) consider(idx, v, order, d, potential);
+    } else consider(idx, v, order, s, potential);
+  }
+  if (sortByPotential) {
+    // highest potential first, then walk order: a stable insertion sort on the score (few items)
+    for (let i = 1; i < order.length; i++) {
+      const s = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && score[order[j]!]! < score[s]!) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = s;
+    }
+  }
+  const ids = idx.slotIds;
+  const out: string[] = new Array<string>(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = ids[order[i]!]!;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // evaluate. Written without closures created per call and with few temporary objects: it runs
 // for every row of a batch.
 
-const FAMILY_ORDER = new Map<string, number>(FAMILIES.map((f, i) => [f, i]));
-const PHASE_ORDER = new Map<string, number>(PHASES.map((p, i) => [p, i]));
-const DEVELOP = PHASE_ORDER.get('develop')!;
-
-interface Note {
-  readonly text: Text;
-  readonly because: readonly string[] | undefined;
-  readonly sources: readonly string[];
-}
-
 interface RouteAcc {
-  readonly id: string;
+  readonly route: number;
   awarded: boolean;
   best: number;
   bestNote: number;
   add: number;
-  readonly notes: Note[];
-  excluded: Note[] | null;
-}
-
-interface Duty {
-  readonly stakeholder: string;
-  readonly phase: Phase;
-  readonly why: Text;
-  readonly sources: readonly string[];
-}
-
-interface Collected {
-  readonly routes: RouteAcc[];
-  readonly duties: Duty[];
-  readonly warnings: string[];
-  readonly bridge: string[];
-  readonly arrangements: string[];
+  /** Position in the order family, then id (RouteDefIndexed.rank). */
+  readonly rank: number;
+  /** The final score and fit, once known. */
+  score: number;
+  fit: Fit;
+  /** Why it does not apply at asOf (validity), when it does not. */
+  lapsed: string | undefined;
+  readonly notes: NoteDef[];
+  excluded: NoteDef[] | null;
 }
 
 function isEchoable(v: unknown): v is AnswerValue {
@@ -594,53 +1383,28 @@ function isEchoable(v: unknown): v is AnswerValue {
   return true;
 }
 
+/** The answers of a note's `because` questions, into `out`. */
 function becauseOf(
-  ids: readonly string[] | undefined,
-  a: Answers,
-  out: Record<string, AnswerValue> = {},
+  note: NoteDef,
+  v: Values,
+  out: Record<string, AnswerValue>,
 ): Record<string, AnswerValue> {
-  if (!ids) return out;
-  for (const q of ids) {
-    const v = a[q];
-    if (isAnswered(v) && isEchoable(v)) out[q] = Array.isArray(v) ? v.slice() : v;
+  const ids = note.because;
+  const slots = note.becauseSlots;
+  for (let i = 0; i < ids.length; i++) {
+    const x = v[slots[i]!];
+    if (x !== undefined && isEchoable(x)) out[ids[i]!] = Array.isArray(x) ? x.slice() : x;
   }
   return out;
 }
 
-/** The day after a YYYY-MM-DD date. */
-export function dayAfter(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y!, m! - 1, d! + 1));
-  return next.toISOString().slice(0, 10);
-}
-
-/** Why a route does not apply at `asOf`, or undefined when it does. */
-export function validityWhy(
-  item: { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined },
-  asOf: string,
-  lang: Lang,
-): string | undefined {
-  if (item.validUntil !== undefined && asOf > item.validUntil) {
-    const date = dayAfter(item.validUntil);
-    return lang === 'en'
-      ? `This scheme lapsed on ${date}.`
-      : `Deze regeling is vervallen per ${date}.`;
-  }
-  if (item.validFrom !== undefined && asOf < item.validFrom) {
-    return lang === 'en'
-      ? `This scheme applies only from ${item.validFrom}.`
-      : `Deze regeling geldt pas vanaf ${item.validFrom}.`;
-  }
-  return undefined;
-}
-
 function validAt(
-  item: { readonly valid_from?: string; readonly valid_until?: string },
+  item: { readonly validFrom: string | undefined; readonly validUntil: string | undefined },
   asOf: string,
 ): boolean {
   return (
-    (item.valid_from === undefined || item.valid_from <= asOf) &&
-    (item.valid_until === undefined || asOf <= item.valid_until)
+    (item.validFrom === undefined || item.validFrom <= asOf) &&
+    (item.validUntil === undefined || asOf <= item.validUntil)
   );
 }
 
@@ -648,120 +1412,158 @@ function fitOf(score: number, fit: RuleSet['fit']): Fit {
   return score >= fit.strong ? 'strong' : score >= fit.possible ? 'possible' : 'unlikely';
 }
 
-function pushUnique<T>(list: T[], items: readonly T[]): void {
-  for (const x of items) if (!list.includes(x)) list.push(x);
+/** Adds the sources not yet listed (by string id) to `ids` and `list`, in order. */
+function mergeSources(
+  ids: number[],
+  list: string[],
+  addIds: readonly number[],
+  add: readonly string[],
+): void {
+  for (let i = 0; i < addIds.length; i++) {
+    if (!ids.includes(addIds[i]!)) {
+      ids.push(addIds[i]!);
+      list.push(add[i]!);
+    }
+  }
 }
 
 function byId(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The innovator's phase as an index; without a (valid) phase answer: developing. */
+function currentPhase(current: AnswerValue | undefined): number {
+  const at = typeof current === 'string' ? PHASE_ORDER.get(current) : undefined;
+  return at ?? DEVELOP;
+}
+
+function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
+  return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
+}
+
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
 export function whenOf(phase: Phase, current: AnswerValue | undefined): 'now' | 'next' | 'later' {
   // without a (valid) phase answer the innovator is taken to be developing: explore and develop
   // are now, demonstrate is next
-  const at = typeof current === 'string' ? PHASE_ORDER.get(current) : undefined;
-  const here = at ?? DEVELOP;
-  const p = PHASE_ORDER.get(phase)!;
-  return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
+  return whenAt(PHASE_ORDER.get(phase)!, currentPhase(current));
 }
 
-function text(x: Text, lang: Lang): string {
-  return x[lang] ?? x.nl;
+/** What the walk's effects add up to. */
+interface Collected {
+  /** Every route named, in order of first mention. */
+  readonly routes: RouteAcc[];
+  readonly duties: MentionDef[];
+  readonly warnings: number[];
+  readonly bridge: number[];
+  readonly arrangements: string[];
 }
 
 /** The effects of the visited nodes, in walk order. */
 function collect(idx: EngineIndex, path: readonly number[]): Collected {
   const out: Collected = { routes: [], duties: [], warnings: [], bridge: [], arrangements: [] };
-  let index: Map<string, RouteAcc> | null = null;
-  const acc = (id: string): RouteAcc => {
-    index ??= new Map();
-    let r = index.get(id);
-    if (!r) {
-      r = { id, awarded: false, best: -1, bestNote: -1, add: 0, notes: [], excluded: null };
-      index.set(id, r);
-      out.routes.push(r);
-    }
-    return r;
-  };
+  const gen = idx.gen;
   for (let i = 0; i < path.length; i++) {
-    const e = idx.nodes[path[i]!]!.effects;
+    const e = idx.nodes[path[i]!]!.fx;
     if (e === null) continue;
-    if (e.routes) {
-      for (const r of e.routes) {
-        const a = acc(r.route);
-        a.awarded = true;
-        a.notes.push({ text: r.reason, because: r.because, sources: r.sources });
-        if (r.score > a.best) {
-          a.best = r.score;
-          a.bestNote = a.notes.length - 1;
-        }
+    for (let k = 0; k < e.awards.length; k++) {
+      const r = e.awards[k]!;
+      const a = acc(idx, out, r.route);
+      a.awarded = true;
+      a.notes.push(r.note);
+      if (r.score > a.best) {
+        a.best = r.score;
+        a.bestNote = a.notes.length - 1;
       }
     }
-    if (e.adjust) {
-      for (const r of e.adjust) {
-        const a = acc(r.route);
-        a.add += r.add;
-        a.notes.push({ text: r.reason, because: r.because, sources: r.sources });
+    for (let k = 0; k < e.adjust.length; k++) {
+      const r = e.adjust[k]!;
+      const a = acc(idx, out, r.route);
+      a.add += r.add;
+      a.notes.push(r.note);
+    }
+    for (let k = 0; k < e.exclude.length; k++) {
+      const r = e.exclude[k]!;
+      (acc(idx, out, r.route).excluded ??= []).push(r.note);
+    }
+    for (let k = 0; k < e.duties.length; k++) out.duties.push(e.duties[k]!);
+    for (let k = 0; k < e.warnings.length; k++) {
+      const w = e.warnings[k]!;
+      if (idx.warningMark[w] !== gen) {
+        idx.warningMark[w] = gen;
+        out.warnings.push(w);
       }
     }
-    if (e.exclude) {
-      for (const r of e.exclude) {
-        const a = acc(r.route);
-        (a.excluded ??= []).push({ text: r.why, because: r.because, sources: r.sources });
+    for (let k = 0; k < e.bridge.length; k++) {
+      const b = e.bridge[k]!;
+      if (idx.bridgeMark[b] !== gen) {
+        idx.bridgeMark[b] = gen;
+        out.bridge.push(b);
       }
     }
-    if (e.stakeholders) for (const d of e.stakeholders) out.duties.push(d);
-    if (e.warnings) pushUnique(out.warnings, e.warnings);
-    if (e.bridge) pushUnique(out.bridge, e.bridge);
-    if (e.arrangements) pushUnique(out.arrangements, e.arrangements);
+    for (let k = 0; k < e.arrangements.length; k++) {
+      const a = e.arrangements[k]!;
+      if (idx.arrangementMark[a] !== gen) {
+        idx.arrangementMark[a] = gen;
+        out.arrangements.push(idx.arrangementIds[a]!);
+      }
+    }
   }
   return out;
 }
 
-function compareRoutes(x: AdvisedRoute, y: AdvisedRoute): number {
-  return (
-    y.score - x.score ||
-    FAMILY_ORDER.get(x.family)! - FAMILY_ORDER.get(y.family)! ||
-    byId(x.id, y.id)
-  );
-}
-
-function compareExcluded(x: ExcludedRoute, y: ExcludedRoute): number {
-  return FAMILY_ORDER.get(x.family)! - FAMILY_ORDER.get(y.family)! || byId(x.id, y.id);
+/** The accumulator of a route in this call, created at its first mention. */
+function acc(idx: EngineIndex, out: Collected, route: number): RouteAcc {
+  if (idx.routeMark[route] === idx.gen) return idx.routeAcc[route]!;
+  idx.routeMark[route] = idx.gen;
+  const r: RouteAcc = {
+    route,
+    awarded: false,
+    best: -1,
+    bestNote: -1,
+    add: 0,
+    rank: idx.routes[route]!.rank,
+    score: 0,
+    fit: 'unlikely',
+    lapsed: undefined,
+    notes: [],
+    excluded: null,
+  };
+  idx.routeAcc[route] = r;
+  out.routes.push(r);
+  return r;
 }
 
 function advisedRoute(
+  idx: EngineIndex,
   a: RouteAcc,
-  family: Family,
-  st: RouteStatic | undefined,
   rules: RuleSet,
-  working: Answers,
-  lang: Lang,
+  v: Values,
+  l: LangIndex,
 ): AdvisedRoute {
-  const score = Math.max(0, Math.min(100, a.best + a.add));
-  // the deciding award first, then the other awards and adjustments in walk order
+  const def = idx.routes[a.route]!;
+  // the deciding award first, then the other awards and adjustments in walk order; a text
+  // already listed is not repeated
   const reasons: Reason[] = [];
+  const listed: number[] = [];
   for (let i = -1; i < a.notes.length; i++) {
     if (i === a.bestNote) continue;
     const note = a.notes[i < 0 ? a.bestNote : i]!;
-    const t = text(note.text, lang);
-    let seen = false;
-    for (const r of reasons) if (r.text === t) seen = true;
-    if (seen) continue;
+    if (listed.includes(note.textIds[l])) continue;
+    listed.push(note.textIds[l]);
     reasons.push({
-      text: t,
-      because: becauseOf(note.because, working),
+      text: note.text[l],
+      because: becauseOf(note, v, {}),
       sources: note.sources.slice(),
     });
   }
-  if (!st) {
+  const fit = a.fit;
+  if (def.text === undefined) {
     return {
-      id: a.id,
-      family,
-      fit: fitOf(score, rules.fit),
-      score,
-      title: a.id,
+      id: def.id,
+      family: def.family!,
+      fit,
+      score: a.score,
+      title: def.id,
       reasons,
       steps: [],
       evidence: [],
@@ -769,11 +1571,12 @@ function advisedRoute(
       verify: false,
     };
   }
+  const st = def.text[l];
   const route: Record<string, unknown> = {
-    id: a.id,
-    family,
-    fit: fitOf(score, rules.fit),
-    score,
+    id: def.id,
+    family: def.family,
+    fit,
+    score: a.score,
     title: st.title,
     summary: st.summary,
   };
@@ -788,139 +1591,165 @@ function advisedRoute(
   return route as unknown as AdvisedRoute;
 }
 
-function excludedRoute(
-  a: RouteAcc,
-  family: Family,
-  st: RouteStatic | undefined,
-  working: Answers,
-  lang: Lang,
-): ExcludedRoute {
-  const whys: string[] = [];
+function excludedRoute(idx: EngineIndex, a: RouteAcc, v: Values, l: LangIndex): ExcludedRoute {
+  const def = idx.routes[a.route]!;
+  const whyIds: number[] = [];
+  let why = '';
   const because: Record<string, AnswerValue> = {};
+  const sourceIds: number[] = [];
   const sources: string[] = [];
   for (const x of a.excluded!) {
-    pushUnique(whys, [text(x.text, lang)]);
-    becauseOf(x.because, working, because);
-    pushUnique(sources, x.sources);
+    const t = x.textIds[l];
+    if (!whyIds.includes(t)) {
+      // what joining the distinct whys with spaces gives
+      why = whyIds.length === 0 ? x.text[l] : why + ' ' + x.text[l];
+      whyIds.push(t);
+    }
+    becauseOf(x, v, because);
+    mergeSources(sourceIds, sources, x.sourceIds, x.sources);
   }
-  return st
-    ? { id: a.id, family, title: st.title, why: whys.join(' '), because, sources }
-    : { id: a.id, family, why: whys.join(' '), because, sources };
+  return def.text
+    ? { id: def.id, family: def.family!, title: def.text[l].title, why, because, sources }
+    : { id: def.id, family: def.family!, why, because, sources };
+}
+
+/** validityWhy of a registry route, memoised per as-of date (few dates occur: one per run). */
+function routeValidityWhy(st: RouteText, asOf: string): string | undefined {
+  let why = st.whyAt.get(asOf);
+  if (why === undefined && !st.whyAt.has(asOf)) {
+    why = validityWhy(st, asOf, st.lang);
+    // a batch has one date; a long-running process with many dates keeps a bounded memo
+    if (st.whyAt.size > 64) st.whyAt.clear();
+    st.whyAt.set(asOf, why);
+  }
+  return why;
+}
+
+/**
+ * Sorts routes in place: advised ones best first (score, then family order, then id), excluded
+ * ones by family order, then id. Ranks are distinct, so the order is total. Insertion sort: the
+ * lists are short (a dozen routes), and it needs no comparator closure.
+ */
+function sortAccs(list: RouteAcc[], byScore: boolean): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const y = list[j]!;
+      const after = byScore
+        ? y.score < x.score || (y.score === x.score && y.rank > x.rank)
+        : y.rank > x.rank;
+      if (!after) break;
+      list[j + 1] = y;
+    }
+    list[j + 1] = x;
+  }
 }
 
 interface Mention {
-  readonly id: string;
-  readonly first: number;
+  readonly stakeholder: number;
   phase: number;
-  readonly whys: string[];
+  /** The distinct whys as string ids: the first, then (from a second on) all of them. */
+  readonly whyId: number;
+  whyIds: number[] | null;
+  /** The distinct whys joined by spaces, built as they come. */
+  why: string;
+  /** The sources' string ids: the first mention's own list until a second mention adds some. */
+  sourceIds: readonly number[];
+  ownIds: boolean;
   readonly sources: string[];
 }
 
-function mention(
-  list: Mention[],
-  id: string,
-  phase: Phase,
-  why: string,
-  sources: readonly string[],
-): void {
-  const p = PHASE_ORDER.get(phase) ?? 0;
-  for (const m of list) {
-    if (m.id !== id) continue;
-    if (p < m.phase) m.phase = p;
-    if (!m.whys.includes(why)) m.whys.push(why);
-    pushUnique(m.sources, sources);
+function mention(idx: EngineIndex, list: Mention[], m: MentionDef, l: LangIndex): void {
+  const s = m.stakeholder;
+  if (idx.stakeholderMark[s] !== idx.gen) {
+    idx.stakeholderMark[s] = idx.gen;
+    idx.stakeholderAt[s] = list.length;
+    list.push({
+      stakeholder: s,
+      phase: m.phase,
+      whyId: m.whyIds[l],
+      whyIds: null,
+      why: m.why[l],
+      sourceIds: m.sourceIds,
+      ownIds: false,
+      sources: m.sources.slice(),
+    });
     return;
   }
-  list.push({ id, first: list.length, phase: p, whys: [why], sources: sources.slice() });
-}
-
-function compareMentions(x: Mention, y: Mention): number {
-  return x.phase - y.phase || x.first - y.first;
+  const seen = list[idx.stakeholderAt[s]!]!;
+  if (m.phase < seen.phase) seen.phase = m.phase;
+  const whyId = m.whyIds[l];
+  if (whyId !== seen.whyId && !(seen.whyIds !== null && seen.whyIds.includes(whyId))) {
+    (seen.whyIds ??= [seen.whyId]).push(whyId);
+    seen.why = seen.why + ' ' + m.why[l];
+  }
+  for (let i = 0; i < m.sourceIds.length; i++) {
+    const id = m.sourceIds[i]!;
+    if (seen.sourceIds.includes(id)) continue;
+    // copy on write: the list may still be the mention definition's own
+    if (!seen.ownIds) {
+      seen.sourceIds = seen.sourceIds.slice();
+      seen.ownIds = true;
+    }
+    (seen.sourceIds as number[]).push(id);
+    seen.sources.push(m.sources[i]!);
+  }
 }
 
 function stakeholderList(
+  idx: EngineIndex,
+  advisedAccs: readonly RouteAcc[],
   rules: RuleSet,
-  advised: readonly AdvisedRoute[],
-  duties: readonly Duty[],
-  working: Answers,
-  lang: Lang,
+  duties: readonly MentionDef[],
+  v: Values,
+  l: LangIndex,
 ): StakeholderItem[] {
-  // the stakeholders of the strong and possible routes in rank order, then the walk's duties
+  // the stakeholders of the strong and possible routes in rank order, then the walk's duties;
+  // `mentions` is in order of first mention
   const mentions: Mention[] = [];
-  for (const r of advised) {
-    if (r.fit === 'unlikely') continue;
-    const list = rules.routes.get(r.id)?.stakeholders;
-    if (list)
-      for (const s of list)
-        mention(mentions, s.stakeholder, s.phase, text(s.role, lang), s.sources);
+  for (let i = 0; i < advisedAccs.length; i++) {
+    const a = advisedAccs[i]!;
+    if (a.fit === 'unlikely') continue;
+    const text = idx.routes[a.route]!.text;
+    if (text) for (const m of text[l].stakeholders) mention(idx, mentions, m, l);
   }
-  for (const d of duties) mention(mentions, d.stakeholder, d.phase, text(d.why, lang), d.sources);
-  mentions.sort(compareMentions);
-  const current = working['phase'];
+  for (let i = 0; i < duties.length; i++) mention(idx, mentions, duties[i]!, l);
+  // by phase, then first mention: one pass per phase keeps the order of first mention
+  const here = currentPhase(v[idx.phaseSlot]);
+  const names = idx.stakeholderText[l];
   const out: StakeholderItem[] = [];
-  for (const m of mentions) {
-    const reg = rules.stakeholders.get(m.id);
-    const phase = PHASES[m.phase]!;
-    const item: Record<string, unknown> = {
-      id: m.id,
-      name: reg ? text(reg.name, lang) : m.id,
-      phase,
-      when: whenOf(phase, current),
-      why: m.whys.length === 1 ? m.whys[0] : m.whys.join(' '),
-    };
-    if (reg?.bring && reg.bring.length > 0) {
-      const bring: string[] = [];
-      for (const b of reg.bring) bring.push(text(b, lang));
-      item['bring'] = bring;
+  for (let p = 0; p < PHASE_NAMES.length; p++) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if (m.phase !== p) continue;
+      const reg = names[m.stakeholder]!;
+      const item: Record<string, unknown> = {
+        id: idx.stakeholderIds[m.stakeholder],
+        name: reg.name,
+        phase: PHASE_NAMES[p],
+        when: whenAt(p, here),
+        why: m.why,
+      };
+      if (reg.bring !== null) item['bring'] = reg.bring.slice();
+      item['sources'] = m.sources;
+      out.push(item as unknown as StakeholderItem);
     }
-    item['sources'] = m.sources;
-    out.push(item as unknown as StakeholderItem);
   }
   return out;
 }
 
-function bridgeList(
-  rules: RuleSet,
-  ids: readonly string[],
+/** The registry items (warnings or bridge) named, valid at asOf, in order of first mention. */
+function itemList<T>(
+  items: readonly (ItemText | undefined)[],
+  named: readonly number[],
   asOf: string,
-  lang: Lang,
-): BridgeItem[] {
-  const out: BridgeItem[] = [];
-  for (const id of ids) {
-    const b = rules.bridge.get(id);
-    if (!b || !validAt(b, asOf)) continue;
-    const item: Record<string, unknown> = {
-      id,
-      title: text(b.title, lang),
-      why: text(b.why, lang),
-    };
-    if (b.leads_to && b.leads_to.length > 0) item['leadsTo'] = b.leads_to.slice();
-    item['sources'] = b.sources.slice();
-    item['verify'] = b.verify === true;
-    if (b.verify === true && b.verify_note) item['verifyNote'] = text(b.verify_note, lang);
-    out.push(item as unknown as BridgeItem);
-  }
-  return out;
-}
-
-function warningList(
-  rules: RuleSet,
-  ids: readonly string[],
-  asOf: string,
-  lang: Lang,
-): WarningItem[] {
-  const out: WarningItem[] = [];
-  for (const id of ids) {
-    const w = rules.warnings.get(id);
-    if (!w || !validAt(w, asOf)) continue;
-    const item: Record<string, unknown> = {
-      id,
-      text: text(w.text, lang),
-      sources: w.sources.slice(),
-      verify: w.verify === true,
-    };
-    if (w.verify === true && w.verify_note) item['verifyNote'] = text(w.verify_note, lang);
-    out.push(item as unknown as WarningItem);
+  l: LangIndex,
+): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const item = items[named[i]!];
+    if (item !== undefined && validAt(item, asOf)) out.push(item.make[l]() as T);
   }
   return out;
 }
@@ -932,47 +1761,66 @@ function warningList(
 export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOptions): Advice {
   const idx = engineIndex(rules);
   const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
+  const l: LangIndex = lang === 'en' ? 1 : 0;
   const asOf = options.asOf;
-  const { working, figures } = prepareAnswers(idx, answers);
-  const walk = walkTrees(idx, working);
-  const effects = collect(idx, walk.path);
+  nextGen(idx);
+  const figures = fillValues(idx, answers);
+  const v = idx.values;
+  walkAll(idx, v);
+  const effects = collect(idx, idx.path);
 
   // routes: excluded (validity first, then the trees' exclusions) or advised
-  const texts = routeTexts(rules, idx, lang);
-  const advised: AdvisedRoute[] = [];
-  const excluded: ExcludedRoute[] = [];
+  const advisedAccs: RouteAcc[] = [];
+  const excludedAccs: RouteAcc[] = [];
   for (const a of effects.routes) {
     if (!a.awarded && a.excluded === null) continue; // an adjustment alone advises nothing
-    const def = rules.routes.get(a.id);
-    const family = (def ? def.family : a.id.slice(0, a.id.indexOf('.'))) as Family;
-    if (!FAMILY_ORDER.has(family)) continue;
-    const st = texts.get(a.id);
-    const lapsed =
+    const def = idx.routes[a.route]!;
+    if (def.family === null) continue;
+    const st = def.text?.[l];
+    const why =
       st && (st.validFrom !== undefined || st.validUntil !== undefined)
-        ? validityWhy(st, asOf, lang)
+        ? routeValidityWhy(st, asOf)
         : undefined;
-    if (lapsed !== undefined) {
-      excluded.push({
-        id: a.id,
-        family,
-        title: st!.title,
-        why: lapsed,
-        sources: st!.sources.slice(),
-      });
+    if (why !== undefined) {
+      a.lapsed = why;
+      excludedAccs.push(a);
     } else if (a.excluded !== null) {
-      excluded.push(excludedRoute(a, family, st, working, lang));
+      excludedAccs.push(a);
     } else {
-      advised.push(advisedRoute(a, family, st, rules, working, lang));
+      a.score = Math.max(0, Math.min(100, a.best + a.add));
+      a.fit = fitOf(a.score, rules.fit);
+      advisedAccs.push(a);
     }
   }
-  advised.sort(compareRoutes);
-  excluded.sort(compareExcluded);
+  sortAccs(advisedAccs, true);
+  sortAccs(excludedAccs, false);
+
+  const advised: AdvisedRoute[] = new Array<AdvisedRoute>(advisedAccs.length);
+  for (let i = 0; i < advisedAccs.length; i++) {
+    advised[i] = advisedRoute(idx, advisedAccs[i]!, rules, v, l);
+  }
+  const excluded: ExcludedRoute[] = new Array<ExcludedRoute>(excludedAccs.length);
+  for (let i = 0; i < excludedAccs.length; i++) {
+    const a = excludedAccs[i]!;
+    const why = a.lapsed;
+    if (why !== undefined) {
+      const def = idx.routes[a.route]!;
+      const st = def.text![l];
+      excluded[i] = {
+        id: def.id,
+        family: def.family!,
+        title: st.title,
+        why,
+        sources: st.sources.slice(),
+      };
+    } else excluded[i] = excludedRoute(idx, a, v, l);
+  }
 
   const input: Record<string, string> = {};
   if (options.input) {
     for (const k of Object.keys(options.input)) {
-      const v = options.input[k];
-      if (typeof v === 'string') input[k] = v;
+      const x = options.input[k];
+      if (typeof x === 'string') input[k] = x;
     }
   }
 
@@ -982,7 +1830,7 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
     input,
     routes: advised,
     excluded,
-    stakeholders: stakeholderList(rules, advised, effects.duties, working, lang),
+    stakeholders: stakeholderList(idx, advisedAccs, rules, effects.duties, v, l),
     costBenefit: figures
       ? {
           parties: figures.parties,
@@ -992,9 +1840,9 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
           arrangements: effects.arrangements.slice(),
         }
       : null,
-    bridgeFunding: bridgeList(rules, effects.bridge, asOf, lang),
-    warnings: warningList(rules, effects.warnings, asOf, lang),
-    openQuestions: openQuestionsOf(rules, idx, walk, working, true),
+    bridgeFunding: itemList<BridgeItem>(idx.bridge, effects.bridge, asOf, l),
+    warnings: itemList<WarningItem>(idx.warnings, effects.warnings, asOf, l),
+    openQuestions: openList(idx, v, idx.openSlots, idx.openNodes, true),
     arrangements: effects.arrangements,
   };
 }
