@@ -496,16 +496,26 @@ export function stakeholdersByPhase(advice: Advice): { phase: Phase; items: Stak
 }
 
 /** Whom to contact first for a route: its first stakeholder on the checklist, now before later. */
+/**
+ * Whom to call first for a route: of the route's stakeholders on the checklist, the one whose
+ * phase is now (else next, else later), with the role it plays in this route — not the merged
+ * reasons of the whole checklist.
+ */
 export function partyToCall(
   advice: Advice,
   rules: RuleSet,
   route: AdvisedRoute,
-): StakeholderItem | undefined {
-  const ids = (rules.routes.get(route.id)?.stakeholders ?? []).map((x) => x.stakeholder);
+  lang: Lang,
+): { readonly name: string; readonly why: string } | undefined {
+  const roles = rules.routes.get(route.id)?.stakeholders ?? [];
+  const ids = roles.map((x) => x.stakeholder);
   const onList = advice.stakeholders.filter((x) => ids.includes(x.id));
   const rank = (x: StakeholderItem) =>
     x.when === 'now' ? 0 : x.when === 'next' ? 1 : x.when ? 2 : 1;
-  return [...onList].sort((a, b) => rank(a) - rank(b))[0];
+  const first = [...onList].sort((a, b) => rank(a) - rank(b))[0];
+  if (!first) return undefined;
+  const role = roles.find((x) => x.stakeholder === first.id)?.role[lang];
+  return { name: first.name, why: role ?? first.why };
 }
 
 export interface VerifyNote {

@@ -60,7 +60,7 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     if (r.summary) out.push('', inline(r.summary));
     const [step] = r.steps;
     if (step) out.push('', `**${s.firstStep}:** ${inline(step)}`);
-    const call = partyToCall(advice, rules, r);
+    const call = partyToCall(advice, rules, r, lang);
     if (call) out.push('', `**${s.callFirst}:** ${inline(call.name)} — ${inline(call.why)}`);
     if (r.whoDecides) out.push('', `**${s.whoDecides}:** ${inline(r.whoDecides)}`);
     if (r.reasons.length > 0) {

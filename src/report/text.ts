@@ -129,7 +129,7 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     if (!recommended) return;
     const [step] = r.steps;
     if (step) para(`${chalk.bold(s.firstStep)}: ${step}`, '  ', '    ');
-    const call = partyToCall(advice, rules, r);
+    const call = partyToCall(advice, rules, r, lang);
     if (call) para(`${chalk.bold(s.callFirst)}: ${call.name} — ${call.why}`, '  ', '    ');
     if (r.whoDecides) para(`${chalk.bold(s.whoDecides)}: ${r.whoDecides}`, '  ', '    ');
     if (r.steps.length > 1) {

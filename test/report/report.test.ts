@@ -279,3 +279,16 @@ describe('ui strings', () => {
     expect(keys(ui('en')).sort()).toEqual(keys(ui('nl')).sort());
   });
 });
+
+describe('whom to call first', () => {
+  it("names the route's own role for that party, not the merged checklist reasons", () => {
+    const text = renderText(sample, { rules, lang: 'nl', chalk: plain, width: 10_000, answers });
+    const line = text.split('\n').find((l) => l.includes('Neem eerst contact op met'))!;
+    const top = rules.routes.get(sample.routes[0]!.id)!;
+    const item = sample.stakeholders.find((x) =>
+      (top.stakeholders ?? []).some((r) => r.stakeholder === x.id),
+    )!;
+    const role = top.stakeholders!.find((r) => r.stakeholder === item.id)!.role.nl;
+    expect(line.trim()).toBe(`Neem eerst contact op met: ${item.name} — ${role}`);
+  });
+});
