@@ -48,109 +48,29 @@ type Values = (AnswerValue | undefined)[];
 /** A compiled condition, on answers keyed by question id. */
 export type Test = (answers: Answers) => Truth;
 
-/** A compiled condition on slots. */
-type SlotTest = (v: Values) => Truth;
-
-/**
- * Adds to `out` the slots of the questions whose missing answers make an unknown condition
- * unknown, each once from position `from` on: only the parts that are themselves unknown count
- * (in `any: [A, B]` with B true, A does not matter).
- */
-type SlotUnknowns = (v: Values, out: number[], from: number) => void;
-
-interface SlotCondition {
-  readonly test: SlotTest;
-  readonly unknowns: SlotUnknowns;
-}
-
 function listOf(value: AnswerValue): readonly unknown[] {
   if (Array.isArray(value)) return value;
   // an object is never an option id (and String() throws on one without a prototype)
   return typeof value === 'object' ? [] : [String(value)];
 }
 
-/** Whether a list holds a value (SameValueZero, as Array.prototype.includes). */
-function has(list: readonly unknown[], x: unknown): boolean {
-  return list.includes(x);
-}
-
-/**
- * The test of a comparison on an answered value: the first operator present, in conditions.ts's
- * order. Plain loops: a callback such as `want.some((x) => list.includes(x))` would allocate a
- * closure on every evaluation.
- */
-function comparisonTest(cond: Comparison): (v: AnswerValue) => boolean {
-  if (cond.equals !== undefined) {
-    const want = cond.equals;
-    return (v) => v === want;
-  }
-  if (cond.in !== undefined) {
-    const list = cond.in;
-    return (v) => {
-      for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
-      return false;
-    };
-  }
-  // a single answer (a string, number or boolean) counts as the list [String(value)]; the
-  // scalar paths below compare with that string directly instead of building the list
-  if (cond.includes !== undefined) {
-    const want = cond.includes;
-    return (v) => (isScalar(v) ? String(v) === want : has(listOf(v), want));
-  }
-  if (cond.includes_any !== undefined) {
-    const want = cond.includes_any;
-    return (v) => {
-      if (isScalar(v)) {
-        const s = String(v);
-        for (let i = 0; i < want.length; i++) if (want[i] === s) return true;
-        return false;
-      }
-      const list = listOf(v);
-      for (let i = 0; i < want.length; i++) if (has(list, want[i])) return true;
-      return false;
-    };
-  }
-  if (cond.includes_all !== undefined) {
-    const want = cond.includes_all;
-    return (v) => {
-      if (isScalar(v)) {
-        const s = String(v);
-        for (let i = 0; i < want.length; i++) if (want[i] !== s) return false;
-        return true;
-      }
-      const list = listOf(v);
-      for (let i = 0; i < want.length; i++) if (!has(list, want[i])) return false;
-      return true;
-    };
-  }
-  if (cond.gte !== undefined) {
-    const n = cond.gte;
-    return (v) => typeof v === 'number' && v >= n;
-  }
-  if (cond.lte !== undefined) {
-    const n = cond.lte;
-    return (v) => typeof v === 'number' && v <= n;
-  }
-  if (cond.gt !== undefined) {
-    const n = cond.gt;
-    return (v) => typeof v === 'number' && v > n;
-  }
-  if (cond.lt !== undefined) {
-    const n = cond.lt;
-    return (v) => typeof v === 'number' && v < n;
-  }
-  return () => false;
-}
-
-const NO_UNKNOWNS: SlotUnknowns = () => {};
-
 /** The operator a comparison applies: the first present, in the order conditions.ts checks them. */
 function operatorOf(cond: Comparison): keyof Comparison | undefined {
-  if (cond.answered !== undefined) return 'answered';
   for (const op of OPERATORS) if (cond[op] !== undefined) return op;
   return undefined;
 }
-const OPERATORS = ['equals', 'in', 'includes', 'includes_any', 'includes_all'] as const;
+const OPERATORS = [
+  'answered',
+  'equals',
+  'in',
+  'includes',
+  'includes_any',
+  'includes_all',
+  'gte',
+  'lte',
+  'gt',
+  'lt',
+] as const;
 
 /**
  * Option masks. A comparison `includes`, `includes_any` or `includes_all` asks whether the answer
@@ -222,98 +142,195 @@ function planMasks(
   return { base: slots, bits: out };
 }
 
+// Truth values inside the engine: small integers (false, true, unknown).
+const NO = 0;
+const YES = 1;
+const UNKNOWN = 2;
+type Tri = typeof NO | typeof YES | typeof UNKNOWN;
+
+function truth(t: Tri): Truth {
+  return t === UNKNOWN ? undefined : t === YES;
+}
+
+// Condition operators: the combinators, then one per kind of comparison.
+const ALL = 0;
+const ANY = 1;
+const NOT = 2;
+const ANSWERED = 3;
+const EQUALS = 4;
+const IN = 5;
+const INCLUDES_ANY = 6; // `includes` is includes_any of one string
+const INCLUDES_ALL = 7;
+const MASK_ANY = 8;
+const MASK_ALL = 9;
+const GTE = 10;
+const LTE = 11;
+const GT = 12;
+const LT = 13;
+const NEVER = 14; // a comparison without an operator: false once answered
+
 /**
- * Compiles a condition on slots, with exactly the three-valued semantics of conditions.ts (and
- * of the simple engine this one replaced): a comparison on an unanswered question is unknown,
- * except `answered`; all/any/not follow Kleene logic.
+ * Compiled conditions: every part of every condition is a numbered entry (operator, slot,
+ * operand, parts) in flat arrays, and one small interpreter evaluates them. Closures per part
+ * were the first design; they cost a call through a megamorphic site per part, which made the
+ * conditions the larger part of a walk. The semantics are those of conditions.ts: three-valued,
+ * a comparison on an unanswered question is unknown except `answered`, Kleene all/any/not.
  */
-function compileOnSlots(
-  cond: Condition,
-  slot: (question: string) => number,
-  masks?: MaskPlan,
-): SlotCondition {
-  if ('all' in cond || 'any' in cond) {
-    const all = 'all' in cond;
-    const parts = (all ? cond.all : cond.any).map((c) => compileOnSlots(c, slot, masks));
-    const tests = parts.map((p) => p.test);
-    const test: SlotTest = all
-      ? (v) => {
-          let r: Truth = true;
-          for (let i = 0; i < tests.length; i++) {
-            const t = tests[i]!(v);
-            if (t === false) return false;
-            if (t === undefined) r = undefined;
-          }
-          return r;
+class Conditions {
+  private readonly op: number[] = [];
+  private readonly slot: number[] = [];
+  /** equals: the value; in / includes_*: the list; mask_*: the mask; gte…lt: the number. */
+  private readonly arg: unknown[] = [];
+  /** all / any: the parts; not: the one part. */
+  private readonly parts: (readonly number[] | null)[] = [];
+  /** mask_*: the bits of the slot's answer strings. */
+  private readonly bits: (ReadonlyMap<string, number> | null)[] = [];
+
+  constructor(private readonly masks: MaskPlan | null) {}
+
+  /** Compiles a condition; its number. */
+  add(cond: Condition, slot: (question: string) => number): number {
+    if ('all' in cond || 'any' in cond) {
+      const parts = ('all' in cond ? cond.all : cond.any).map((c) => this.add(c, slot));
+      return this.push('all' in cond ? ALL : ANY, -1, null, parts, null);
+    }
+    if ('not' in cond) return this.push(NOT, -1, null, [this.add(cond.not, slot)], null);
+    const s = slot(cond.question);
+    const op = operatorOf(cond);
+    switch (op) {
+      case 'answered':
+        return this.push(ANSWERED, s, cond.answered, null, null);
+      case 'equals':
+        return this.push(EQUALS, s, cond.equals, null, null);
+      case 'in':
+        return this.push(IN, s, cond.in, null, null);
+      case 'includes':
+      case 'includes_any':
+      case 'includes_all': {
+        const list: readonly unknown[] = op === 'includes' ? [cond.includes] : cond[op]!;
+        const any = op === 'includes_any';
+        const bits = this.masks?.bits[s];
+        if (bits && list.every((w) => typeof w === 'string' && bits.has(w))) {
+          let mask = 0;
+          for (const w of list) mask |= 1 << bits.get(w as string)!;
+          return this.push(any ? MASK_ANY : MASK_ALL, s, mask, null, bits);
         }
-      : (v) => {
-          let r: Truth = false;
-          for (let i = 0; i < tests.length; i++) {
-            const t = tests[i]!(v);
-            if (t === true) return true;
-            if (t === undefined) r = undefined;
-          }
-          return r;
-        };
-    const unknowns: SlotUnknowns = (v, out, from) => {
-      for (let i = 0; i < parts.length; i++) {
-        if (tests[i]!(v) === undefined) parts[i]!.unknowns(v, out, from);
+        return this.push(any ? INCLUDES_ANY : INCLUDES_ALL, s, list, null, null);
       }
-    };
-    return { test, unknowns };
+      case 'gte':
+        return this.push(GTE, s, cond.gte, null, null);
+      case 'lte':
+        return this.push(LTE, s, cond.lte, null, null);
+      case 'gt':
+        return this.push(GT, s, cond.gt, null, null);
+      case 'lt':
+        return this.push(LT, s, cond.lt, null, null);
+      default:
+        return this.push(NEVER, s, null, null, null);
+    }
   }
-  if ('not' in cond) {
-    const inner = compileOnSlots(cond.not, slot, masks);
-    const t = inner.test;
-    return {
-      test: (v) => {
-        const r = t(v);
-        return r === undefined ? undefined : !r;
-      },
-      unknowns: inner.unknowns,
-    };
+
+  private push(
+    op: number,
+    slot: number,
+    arg: unknown,
+    parts: readonly number[] | null,
+    bits: ReadonlyMap<string, number> | null,
+  ): number {
+    this.op.push(op);
+    this.slot.push(slot);
+    this.arg.push(arg);
+    this.parts.push(parts);
+    this.bits.push(bits);
+    return this.op.length - 1;
   }
-  const s = slot(cond.question);
-  if (cond.answered !== undefined) {
-    // always known
-    const want = cond.answered;
-    return { test: (v) => (v[s] !== undefined) === want, unknowns: NO_UNKNOWNS };
+
+  /** The truth of condition `c` on the answers in `v`. */
+  eval(c: number, v: Values): Tri {
+    const op = this.op[c]!;
+    if (op === ALL || op === ANY) {
+      const parts = this.parts[c]!;
+      let r: Tri = op === ALL ? YES : NO;
+      for (let i = 0; i < parts.length; i++) {
+        const t = this.eval(parts[i]!, v);
+        if (op === ALL ? t === NO : t === YES) return t;
+        if (t === UNKNOWN) r = UNKNOWN;
+      }
+      return r;
+    }
+    if (op === NOT) {
+      const t = this.eval(this.parts[c]![0]!, v);
+      return t === UNKNOWN ? UNKNOWN : t === YES ? NO : YES;
+    }
+    const s = this.slot[c]!;
+    const x = v[s];
+    if (op === ANSWERED) return (x !== undefined) === this.arg[c] ? YES : NO;
+    if (x === undefined) return UNKNOWN;
+    return this.compare(op, c, s, x, v) ? YES : NO;
   }
-  const unknowns: SlotUnknowns = (v, out, from) => {
-    if (v[s] === undefined && out.indexOf(s, from) < 0) out.push(s);
-  };
-  const op = operatorOf(cond);
-  const bits = masks?.bits[s];
-  const list: readonly unknown[] =
-    op === 'includes'
-      ? [cond.includes]
-      : op === 'includes_any' || op === 'includes_all'
-        ? cond[op]!
-        : [];
-  if (bits && list.length > 0 && list.every((w) => typeof w === 'string' && bits.has(w))) {
-    let want = 0;
-    for (const w of list) want |= 1 << bits.get(w as string)!;
-    const at = masks.base + s;
-    const any = op === 'includes_any';
-    return {
-      test: (v) => {
-        const x = v[s];
-        if (x === undefined) return undefined;
+
+  /** A comparison on an answered value. */
+  private compare(op: number, c: number, s: number, x: AnswerValue, v: Values): boolean {
+    switch (op) {
+      case EQUALS:
+        return x === this.arg[c];
+      case IN: {
+        const list = this.arg[c] as readonly unknown[];
+        for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+        return false;
+      }
+      case MASK_ANY:
+      case MASK_ALL: {
+        const at = this.masks!.base + s;
         let m = v[at] as number | undefined;
-        if (m === undefined) v[at] = m = maskOf(bits, x);
-        return any ? (m & want) !== 0 : (m & want) === want;
-      },
-      unknowns,
-    };
+        if (m === undefined) v[at] = m = maskOf(this.bits[c]!, x);
+        const want = this.arg[c] as number;
+        return op === MASK_ANY ? (m & want) !== 0 : (m & want) === want;
+      }
+      case INCLUDES_ANY:
+      case INCLUDES_ALL: {
+        const want = this.arg[c] as readonly unknown[];
+        const any = op === INCLUDES_ANY;
+        // a single answer counts as the list [String(value)]: compare with that string directly
+        if (isScalar(x)) {
+          const str = String(x);
+          for (let i = 0; i < want.length; i++) if ((want[i] === str) === any) return any;
+          return !any;
+        }
+        const list = listOf(x);
+        for (let i = 0; i < want.length; i++) if (list.includes(want[i]) === any) return any;
+        return !any;
+      }
+      case GTE:
+        return typeof x === 'number' && x >= (this.arg[c] as number);
+      case LTE:
+        return typeof x === 'number' && x <= (this.arg[c] as number);
+      case GT:
+        return typeof x === 'number' && x > (this.arg[c] as number);
+      case LT:
+        return typeof x === 'number' && x < (this.arg[c] as number);
+      default:
+        return false;
+    }
   }
-  const check = comparisonTest(cond);
-  return {
-    test: (v) => {
-      const x = v[s];
-      return x === undefined ? undefined : check(x);
-    },
-    unknowns,
-  };
+
+  /**
+   * Adds to `out` the slots of the questions whose missing answers make the unknown condition `c`
+   * unknown, each once from position `from` on: only the parts that are themselves unknown count
+   * (in `any: [A, B]` with B true, A does not matter).
+   */
+  unknowns(c: number, v: Values, out: number[], from: number): void {
+    const op = this.op[c]!;
+    if (op === ALL || op === ANY) {
+      for (const p of this.parts[c]!)
+        if (this.eval(p, v) === UNKNOWN) this.unknowns(p, v, out, from);
+    } else if (op === NOT) {
+      this.unknowns(this.parts[c]![0]!, v, out, from);
+    } else if (op !== ANSWERED) {
+      const s = this.slot[c]!;
+      if (v[s] === undefined && out.indexOf(s, from) < 0) out.push(s);
+    }
+  }
 }
 
 /** Every question of a condition, each once, in order. */
@@ -339,8 +356,9 @@ export function compileCondition(cond: Condition): Test {
   const questions: string[] = [];
   conditionQuestions(cond, questions);
   const at = new Map(questions.map((q, i) => [q, i]));
-  const { test } = compileOnSlots(cond, (q) => at.get(q)!);
-  return (a) => test(readValues(a, questions));
+  const table = new Conditions(null);
+  const c = table.add(cond, (q) => at.get(q)!);
+  return (a) => truth(table.eval(c, readValues(a, questions)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,7 +443,8 @@ export interface CompiledNode {
   readonly otherwise: number;
   readonly unanswered: number;
   readonly condition: Condition | null;
-  readonly compiled: SlotCondition | null;
+  /** The `if` condition's number in EngineIndex.conditions (-1: none). */
+  readonly cond: number;
   readonly then: number;
   readonly else: number;
   readonly unknown: number;
@@ -448,10 +467,11 @@ interface Flow {
   readonly then: Int32Array;
   readonly else: Int32Array;
   readonly unknown: Int32Array;
-  readonly condition: readonly (SlotCondition | null)[];
+  readonly cond: Int32Array;
   readonly caseValues: readonly (readonly (string | boolean)[])[];
   readonly caseNext: readonly (readonly number[])[];
   readonly sequence: readonly (readonly number[])[];
+  readonly fx: readonly (NodeEffects | null)[];
 }
 
 function flowOf(nodes: readonly CompiledNode[]): Flow {
@@ -465,10 +485,11 @@ function flowOf(nodes: readonly CompiledNode[]): Flow {
     then: ints((n) => n.then),
     else: ints((n) => n.else),
     unknown: ints((n) => n.unknown),
-    condition: nodes.map((n) => n.compiled),
+    cond: ints((n) => n.cond),
     caseValues: nodes.map((n) => n.caseValues),
     caseNext: nodes.map((n) => n.caseNext),
     sequence: nodes.map((n) => n.sequence),
+    fx: nodes.map((n) => n.fx),
   };
 }
 
@@ -536,13 +557,17 @@ export interface EngineIndex {
    * name one; a hand-built rule set could.
    */
   readonly defaults: Values;
+  /** The slots whose default is not undefined (usually none). */
+  readonly defaultSlots: readonly number[];
   /** Per slot: 1 when an answer may fill it (a derived fact may not). */
   readonly fillable: Uint8Array;
   readonly slotDerived: Uint8Array;
   /** Per slot: 1 when it is a question of the rule set. */
   readonly slotIsQuestion: Uint8Array;
   readonly slotIsFigure: Uint8Array;
-  readonly slotAskIf: readonly (SlotTest | null)[];
+  /** Per slot: its question's ask_if in `conditions` (-1: none). */
+  readonly slotAskIf: Int32Array;
+  readonly conditions: Conditions;
   /** Per derived slot: the slots of the questions it is computed from (derivedInputs). */
   readonly slotInputs: readonly (readonly number[])[];
   readonly costSlots: readonly number[];
@@ -687,6 +712,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
   // every slot exists now; the option masks live after them in the Values
   const slot = (q: string): number => slots.map.get(q)!;
   const masks = planMasks(conditions, slot, slots.ids.length);
+  const conds = new Conditions(masks);
 
   const routeIds = new Interner();
   for (const id of rules.routes.keys()) routeIds.of(id);
@@ -820,7 +846,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
         otherwise: ref(n.otherwise),
         unanswered: ref(n.unanswered),
         condition: kind === IF ? n.if! : null,
-        compiled: kind === IF ? compileOnSlots(n.if!, slot, masks) : null,
+        cond: kind === IF ? conds.add(n.if!, slot) : -1,
         then: ref(n.then),
         else: ref(n.else),
         unknown: ref(n.unknown),
@@ -840,7 +866,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
   const figureIds = new Set<string>();
   for (const p of PARTY_IDS) figureIds.add(`cost_${p}`).add(`benefit_${p}`);
   const askIf = new Map<string, Test>();
-  const askIfOnSlots = new Map<string, SlotTest>();
+  const askIfOnSlots = new Map<string, number>();
   const derived = new Set<string>(DERIVED_FACTS);
   for (const id of rules.questionOrder) {
     const q = rules.questions.get(id);
@@ -848,7 +874,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
     if (q.derived) derived.add(id);
     if (q.ask_if) {
       askIf.set(id, compileCondition(q.ask_if));
-      askIfOnSlots.set(id, compileOnSlots(q.ask_if, slot, masks).test);
+      askIfOnSlots.set(id, conds.add(q.ask_if, slot));
     }
     if (derived.has(id)) continue;
     if (figureIds.has(id)) figures.push(q);
@@ -991,11 +1017,13 @@ function buildIndex(rules: RuleSet): EngineIndex {
     slotOf,
     slotIds: slots.ids,
     defaults,
+    defaultSlots: [...defaults.keys()].filter((s) => defaults[s] !== undefined),
     fillable: flag((id) => !derived.has(id) && id !== '__proto__'),
     slotDerived: flag((id) => derived.has(id)),
     slotIsQuestion: flag((id) => rules.questions.has(id)),
     slotIsFigure: flag((id) => figureIds.has(id)),
-    slotAskIf: slots.ids.map((id) => askIfOnSlots.get(id) ?? null),
+    slotAskIf: Int32Array.from(slots.ids, (id) => askIfOnSlots.get(id) ?? -1),
+    conditions: conds,
     slotInputs: slots.ids.map(inputsOf),
     costSlots,
     benefitSlots,
@@ -1058,6 +1086,12 @@ export interface Prepared {
   readonly figures: CostBenefitFigures | null;
 }
 
+/** isAnswered for a string: not blank. Most answers start with a visible ASCII character. */
+function nonBlank(x: string): boolean {
+  const c = x.charCodeAt(0);
+  return (c > 32 && c < 127) || x.trim() !== '';
+}
+
 function isScalar(x: unknown): boolean {
   return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
 }
@@ -1102,15 +1136,22 @@ export function prepareAnswers(idx: EngineIndex, answers: Answers): Prepared {
  */
 function fillValues(idx: EngineIndex, answers: Answers): CostBenefitFigures | null {
   const v = idx.values;
-  const defaults = idx.defaults;
-  for (let s = 0; s < v.length; s++) v[s] = defaults[s];
+  v.fill(undefined);
+  for (const s of idx.defaultSlots) v[s] = idx.defaults[s];
   const keys = Object.keys(answers);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const s = idx.slotOf.get(key);
     if (s === undefined || idx.fillable[s] === 0) continue;
-    const x = sanitize(answers[key]);
-    if (x !== undefined) v[s] = isAnswered(x) ? x : undefined;
+    // sanitize and isAnswered, with the common cases first
+    const x: unknown = answers[key];
+    if (typeof x === 'string') v[s] = nonBlank(x) ? x : undefined;
+    else if (typeof x === 'number' || typeof x === 'boolean') v[s] = x;
+    else if (Array.isArray(x)) {
+      const list = sanitize(x) as readonly unknown[];
+      v[s] = list.length > 0 ? (list as AnswerValue) : undefined;
+    }
+    // anything else is no answer, and leaves the slot as it was
   }
   const costs = idx.costs;
   const benefits = idx.benefits;
@@ -1169,14 +1210,18 @@ export function walkTrees(idx: EngineIndex, answers: Answers, withReads = false)
 }
 
 /** Walks every tree into idx.path, idx.openSlots and idx.openNodes (at the current generation). */
-function walkAll(idx: EngineIndex, v: Values): void {
+function walkAll(idx: EngineIndex, v: Values, out: Collected | null = null): void {
   idx.path.length = 0;
   idx.openSlots.length = 0;
   idx.openNodes.length = 0;
-  for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, v);
+  for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, v, out);
 }
 
-function walkFrom(idx: EngineIndex, start: number, v: Values): void {
+/**
+ * Walks one tree (or a sequence's branch) from `start`. With `out`, the effects of every node
+ * are collected as it is passed (walk order), saving a second pass over the path.
+ */
+function walkFrom(idx: EngineIndex, start: number, v: Values, out: Collected | null): void {
   const f = idx.flow;
   const stamp = idx.stamp;
   const gen = idx.gen;
@@ -1189,18 +1234,21 @@ function walkFrom(idx: EngineIndex, start: number, v: Values): void {
     if (stamp[n] === gen) return;
     stamp[n] = gen;
     path.push(n);
+    if (out !== null) {
+      const e = f.fx[n]!;
+      if (e !== null) addEffects(idx, out, e);
+    }
     const kind = f.kind[n];
     if (kind === NEXT) {
       n = f.next[n]!;
     } else if (kind === IF) {
-      const c = f.condition[n]!;
-      const t = c.test(v);
-      if (t === true) n = f.then[n]!;
-      else if (t === false) n = f.else[n]!;
+      const t = idx.conditions.eval(f.cond[n]!, v);
+      if (t === YES) n = f.then[n]!;
+      else if (t === NO) n = f.else[n]!;
       else {
         // the questions that made it unknown, each once for this node
         const from = openSlots.length;
-        c.unknowns(v, openSlots, from);
+        idx.conditions.unknowns(f.cond[n]!, v, openSlots, from);
         for (let i = from; i < openSlots.length; i++) openNodes.push(n);
         n = f.unknown[n]!;
       }
@@ -1230,7 +1278,7 @@ function walkFrom(idx: EngineIndex, start: number, v: Values): void {
     } else {
       // SEQUENCE: each branch to its end, then stop
       const seq = f.sequence[n]!;
-      for (let k = 0; k < seq.length; k++) if (seq[k]! >= 0) walkFrom(idx, seq[k]!, v);
+      for (let k = 0; k < seq.length; k++) if (seq[k]! >= 0) walkFrom(idx, seq[k]!, v, out);
       return;
     }
   }
@@ -1251,9 +1299,9 @@ export function askable(idx: EngineIndex, id: string, answers: Answers): boolean
 
 /** `askable` on slots. */
 function askableSlot(idx: EngineIndex, s: number, v: Values): boolean {
-  const test = idx.slotAskIf[s];
-  const t = test ? test(v) : true;
-  return idx.slotIsFigure[s] === 1 ? t === true : t !== false;
+  const c = idx.slotAskIf[s]!;
+  const t = c < 0 ? YES : idx.conditions.eval(c, v);
+  return idx.slotIsFigure[s] === 1 ? t === YES : t !== NO;
 }
 
 /**
@@ -1458,57 +1506,51 @@ interface Collected {
   readonly arrangements: string[];
 }
 
-/** The effects of the visited nodes, in walk order. */
-function collect(idx: EngineIndex, path: readonly number[]): Collected {
-  const out: Collected = { routes: [], duties: [], warnings: [], bridge: [], arrangements: [] };
+/** Adds the effects of a node the walk passes (in walk order). */
+function addEffects(idx: EngineIndex, out: Collected, e: NodeEffects): void {
   const gen = idx.gen;
-  for (let i = 0; i < path.length; i++) {
-    const e = idx.nodes[path[i]!]!.fx;
-    if (e === null) continue;
-    for (let k = 0; k < e.awards.length; k++) {
-      const r = e.awards[k]!;
-      const a = acc(idx, out, r.route);
-      a.awarded = true;
-      a.notes.push(r.note);
-      if (r.score > a.best) {
-        a.best = r.score;
-        a.bestNote = a.notes.length - 1;
-      }
-    }
-    for (let k = 0; k < e.adjust.length; k++) {
-      const r = e.adjust[k]!;
-      const a = acc(idx, out, r.route);
-      a.add += r.add;
-      a.notes.push(r.note);
-    }
-    for (let k = 0; k < e.exclude.length; k++) {
-      const r = e.exclude[k]!;
-      (acc(idx, out, r.route).excluded ??= []).push(r.note);
-    }
-    for (let k = 0; k < e.duties.length; k++) out.duties.push(e.duties[k]!);
-    for (let k = 0; k < e.warnings.length; k++) {
-      const w = e.warnings[k]!;
-      if (idx.warningMark[w] !== gen) {
-        idx.warningMark[w] = gen;
-        out.warnings.push(w);
-      }
-    }
-    for (let k = 0; k < e.bridge.length; k++) {
-      const b = e.bridge[k]!;
-      if (idx.bridgeMark[b] !== gen) {
-        idx.bridgeMark[b] = gen;
-        out.bridge.push(b);
-      }
-    }
-    for (let k = 0; k < e.arrangements.length; k++) {
-      const a = e.arrangements[k]!;
-      if (idx.arrangementMark[a] !== gen) {
-        idx.arrangementMark[a] = gen;
-        out.arrangements.push(idx.arrangementIds[a]!);
-      }
+  for (let k = 0; k < e.awards.length; k++) {
+    const r = e.awards[k]!;
+    const a = acc(idx, out, r.route);
+    a.awarded = true;
+    a.notes.push(r.note);
+    if (r.score > a.best) {
+      a.best = r.score;
+      a.bestNote = a.notes.length - 1;
     }
   }
-  return out;
+  for (let k = 0; k < e.adjust.length; k++) {
+    const r = e.adjust[k]!;
+    const a = acc(idx, out, r.route);
+    a.add += r.add;
+    a.notes.push(r.note);
+  }
+  for (let k = 0; k < e.exclude.length; k++) {
+    const r = e.exclude[k]!;
+    (acc(idx, out, r.route).excluded ??= []).push(r.note);
+  }
+  for (let k = 0; k < e.duties.length; k++) out.duties.push(e.duties[k]!);
+  for (let k = 0; k < e.warnings.length; k++) {
+    const w = e.warnings[k]!;
+    if (idx.warningMark[w] !== gen) {
+      idx.warningMark[w] = gen;
+      out.warnings.push(w);
+    }
+  }
+  for (let k = 0; k < e.bridge.length; k++) {
+    const b = e.bridge[k]!;
+    if (idx.bridgeMark[b] !== gen) {
+      idx.bridgeMark[b] = gen;
+      out.bridge.push(b);
+    }
+  }
+  for (let k = 0; k < e.arrangements.length; k++) {
+    const a = e.arrangements[k]!;
+    if (idx.arrangementMark[a] !== gen) {
+      idx.arrangementMark[a] = gen;
+      out.arrangements.push(idx.arrangementIds[a]!);
+    }
+  }
 }
 
 /** The accumulator of a route in this call, created at its first mention. */
@@ -1766,8 +1808,14 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
   nextGen(idx);
   const figures = fillValues(idx, answers);
   const v = idx.values;
-  walkAll(idx, v);
-  const effects = collect(idx, idx.path);
+  const effects: Collected = {
+    routes: [],
+    duties: [],
+    warnings: [],
+    bridge: [],
+    arrangements: [],
+  };
+  walkAll(idx, v, effects);
 
   // routes: excluded (validity first, then the trees' exclusions) or advised
   const advisedAccs: RouteAcc[] = [];
