@@ -114,15 +114,15 @@ export function planTransfers(balances: readonly { party: string; net: number }[
   let total = 0;
   const losers: Side[] = [];
   const winners: Side[] = [];
-  balances.forEach((b, order) => {
+  for (let order = 0; order < balances.length; order++) {
+    const b = balances[order]!;
     total += b.net;
     if (b.net < 0) losers.push({ party: b.party, order, amount: -b.net });
     else if (b.net > 0) winners.push({ party: b.party, order, amount: b.net });
-  });
+  }
   if (total <= 0 || losers.length === 0) return [];
-  const bySize = (a: Side, b: Side) => b.amount - a.amount || a.order - b.order;
-  losers.sort(bySize);
-  winners.sort(bySize);
+  sortInPlace(losers, largerFirst);
+  sortInPlace(winners, largerFirst);
 
   const components =
     losers.length + winners.length <= EXACT_LIMIT
@@ -151,8 +151,33 @@ export function planTransfers(balances: readonly { party: string; net: number }[
       }
     }
   }
-  transfers.sort((a, b) => a.from.order - b.from.order || a.to.order - b.to.order);
+  sortInPlace(transfers, byPayerThenReceiver);
   return transfers.map((t) => ({ from: t.from.party, to: t.to.party, amount: t.amount }));
+}
+
+function largerFirst(a: Side, b: Side): number {
+  return b.amount - a.amount || a.order - b.order;
+}
+
+function byPayerThenReceiver(a: { from: Side; to: Side }, b: { from: Side; to: Side }): number {
+  return a.from.order - b.from.order || a.to.order - b.to.order;
+}
+
+/**
+ * A stable insertion sort: these lists hold a dozen items at most (13 parties), where
+ * Array.prototype.sort costs more in its set-up than in comparing. (The orders used are total,
+ * so any correct sort gives the same result.)
+ */
+function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j]!, x) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 interface Component {
