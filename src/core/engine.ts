@@ -315,22 +315,30 @@ class Conditions {
   }
 
   /**
-   * Adds to `out` the slots of the questions whose missing answers make the unknown condition `c`
-   * unknown, each once from position `from` on: only the parts that are themselves unknown count
-   * (in `any: [A, B]` with B true, A does not matter).
+   * Adds to `out` (holding `len` entries) the slots of the questions whose missing answers make
+   * the unknown condition `c` unknown, each once from position `from` on: only the parts that are
+   * themselves unknown count (in `any: [A, B]` with B true, A does not matter). The new length.
    */
-  unknowns(c: number, v: Values, out: number[], from: number): void {
+  unknowns(c: number, v: Values, out: Int32Array, len: number, from: number): number {
     const op = this.op[c]!;
     if (op === ALL || op === ANY) {
-      for (const p of this.parts[c]!)
-        if (this.eval(p, v) === UNKNOWN) this.unknowns(p, v, out, from);
+      for (const p of this.parts[c]!) {
+        if (this.eval(p, v) === UNKNOWN) len = this.unknowns(p, v, out, len, from);
+      }
     } else if (op === NOT) {
-      this.unknowns(this.parts[c]![0]!, v, out, from);
+      len = this.unknowns(this.parts[c]![0]!, v, out, len, from);
     } else if (op !== ANSWERED) {
       const s = this.slot[c]!;
-      if (v[s] === undefined && out.indexOf(s, from) < 0) out.push(s);
+      if (v[s] === undefined && !listed(out, from, len, s)) out[len++] = s;
     }
+    return len;
   }
+}
+
+/** Whether list[from..to) holds x. */
+function listed(list: Int32Array, from: number, to: number, x: number): boolean {
+  for (let i = from; i < to; i++) if (list[i] === x) return true;
+  return false;
 }
 
 /** Every question of a condition, each once, in order. */
@@ -603,9 +611,14 @@ export interface EngineIndex {
   gen: number;
   readonly stamp: Uint32Array;
   readonly routeMark: Uint32Array;
-  readonly routeAcc: (RouteAcc | undefined)[];
+  /** The note log of the current call (RouteAcc). */
+  readonly noteLog: Int32Array;
+  readonly noteNext: Int32Array;
+  logLen: number;
+  /** Scratch for picking distinct texts and sources (log positions, string ids). */
+  readonly pick: Int32Array;
   readonly stakeholderMark: Uint32Array;
-  readonly stakeholderAt: Int32Array;
+  readonly merge: MergeScratch;
   readonly warningMark: Uint32Array;
   readonly bridgeMark: Uint32Array;
   readonly arrangementMark: Uint32Array;
@@ -613,14 +626,22 @@ export interface EngineIndex {
   readonly slotOpen: Uint8Array;
   readonly slotScore: Int32Array;
   readonly values: Values;
-  readonly path: number[];
-  readonly openSlots: number[];
-  readonly openNodes: number[];
+  /**
+   * What the current walk met: the nodes visited (path[0 … pathLen)) and the open questions with
+   * the node where each was met (openSlots / openNodes[0 … openLen)). Typed arrays with a length
+   * of their own: emptying a JS array releases its storage, and refilling it allocates again.
+   */
+  readonly path: Int32Array;
+  pathLen: number;
+  readonly openSlots: Int32Array;
+  readonly openNodes: Int32Array;
+  openLen: number;
   readonly costs: (AnswerValue | undefined)[];
   readonly benefits: (AnswerValue | undefined)[];
 }
 
 interface StakeholderText {
+  readonly id: string;
   readonly name: string;
   readonly bring: readonly string[] | null;
 }
@@ -962,6 +983,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
     stakeholderIds.ids.map((id): StakeholderText => {
       const reg = rules.stakeholders.get(id);
       return {
+        id,
         name: reg ? texts(reg.name)[l] : id,
         bring: reg?.bring && reg.bring.length > 0 ? reg.bring.map((b) => texts(b)[l]) : null,
       };
@@ -975,16 +997,10 @@ function buildIndex(rules: RuleSet): EngineIndex {
       const text = texts(w.text)[l];
       const verify = w.verify === true;
       const note = verify && w.verify_note ? texts(w.verify_note)[l] : undefined;
-      return (): WarningItem => {
-        const item: Record<string, unknown> = {
-          id,
-          text,
-          sources: w.sources.slice(),
-          verify,
-        };
-        if (note !== undefined) item['verifyNote'] = note;
-        return item as unknown as WarningItem;
-      };
+      // whole literals (see routeObject)
+      return note === undefined
+        ? (): WarningItem => ({ id, text, sources: w.sources.slice(), verify })
+        : (): WarningItem => ({ id, text, sources: w.sources.slice(), verify, verifyNote: note });
     };
     return { id, validFrom: w.valid_from, validUntil: w.valid_until, make: [make(0), make(1)] };
   });
@@ -997,14 +1013,31 @@ function buildIndex(rules: RuleSet): EngineIndex {
       const leadsTo = b.leads_to && b.leads_to.length > 0 ? b.leads_to : undefined;
       const verify = b.verify === true;
       const note = verify && b.verify_note ? texts(b.verify_note)[l] : undefined;
-      return (): BridgeItem => {
-        const item: Record<string, unknown> = { id, title, why };
-        if (leadsTo !== undefined) item['leadsTo'] = leadsTo.slice();
-        item['sources'] = b.sources.slice();
-        item['verify'] = verify;
-        if (note !== undefined) item['verifyNote'] = note;
-        return item as unknown as BridgeItem;
-      };
+      // whole literals (see routeObject)
+      const src = b.sources;
+      if (leadsTo === undefined) {
+        return note === undefined
+          ? (): BridgeItem => ({ id, title, why, sources: src.slice(), verify })
+          : (): BridgeItem => ({ id, title, why, sources: src.slice(), verify, verifyNote: note });
+      }
+      return note === undefined
+        ? (): BridgeItem => ({
+            id,
+            title,
+            why,
+            leadsTo: leadsTo.slice(),
+            sources: src.slice(),
+            verify,
+          })
+        : (): BridgeItem => ({
+            id,
+            title,
+            why,
+            leadsTo: leadsTo.slice(),
+            sources: src.slice(),
+            verify,
+            verifyNote: note,
+          });
     };
     return { id, validFrom: b.valid_from, validUntil: b.valid_until, make: [make(0), make(1)] };
   });
@@ -1024,18 +1057,21 @@ function buildIndex(rules: RuleSet): EngineIndex {
   const slotOf = slots.map;
 
   mentions.srcStart.push(mentions.srcIds.length);
+  const mentionTable: Mentions = {
+    stakeholder: Int32Array.from(mentions.stakeholder),
+    phase: Uint8Array.from(mentions.phase),
+    why: mentions.why,
+    whyId: Int32Array.from(mentions.whyId),
+    srcStart: Int32Array.from(mentions.srcStart),
+    srcIds: Int32Array.from(mentions.srcIds),
+  };
+  // a visited node records at most one open question per question it reads (a switch: one)
+  const openCapacity = nodes.reduce((sum, n) => sum + Math.max(1, n.reads.length), 0);
   return {
     nodes,
     effects: Int32Array.from(code),
     notes,
-    mentions: {
-      stakeholder: Int32Array.from(mentions.stakeholder),
-      phase: Uint8Array.from(mentions.phase),
-      why: mentions.why,
-      whyId: Int32Array.from(mentions.whyId),
-      srcStart: Int32Array.from(mentions.srcStart),
-      srcIds: Int32Array.from(mentions.srcIds),
-    },
+    mentions: mentionTable,
     strings: strings.ids,
     flow: flowOf(nodes),
     roots,
@@ -1070,9 +1106,12 @@ function buildIndex(rules: RuleSet): EngineIndex {
     gen: 0,
     stamp: new Uint32Array(nodes.length),
     routeMark: new Uint32Array(routes.length),
-    routeAcc: new Array<RouteAcc | undefined>(routes.length).fill(undefined),
+    noteLog: new Int32Array(notes.length),
+    noteNext: new Int32Array(notes.length),
+    logLen: 0,
+    pick: new Int32Array(Math.max(notes.length, strings.ids.length)),
     stakeholderMark: new Uint32Array(stakeholderIds.ids.length),
-    stakeholderAt: new Int32Array(stakeholderIds.ids.length),
+    merge: mergeScratch(stakeholderIds.ids.length, mentionTable),
     warningMark: new Uint32Array(warnings.length),
     bridgeMark: new Uint32Array(bridge.length),
     arrangementMark: new Uint32Array(arrangementIds.ids.length),
@@ -1080,9 +1119,11 @@ function buildIndex(rules: RuleSet): EngineIndex {
     slotOpen: new Uint8Array(n),
     slotScore: new Int32Array(n),
     values: defaults.slice(),
-    path: [],
-    openSlots: [],
-    openNodes: [],
+    path: new Int32Array(nodes.length),
+    pathLen: 0,
+    openSlots: new Int32Array(openCapacity),
+    openNodes: new Int32Array(openCapacity),
+    openLen: 0,
     costs: new Array<AnswerValue | undefined>(PARTY_IDS.length).fill(undefined),
     benefits: new Array<AnswerValue | undefined>(PARTY_IDS.length).fill(undefined),
   };
@@ -1225,7 +1266,7 @@ export interface Walk {
 export function walkTrees(idx: EngineIndex, answers: Answers, withReads = false): Walk {
   nextGen(idx);
   walkAll(idx, valuesOf(idx, answers));
-  const path = idx.path.slice();
+  const path = Array.from(idx.path.subarray(0, idx.pathLen));
   let reads: string[] | null = null;
   if (withReads) {
     reads = [];
@@ -1233,17 +1274,16 @@ export function walkTrees(idx: EngineIndex, answers: Answers, withReads = false)
   }
   return {
     path,
-    openQuestions: idx.openSlots.map((s) => idx.slotIds[s]!),
-    openNodes: idx.openNodes.slice(),
+    openQuestions: Array.from(idx.openSlots.subarray(0, idx.openLen), (s) => idx.slotIds[s]!),
+    openNodes: Array.from(idx.openNodes.subarray(0, idx.openLen)),
     reads,
   };
 }
 
 /** Walks every tree into idx.path, idx.openSlots and idx.openNodes (at the current generation). */
 function walkAll(idx: EngineIndex, v: Values, out: Collected | null = null): void {
-  idx.path.length = 0;
-  idx.openSlots.length = 0;
-  idx.openNodes.length = 0;
+  idx.pathLen = 0;
+  idx.openLen = 0;
   for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, v, out);
 }
 
@@ -1259,11 +1299,12 @@ function walkFrom(idx: EngineIndex, start: number, v: Values, out: Collected | n
   const openSlots = idx.openSlots;
   const openNodes = idx.openNodes;
   let n = start;
+  // the lengths live on the index (a sequence's branches are walked by recursive calls)
   while (n >= 0) {
     // a node reached before: everything below it was walked then, with the same answers
     if (stamp[n] === gen) return;
     stamp[n] = gen;
-    path.push(n);
+    path[idx.pathLen++] = n;
     if (out !== null && f.fxStart[n]! < f.fxEnd[n]!)
       addEffects(idx, out, f.fxStart[n]!, f.fxEnd[n]!);
     const kind = f.kind[n];
@@ -1275,17 +1316,17 @@ function walkFrom(idx: EngineIndex, start: number, v: Values, out: Collected | n
       else if (t === NO) n = f.else[n]!;
       else {
         // the questions that made it unknown, each once for this node
-        const from = openSlots.length;
-        idx.conditions.unknowns(f.cond[n]!, v, openSlots, from);
-        for (let i = from; i < openSlots.length; i++) openNodes.push(n);
+        const from = idx.openLen;
+        idx.openLen = idx.conditions.unknowns(f.cond[n]!, v, openSlots, from, from);
+        for (let i = from; i < idx.openLen; i++) openNodes[i] = n;
         n = f.unknown[n]!;
       }
     } else if (kind === SWITCH) {
       const s = f.slot[n]!;
       const x = v[s];
       if (x === undefined) {
-        openSlots.push(s);
-        openNodes.push(n);
+        openSlots[idx.openLen] = s;
+        openNodes[idx.openLen++] = n;
         n = f.unanswered[n]!;
       } else {
         // a linear scan: a switch has a handful of cases, and a scan needs no hashing
@@ -1364,7 +1405,7 @@ export function openQuestionsOf(
       nodes.push(walk.openNodes[i]!);
     }
   });
-  return openList(idx, valuesOf(idx, working), slots, nodes, sortByPotential);
+  return openList(idx, valuesOf(idx, working), slots, nodes, slots.length, sortByPotential);
 }
 
 /**
@@ -1399,13 +1440,14 @@ function consider(
 function openList(
   idx: EngineIndex,
   v: Values,
-  openSlots: readonly number[],
-  openNodes: readonly number[],
+  openSlots: ArrayLike<number>,
+  openNodes: ArrayLike<number>,
+  count: number,
   sortByPotential: boolean,
 ): string[] {
   const score = idx.slotScore;
   const order: number[] = [];
-  for (let i = 0; i < openSlots.length; i++) {
+  for (let i = 0; i < count; i++) {
     const s = openSlots[i]!;
     const potential = idx.nodes[openNodes[i]!]!.potential;
     if (idx.slotDerived[s] === 1) {
@@ -1434,11 +1476,21 @@ function openList(
 // evaluate. Written without closures created per call and with few temporary objects: it runs
 // for every row of a batch.
 
+/**
+ * What the walk said about a route in this call. Its notes (the reasons of its awards and
+ * adjustments, and the whys of its exclusions) are chains in the index's note log (noteLog /
+ * noteNext, positions; -1 ends a chain): no list per route is allocated.
+ */
 interface RouteAcc {
   readonly route: number;
   awarded: boolean;
   best: number;
+  /** The log position of the award that set `best`. */
   bestNote: number;
+  notesFirst: number;
+  notesLast: number;
+  excludedFirst: number;
+  excludedLast: number;
   add: number;
   /** Position in the order family, then id (RouteDefIndexed.rank). */
   readonly rank: number;
@@ -1447,8 +1499,15 @@ interface RouteAcc {
   fit: Fit;
   /** Why it does not apply at asOf (validity), when it does not. */
   lapsed: string | undefined;
-  readonly notes: NoteDef[];
-  excluded: NoteDef[] | null;
+}
+
+/** Appends note `note` to a chain ending at `last` (-1: empty); its log position. */
+function logNote(idx: EngineIndex, last: number, note: number): number {
+  const at = idx.logLen++;
+  idx.noteLog[at] = note;
+  idx.noteNext[at] = -1;
+  if (last >= 0) idx.noteNext[last] = at;
+  return at;
 }
 
 function isEchoable(v: unknown): v is AnswerValue {
@@ -1488,21 +1547,6 @@ function fitOf(score: number, fit: RuleSet['fit']): Fit {
   return score >= fit.strong ? 'strong' : score >= fit.possible ? 'possible' : 'unlikely';
 }
 
-/** Adds the sources not yet listed (by string id) to `ids` and `list`, in order. */
-function mergeSources(
-  ids: number[],
-  list: string[],
-  addIds: readonly number[],
-  add: readonly string[],
-): void {
-  for (let i = 0; i < addIds.length; i++) {
-    if (!ids.includes(addIds[i]!)) {
-      ids.push(addIds[i]!);
-      list.push(add[i]!);
-    }
-  }
-}
-
 function byId(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -1526,8 +1570,9 @@ export function whenOf(phase: Phase, current: AnswerValue | undefined): 'now' | 
 
 /** What the walk's effects add up to. */
 interface Collected {
-  /** Every route named, in order of first mention. */
+  /** Every route named, in order of first mention; and by route number. */
   readonly routes: RouteAcc[];
+  readonly accs: (RouteAcc | undefined)[];
   /** The stakeholder duties met (mention numbers), in walk order. */
   readonly duties: number[];
   readonly warnings: number[];
@@ -1541,23 +1586,23 @@ function addEffects(idx: EngineIndex, out: Collected, at: number, end: number): 
   const gen = idx.gen;
   while (at < end) {
     const op = code[at]!;
-    if (op === FX_AWARD) {
+    if (op === FX_AWARD || op === FX_ADJUST) {
       const a = acc(idx, out, code[at + 1]!);
-      const score = code[at + 2]!;
-      a.awarded = true;
-      a.notes.push(idx.notes[code[at + 3]!]!);
-      if (score > a.best) {
-        a.best = score;
-        a.bestNote = a.notes.length - 1;
+      a.notesLast = logNote(idx, a.notesLast, code[at + 3]!);
+      if (a.notesFirst < 0) a.notesFirst = a.notesLast;
+      if (op === FX_ADJUST) a.add += code[at + 2]!;
+      else {
+        a.awarded = true;
+        if (code[at + 2]! > a.best) {
+          a.best = code[at + 2]!;
+          a.bestNote = a.notesLast;
+        }
       }
       at += 4;
-    } else if (op === FX_ADJUST) {
-      const a = acc(idx, out, code[at + 1]!);
-      a.add += code[at + 2]!;
-      a.notes.push(idx.notes[code[at + 3]!]!);
-      at += 4;
     } else if (op === FX_EXCLUDE) {
-      (acc(idx, out, code[at + 1]!).excluded ??= []).push(idx.notes[code[at + 2]!]!);
+      const a = acc(idx, out, code[at + 1]!);
+      a.excludedLast = logNote(idx, a.excludedLast, code[at + 2]!);
+      if (a.excludedFirst < 0) a.excludedFirst = a.excludedLast;
       at += 3;
     } else {
       const x = code[at + 1]!;
@@ -1583,24 +1628,37 @@ function addEffects(idx: EngineIndex, out: Collected, at: number, end: number): 
 
 /** The accumulator of a route in this call, created at its first mention. */
 function acc(idx: EngineIndex, out: Collected, route: number): RouteAcc {
-  if (idx.routeMark[route] === idx.gen) return idx.routeAcc[route]!;
+  if (idx.routeMark[route] === idx.gen) return out.accs[route]!;
   idx.routeMark[route] = idx.gen;
   const r: RouteAcc = {
     route,
     awarded: false,
     best: -1,
     bestNote: -1,
+    notesFirst: -1,
+    notesLast: -1,
+    excludedFirst: -1,
+    excludedLast: -1,
     add: 0,
     rank: idx.routes[route]!.rank,
     score: 0,
     fit: 'unlikely',
     lapsed: undefined,
-    notes: [],
-    excluded: null,
   };
-  idx.routeAcc[route] = r;
+  // in this call's own list: the index's lists hold only the index's objects (a long-lived
+  // object that points to short-lived ones costs the garbage collector)
+  out.accs[route] = r;
   out.routes.push(r);
   return r;
+}
+
+/** Adds log position p to the n picked ones unless its text (in language l) is picked; the new n. */
+function pickText(idx: EngineIndex, n: number, p: number, l: LangIndex): number {
+  const text = idx.notes[idx.noteLog[p]!]!.textIds[l];
+  for (let k = 0; k < n; k++)
+    if (idx.notes[idx.noteLog[idx.pick[k]!]!]!.textIds[l] === text) return n;
+  idx.pick[n] = p;
+  return n + 1;
 }
 
 function advisedRoute(
@@ -1613,18 +1671,19 @@ function advisedRoute(
   const def = idx.routes[a.route]!;
   // the deciding award first, then the other awards and adjustments in walk order; a text
   // already listed is not repeated
-  const reasons: Reason[] = [];
-  const listed: number[] = [];
-  for (let i = -1; i < a.notes.length; i++) {
-    if (i === a.bestNote) continue;
-    const note = a.notes[i < 0 ? a.bestNote : i]!;
-    if (listed.includes(note.textIds[l])) continue;
-    listed.push(note.textIds[l]);
-    reasons.push({
+  // first the notes to list (distinct texts) into idx.pick, then the list, exactly as long
+  let n = pickText(idx, 0, a.bestNote, l);
+  for (let p = a.notesFirst; p >= 0; p = idx.noteNext[p]!) {
+    if (p !== a.bestNote) n = pickText(idx, n, p, l);
+  }
+  const reasons = new Array<Reason>(n);
+  for (let k = 0; k < n; k++) {
+    const note = idx.notes[idx.noteLog[idx.pick[k]!]!]!;
+    reasons[k] = {
       text: note.text[l],
       because: becauseOf(note, v, {}),
       sources: note.sources.slice(),
-    });
+    };
   }
   const fit = a.fit;
   if (def.text === undefined) {
@@ -1641,43 +1700,65 @@ function advisedRoute(
       verify: false,
     };
   }
-  const st = def.text[l];
-  const route: Record<string, unknown> = {
-    id: def.id,
-    family: def.family,
-    fit,
-    score: a.score,
-    title: st.title,
-    summary: st.summary,
-  };
-  if (st.whoDecides !== undefined) route['whoDecides'] = st.whoDecides;
-  route['reasons'] = reasons;
-  route['steps'] = st.steps.slice();
-  route['evidence'] = st.evidence.slice();
-  if (st.pitfalls !== undefined) route['pitfalls'] = st.pitfalls.slice();
-  route['sources'] = st.sources.slice();
-  route['verify'] = st.verify;
-  if (st.verifyNote !== undefined) route['verifyNote'] = st.verifyNote;
-  return route as unknown as AdvisedRoute;
+  return routeObject(def, def.text[l], fit, a.score, reasons);
+}
+
+/**
+ * The advised route with the registry's fields, keys in the contract's order and the optional
+ * ones only when present. One object literal per combination of optional fields: an object
+ * made whole by a literal is allocated at its final size, while one grown key by key is
+ * reallocated as it grows.
+ */
+function routeObject(
+  def: RouteDefIndexed,
+  st: RouteText,
+  fit: Fit,
+  score: number,
+  reasons: Reason[],
+): AdvisedRoute {
+  const { id } = def;
+  const family = def.family!;
+  const { title, summary, whoDecides: who, verify, verifyNote: note } = st;
+  const steps = st.steps.slice();
+  const evidence = st.evidence.slice();
+  const sources = st.sources.slice();
+  const pit = st.pitfalls?.slice();
+  // prettier-ignore
+  switch ((who !== undefined ? 1 : 0) | (pit !== undefined ? 2 : 0) | (note !== undefined ? 4 : 0)) {
+    case 0: return { id, family, fit, score, title, summary, reasons, steps, evidence, sources, verify };
+    case 1: return { id, family, fit, score, title, summary, whoDecides: who!, reasons, steps, evidence, sources, verify };
+    case 2: return { id, family, fit, score, title, summary, reasons, steps, evidence, pitfalls: pit!, sources, verify };
+    case 3: return { id, family, fit, score, title, summary, whoDecides: who!, reasons, steps, evidence, pitfalls: pit!, sources, verify };
+    case 4: return { id, family, fit, score, title, summary, reasons, steps, evidence, sources, verify, verifyNote: note! };
+    case 5: return { id, family, fit, score, title, summary, whoDecides: who!, reasons, steps, evidence, sources, verify, verifyNote: note! };
+    case 6: return { id, family, fit, score, title, summary, reasons, steps, evidence, pitfalls: pit!, sources, verify, verifyNote: note! };
+    default: return { id, family, fit, score, title, summary, whoDecides: who!, reasons, steps, evidence, pitfalls: pit!, sources, verify, verifyNote: note! };
+  }
 }
 
 function excludedRoute(idx: EngineIndex, a: RouteAcc, v: Values, l: LangIndex): ExcludedRoute {
   const def = idx.routes[a.route]!;
-  const whyIds: number[] = [];
+  // the distinct whys (joined by spaces), the answers behind them, the distinct sources
+  let n = 0;
   let why = '';
   const because: Record<string, AnswerValue> = {};
-  const sourceIds: number[] = [];
-  const sources: string[] = [];
-  for (const x of a.excluded!) {
-    const t = x.textIds[l];
-    if (!whyIds.includes(t)) {
-      // what joining the distinct whys with spaces gives
-      why = whyIds.length === 0 ? x.text[l] : why + ' ' + x.text[l];
-      whyIds.push(t);
+  for (let p = a.excludedFirst; p >= 0; p = idx.noteNext[p]!) {
+    const x = idx.notes[idx.noteLog[p]!]!;
+    if (pickText(idx, n, p, l) > n) {
+      why = n === 0 ? x.text[l] : why + ' ' + x.text[l];
+      n++;
     }
     becauseOf(x, v, because);
-    mergeSources(sourceIds, sources, x.sourceIds, x.sources);
   }
+  // the sources as string ids into idx.pick, then the list, exactly as long
+  n = 0;
+  for (let p = a.excludedFirst; p >= 0; p = idx.noteNext[p]!) {
+    const ids = idx.notes[idx.noteLog[p]!]!.sourceIds;
+    for (let k = 0; k < ids.length; k++)
+      if (!listed(idx.pick, 0, n, ids[k]!)) idx.pick[n++] = ids[k]!;
+  }
+  const sources = new Array<string>(n);
+  for (let k = 0; k < n; k++) sources[k] = idx.strings[idx.pick[k]!]!;
   return def.text
     ? { id: def.id, family: def.family!, title: def.text[l].title, why, because, sources }
     : { id: def.id, family: def.family!, why, because, sources };
@@ -1716,68 +1797,16 @@ function sortAccs(list: RouteAcc[], byScore: boolean): void {
   }
 }
 
-/** A stakeholder as merged so far in a call. */
-interface Mention {
-  readonly stakeholder: number;
-  phase: number;
-  /** The distinct whys as string ids: the first, then (from a second on) all of them. */
-  readonly whyId: number;
-  whyIds: number[] | null;
-  /** The distinct whys joined by spaces, built as they come. */
-  why: string;
-  /** The sources' string ids: the first mention's (srcIds from … up to to), then any added. */
-  readonly srcFrom: number;
-  readonly srcTo: number;
-  added: number[] | null;
-  readonly sources: string[];
-}
-
-/** Whether a merged stakeholder lists a source already. */
-function listsSource(idx: EngineIndex, seen: Mention, id: number): boolean {
-  const ids = idx.mentions.srcIds;
-  for (let k = seen.srcFrom; k < seen.srcTo; k++) if (ids[k] === id) return true;
-  return seen.added !== null && seen.added.includes(id);
-}
-
-/** Merges mention m into the list: the earliest phase, the distinct whys and sources. */
-function mention(idx: EngineIndex, list: Mention[], m: number, l: LangIndex): void {
-  const ms = idx.mentions;
-  const s = ms.stakeholder[m]!;
-  const srcFrom = ms.srcStart[m]!;
-  const srcTo = ms.srcStart[m + 1]!;
-  if (idx.stakeholderMark[s] !== idx.gen) {
-    idx.stakeholderMark[s] = idx.gen;
-    idx.stakeholderAt[s] = list.length;
-    const sources: string[] = [];
-    for (let k = srcFrom; k < srcTo; k++) sources.push(idx.strings[ms.srcIds[k]!]!);
-    list.push({
-      stakeholder: s,
-      phase: ms.phase[m]!,
-      whyId: ms.whyId[2 * m + l]!,
-      whyIds: null,
-      why: ms.why[2 * m + l]!,
-      srcFrom,
-      srcTo,
-      added: null,
-      sources,
-    });
-    return;
-  }
-  const seen = list[idx.stakeholderAt[s]!]!;
-  if (ms.phase[m]! < seen.phase) seen.phase = ms.phase[m]!;
-  const whyId = ms.whyId[2 * m + l]!;
-  if (whyId !== seen.whyId && !(seen.whyIds !== null && seen.whyIds.includes(whyId))) {
-    (seen.whyIds ??= [seen.whyId]).push(whyId);
-    seen.why = seen.why + ' ' + ms.why[2 * m + l]!;
-  }
-  for (let k = srcFrom; k < srcTo; k++) {
-    const id = ms.srcIds[k]!;
-    if (listsSource(idx, seen, id)) continue;
-    (seen.added ??= []).push(id);
-    seen.sources.push(idx.strings[id]!);
-  }
-}
-
+/**
+ * The stakeholder checklist (docs/engine.md §4): the stakeholders of the strong and possible
+ * routes in rank order, then the walk's duties; merged per stakeholder (the earliest phase, the
+ * distinct whys joined by spaces, the distinct sources), ordered by phase, then first mention.
+ *
+ * The merge keeps numbers only, in the index's scratch arrays (per stakeholder: the first
+ * mention and the earliest phase; the order of first mention; logs of the later distinct whys
+ * and sources), so that the items are then made once, each list exactly as long as it needs to
+ * be: this runs for every row of a batch, and what it allocates is most of its cost.
+ */
 function stakeholderList(
   idx: EngineIndex,
   advisedAccs: readonly RouteAcc[],
@@ -1785,38 +1814,140 @@ function stakeholderList(
   v: Values,
   l: LangIndex,
 ): StakeholderItem[] {
-  // the stakeholders of the strong and possible routes in rank order, then the walk's duties;
-  // `mentions` is in order of first mention
-  const mentions: Mention[] = [];
+  const sc = idx.merge;
+  sc.count = 0;
+  sc.whyLen = 0;
+  sc.srcLen = 0;
   for (let i = 0; i < advisedAccs.length; i++) {
     const a = advisedAccs[i]!;
     if (a.fit === 'unlikely') continue;
     const r = idx.routes[a.route]!;
-    for (let m = r.mentionFrom; m < r.mentionTo; m++) mention(idx, mentions, m, l);
+    for (let k = r.mentionFrom; k < r.mentionTo; k++) mention(idx, k, l);
   }
-  for (let i = 0; i < duties.length; i++) mention(idx, mentions, duties[i]!, l);
+  for (let i = 0; i < duties.length; i++) mention(idx, duties[i]!, l);
+
   // by phase, then first mention: one pass per phase keeps the order of first mention
+  const ms = idx.mentions;
   const here = currentPhase(v[idx.phaseSlot]);
   const names = idx.stakeholderText[l];
-  const out: StakeholderItem[] = [];
+  const out = new Array<StakeholderItem>(sc.count);
+  let n = 0;
   for (let p = 0; p < PHASE_NAMES.length; p++) {
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i]!;
-      if (m.phase !== p) continue;
-      const reg = names[m.stakeholder]!;
-      const item: Record<string, unknown> = {
-        id: idx.stakeholderIds[m.stakeholder],
-        name: reg.name,
-        phase: PHASE_NAMES[p],
-        when: whenAt(p, here),
-        why: m.why,
-      };
-      if (reg.bring !== null) item['bring'] = reg.bring.slice();
-      item['sources'] = m.sources;
-      out.push(item as unknown as StakeholderItem);
+    for (let i = 0; i < sc.count; i++) {
+      const s = sc.order[i]!;
+      if (sc.phase[s] !== p) continue;
+      const first = sc.first[s]!;
+      // the whys: the first mention's, then the later distinct ones
+      let why = ms.why[2 * first + l]!;
+      for (let k = 0; k < sc.whyLen; k += 2) {
+        if (sc.whyLog[k] === s) why = why + ' ' + ms.why[2 * sc.whyLog[k + 1]! + l]!;
+      }
+      // the sources: the first mention's, then the ones added later
+      const from = ms.srcStart[first]!;
+      const to = ms.srcStart[first + 1]!;
+      let count = to - from;
+      for (let k = 0; k < sc.srcLen; k += 2) if (sc.srcLog[k] === s) count++;
+      const sources = new Array<string>(count);
+      let c = 0;
+      for (let k = from; k < to; k++) sources[c++] = idx.strings[ms.srcIds[k]!]!;
+      for (let k = 0; k < sc.srcLen; k += 2) {
+        if (sc.srcLog[k] === s) sources[c++] = idx.strings[sc.srcLog[k + 1]!]!;
+      }
+      const reg = names[s]!;
+      out[n++] =
+        reg.bring === null
+          ? {
+              id: reg.id,
+              name: reg.name,
+              phase: PHASE_NAMES[p]!,
+              when: whenAt(p, here),
+              why,
+              sources,
+            }
+          : {
+              id: reg.id,
+              name: reg.name,
+              phase: PHASE_NAMES[p]!,
+              when: whenAt(p, here),
+              why,
+              bring: reg.bring.slice(),
+              sources,
+            };
     }
   }
   return out;
+}
+
+/** The scratch of stakeholderList (numbers only). */
+interface MergeScratch {
+  /** The stakeholders in order of first mention: order[0 … count). */
+  readonly order: Int32Array;
+  count: number;
+  /** Per stakeholder (valid while stakeholderMark is this call's): first mention, earliest phase. */
+  readonly first: Int32Array;
+  readonly phase: Uint8Array;
+  /** Pairs (stakeholder, mention) of the later distinct whys; (stakeholder, source id) added. */
+  readonly whyLog: Int32Array;
+  whyLen: number;
+  readonly srcLog: Int32Array;
+  srcLen: number;
+}
+
+function mergeScratch(stakeholders: number, mentions: Mentions): MergeScratch {
+  const n = mentions.stakeholder.length;
+  return {
+    order: new Int32Array(stakeholders),
+    count: 0,
+    first: new Int32Array(stakeholders),
+    phase: new Uint8Array(stakeholders),
+    // a call merges every mention at most once (each route and node is met once)
+    whyLog: new Int32Array(2 * n),
+    whyLen: 0,
+    srcLog: new Int32Array(2 * mentions.srcIds.length),
+    srcLen: 0,
+  };
+}
+
+/** Merges mention k: the earliest phase, the distinct whys and sources (by string id). */
+function mention(idx: EngineIndex, k: number, l: LangIndex): void {
+  const ms = idx.mentions;
+  const sc = idx.merge;
+  const s = ms.stakeholder[k]!;
+  if (idx.stakeholderMark[s] !== idx.gen) {
+    idx.stakeholderMark[s] = idx.gen;
+    sc.order[sc.count++] = s;
+    sc.first[s] = k;
+    sc.phase[s] = ms.phase[k]!;
+    return;
+  }
+  if (ms.phase[k]! < sc.phase[s]!) sc.phase[s] = ms.phase[k]!;
+  const first = sc.first[s]!;
+  const whyId = ms.whyId[2 * k + l]!;
+  if (whyId !== ms.whyId[2 * first + l] && !laterWhy(idx, s, whyId, l)) {
+    sc.whyLog[sc.whyLen++] = s;
+    sc.whyLog[sc.whyLen++] = k;
+  }
+  for (let i = ms.srcStart[k]!; i < ms.srcStart[k + 1]!; i++) {
+    const id = ms.srcIds[i]!;
+    if (listed(ms.srcIds, ms.srcStart[first]!, ms.srcStart[first + 1]!, id)) continue;
+    if (loggedPair(sc.srcLog, sc.srcLen, s, id)) continue;
+    sc.srcLog[sc.srcLen++] = s;
+    sc.srcLog[sc.srcLen++] = id;
+  }
+}
+
+/** Whether a later why of stakeholder s has this text (string id). */
+function laterWhy(idx: EngineIndex, s: number, whyId: number, l: LangIndex): boolean {
+  const sc = idx.merge;
+  for (let i = 0; i < sc.whyLen; i += 2) {
+    if (sc.whyLog[i] === s && idx.mentions.whyId[2 * sc.whyLog[i + 1]! + l] === whyId) return true;
+  }
+  return false;
+}
+
+function loggedPair(log: Int32Array, len: number, s: number, x: number): boolean {
+  for (let i = 0; i < len; i += 2) if (log[i] === s && log[i + 1] === x) return true;
+  return false;
 }
 
 /** The registry items (warnings or bridge) named, valid at asOf, in order of first mention. */
@@ -1848,18 +1979,20 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
   const v = idx.values;
   const effects: Collected = {
     routes: [],
+    accs: new Array<RouteAcc | undefined>(idx.routes.length),
     duties: [],
     warnings: [],
     bridge: [],
     arrangements: [],
   };
+  idx.logLen = 0;
   walkAll(idx, v, effects);
 
   // routes: excluded (validity first, then the trees' exclusions) or advised
   const advisedAccs: RouteAcc[] = [];
   const excludedAccs: RouteAcc[] = [];
   for (const a of effects.routes) {
-    if (!a.awarded && a.excluded === null) continue; // an adjustment alone advises nothing
+    if (!a.awarded && a.excludedFirst < 0) continue; // an adjustment alone advises nothing
     const def = idx.routes[a.route]!;
     if (def.family === null) continue;
     const st = def.text?.[l];
@@ -1870,7 +2003,7 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
     if (why !== undefined) {
       a.lapsed = why;
       excludedAccs.push(a);
-    } else if (a.excluded !== null) {
+    } else if (a.excludedFirst >= 0) {
       excludedAccs.push(a);
     } else {
       a.score = Math.max(0, Math.min(100, a.best + a.add));
@@ -1928,7 +2061,7 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
       : null,
     bridgeFunding: itemList<BridgeItem>(idx.bridge, effects.bridge, asOf, l),
     warnings: itemList<WarningItem>(idx.warnings, effects.warnings, asOf, l),
-    openQuestions: openList(idx, v, idx.openSlots, idx.openNodes, true),
+    openQuestions: openList(idx, v, idx.openSlots, idx.openNodes, idx.openLen, true),
     arrangements: effects.arrangements,
   };
 }
