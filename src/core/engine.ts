@@ -611,7 +611,10 @@ export interface EngineIndex {
   gen: number;
   readonly stamp: Uint32Array;
   readonly routeMark: Uint32Array;
-  /** The note log of the current call (RouteAcc). */
+  /** The note log of the current call (CallScratch). */
+  readonly call: CallScratch;
+  /** Per route: its position in the order family, then id (RouteDefIndexed.rank). */
+  readonly rank: Int32Array;
   readonly noteLog: Int32Array;
   readonly noteNext: Int32Array;
   logLen: number;
@@ -1106,6 +1109,14 @@ function buildIndex(rules: RuleSet): EngineIndex {
     gen: 0,
     stamp: new Uint32Array(nodes.length),
     routeMark: new Uint32Array(routes.length),
+    call: callScratch(
+      routes.length,
+      mentionTable.stakeholder.length,
+      warnings.length,
+      bridge.length,
+      arrangementIds.ids.length,
+    ),
+    rank: Int32Array.from(routes, (r) => r.rank),
     noteLog: new Int32Array(notes.length),
     noteNext: new Int32Array(notes.length),
     logLen: 0,
@@ -1281,17 +1292,17 @@ export function walkTrees(idx: EngineIndex, answers: Answers, withReads = false)
 }
 
 /** Walks every tree into idx.path, idx.openSlots and idx.openNodes (at the current generation). */
-function walkAll(idx: EngineIndex, v: Values, out: Collected | null = null): void {
+function walkAll(idx: EngineIndex, v: Values, collect = false): void {
   idx.pathLen = 0;
   idx.openLen = 0;
-  for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, v, out);
+  for (const root of idx.roots) if (root >= 0) walkFrom(idx, root, v, collect);
 }
 
 /**
- * Walks one tree (or a sequence's branch) from `start`. With `out`, the effects of every node
- * are collected as it is passed (walk order), saving a second pass over the path.
+ * Walks one tree (or a sequence's branch) from `start`. With `collect`, the effects of every
+ * node are collected into idx.call as it is passed (walk order), saving a second pass.
  */
-function walkFrom(idx: EngineIndex, start: number, v: Values, out: Collected | null): void {
+function walkFrom(idx: EngineIndex, start: number, v: Values, collect: boolean): void {
   const f = idx.flow;
   const stamp = idx.stamp;
   const gen = idx.gen;
@@ -1305,8 +1316,7 @@ function walkFrom(idx: EngineIndex, start: number, v: Values, out: Collected | n
     if (stamp[n] === gen) return;
     stamp[n] = gen;
     path[idx.pathLen++] = n;
-    if (out !== null && f.fxStart[n]! < f.fxEnd[n]!)
-      addEffects(idx, out, f.fxStart[n]!, f.fxEnd[n]!);
+    if (collect && f.fxStart[n]! < f.fxEnd[n]!) addEffects(idx, f.fxStart[n]!, f.fxEnd[n]!);
     const kind = f.kind[n];
     if (kind === NEXT) {
       n = f.next[n]!;
@@ -1347,7 +1357,7 @@ function walkFrom(idx: EngineIndex, start: number, v: Values, out: Collected | n
     } else {
       // SEQUENCE: each branch to its end, then stop
       const seq = f.sequence[n]!;
-      for (let k = 0; k < seq.length; k++) if (seq[k]! >= 0) walkFrom(idx, seq[k]!, v, out);
+      for (let k = 0; k < seq.length; k++) if (seq[k]! >= 0) walkFrom(idx, seq[k]!, v, collect);
       return;
     }
   }
@@ -1476,29 +1486,87 @@ function openList(
 // evaluate. Written without closures created per call and with few temporary objects: it runs
 // for every row of a batch.
 
+const FIT_NAMES: readonly Fit[] = ['strong', 'possible', 'unlikely'];
+const UNLIKELY = 2;
+
 /**
- * What the walk said about a route in this call. Its notes (the reasons of its awards and
- * adjustments, and the whys of its exclusions) are chains in the index's note log (noteLog /
- * noteNext, positions; -1 ends a chain): no list per route is allocated.
+ * What the walk of one call collects, kept in the index's typed arrays (numbers only: no object
+ * per route or per list, and nothing long-lived that points to this call's objects, which would
+ * cost the garbage collector).
+ *
+ * Per route (valid while routeMark[route] is this call's): whether it is awarded, the best award
+ * and the log position of its note, the sum of adjustments, the final score and fit, and its
+ * notes — the reasons of its awards and adjustments, the whys of its exclusions — as chains in
+ * the note log (noteLog / noteNext, positions; -1 ends a chain).
  */
-interface RouteAcc {
-  readonly route: number;
-  awarded: boolean;
-  best: number;
-  /** The log position of the award that set `best`. */
-  bestNote: number;
-  notesFirst: number;
-  notesLast: number;
-  excludedFirst: number;
-  excludedLast: number;
-  add: number;
-  /** Position in the order family, then id (RouteDefIndexed.rank). */
-  readonly rank: number;
-  /** The final score and fit, once known. */
-  score: number;
-  fit: Fit;
-  /** Why it does not apply at asOf (validity), when it does not. */
-  lapsed: string | undefined;
+interface CallScratch {
+  /** The routes named, in order of first mention: routes[0 … routeCount). */
+  readonly routes: Int32Array;
+  routeCount: number;
+  readonly awarded: Uint8Array;
+  readonly best: Int32Array;
+  readonly bestNote: Int32Array;
+  readonly add: Int32Array;
+  readonly notesFirst: Int32Array;
+  readonly notesLast: Int32Array;
+  readonly excludedFirst: Int32Array;
+  readonly excludedLast: Int32Array;
+  readonly score: Int32Array;
+  /** Index into FIT_NAMES. */
+  readonly fit: Uint8Array;
+  /** Why the route does not apply at asOf (validity), when it does not: a memoised string. */
+  readonly lapsed: (string | undefined)[];
+  /** The advised routes (best first) and the excluded ones (family, id). */
+  readonly advised: Int32Array;
+  advisedCount: number;
+  readonly excluded: Int32Array;
+  excludedCount: number;
+  /** The stakeholder duties met (mention numbers), the warnings and bridge items (first mention). */
+  readonly duties: Int32Array;
+  dutyCount: number;
+  readonly warnings: Int32Array;
+  warningCount: number;
+  readonly bridge: Int32Array;
+  bridgeCount: number;
+  readonly arrangements: Int32Array;
+  arrangementCount: number;
+}
+
+function callScratch(
+  routes: number,
+  duties: number,
+  warnings: number,
+  bridge: number,
+  arrangements: number,
+): CallScratch {
+  return {
+    routes: new Int32Array(routes),
+    routeCount: 0,
+    awarded: new Uint8Array(routes),
+    best: new Int32Array(routes),
+    bestNote: new Int32Array(routes),
+    add: new Int32Array(routes),
+    notesFirst: new Int32Array(routes),
+    notesLast: new Int32Array(routes),
+    excludedFirst: new Int32Array(routes),
+    excludedLast: new Int32Array(routes),
+    score: new Int32Array(routes),
+    fit: new Uint8Array(routes),
+    lapsed: new Array<string | undefined>(routes).fill(undefined),
+    advised: new Int32Array(routes),
+    advisedCount: 0,
+    excluded: new Int32Array(routes),
+    excludedCount: 0,
+    // a call meets every node at most once, so every duty at most once
+    duties: new Int32Array(duties),
+    dutyCount: 0,
+    warnings: new Int32Array(warnings),
+    warningCount: 0,
+    bridge: new Int32Array(bridge),
+    bridgeCount: 0,
+    arrangements: new Int32Array(arrangements),
+    arrangementCount: 0,
+  };
 }
 
 /** Appends note `note` to a chain ending at `last` (-1: empty); its log position. */
@@ -1543,10 +1611,6 @@ function validAt(
   );
 }
 
-function fitOf(score: number, fit: RuleSet['fit']): Fit {
-  return score >= fit.strong ? 'strong' : score >= fit.possible ? 'possible' : 'unlikely';
-}
-
 function byId(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -1568,87 +1632,68 @@ export function whenOf(phase: Phase, current: AnswerValue | undefined): 'now' | 
   return whenAt(PHASE_ORDER.get(phase)!, currentPhase(current));
 }
 
-/** What the walk's effects add up to. */
-interface Collected {
-  /** Every route named, in order of first mention; and by route number. */
-  readonly routes: RouteAcc[];
-  readonly accs: (RouteAcc | undefined)[];
-  /** The stakeholder duties met (mention numbers), in walk order. */
-  readonly duties: number[];
-  readonly warnings: number[];
-  readonly bridge: number[];
-  readonly arrangements: string[];
-}
-
 /** Runs the effects program from `at` to `end`: the effects of a node the walk passes. */
-function addEffects(idx: EngineIndex, out: Collected, at: number, end: number): void {
+function addEffects(idx: EngineIndex, at: number, end: number): void {
   const code = idx.effects;
+  const c = idx.call;
   const gen = idx.gen;
   while (at < end) {
     const op = code[at]!;
     if (op === FX_AWARD || op === FX_ADJUST) {
-      const a = acc(idx, out, code[at + 1]!);
-      a.notesLast = logNote(idx, a.notesLast, code[at + 3]!);
-      if (a.notesFirst < 0) a.notesFirst = a.notesLast;
-      if (op === FX_ADJUST) a.add += code[at + 2]!;
+      const r = routeNamed(idx, code[at + 1]!);
+      c.notesLast[r] = logNote(idx, c.notesLast[r]!, code[at + 3]!);
+      if (c.notesFirst[r]! < 0) c.notesFirst[r] = c.notesLast[r]!;
+      if (op === FX_ADJUST) c.add[r] = c.add[r]! + code[at + 2]!;
       else {
-        a.awarded = true;
-        if (code[at + 2]! > a.best) {
-          a.best = code[at + 2]!;
-          a.bestNote = a.notesLast;
+        c.awarded[r] = 1;
+        if (code[at + 2]! > c.best[r]!) {
+          c.best[r] = code[at + 2]!;
+          c.bestNote[r] = c.notesLast[r]!;
         }
       }
       at += 4;
     } else if (op === FX_EXCLUDE) {
-      const a = acc(idx, out, code[at + 1]!);
-      a.excludedLast = logNote(idx, a.excludedLast, code[at + 2]!);
-      if (a.excludedFirst < 0) a.excludedFirst = a.excludedLast;
+      const r = routeNamed(idx, code[at + 1]!);
+      c.excludedLast[r] = logNote(idx, c.excludedLast[r]!, code[at + 2]!);
+      if (c.excludedFirst[r]! < 0) c.excludedFirst[r] = c.excludedLast[r]!;
       at += 3;
     } else {
       const x = code[at + 1]!;
-      if (op === FX_DUTY) out.duties.push(x);
+      if (op === FX_DUTY) c.duties[c.dutyCount++] = x;
       else if (op === FX_WARNING) {
         if (idx.warningMark[x] !== gen) {
           idx.warningMark[x] = gen;
-          out.warnings.push(x);
+          c.warnings[c.warningCount++] = x;
         }
       } else if (op === FX_BRIDGE) {
         if (idx.bridgeMark[x] !== gen) {
           idx.bridgeMark[x] = gen;
-          out.bridge.push(x);
+          c.bridge[c.bridgeCount++] = x;
         }
       } else if (idx.arrangementMark[x] !== gen) {
         idx.arrangementMark[x] = gen;
-        out.arrangements.push(idx.arrangementIds[x]!);
+        c.arrangements[c.arrangementCount++] = x;
       }
       at += 2;
     }
   }
 }
 
-/** The accumulator of a route in this call, created at its first mention. */
-function acc(idx: EngineIndex, out: Collected, route: number): RouteAcc {
-  if (idx.routeMark[route] === idx.gen) return out.accs[route]!;
-  idx.routeMark[route] = idx.gen;
-  const r: RouteAcc = {
-    route,
-    awarded: false,
-    best: -1,
-    bestNote: -1,
-    notesFirst: -1,
-    notesLast: -1,
-    excludedFirst: -1,
-    excludedLast: -1,
-    add: 0,
-    rank: idx.routes[route]!.rank,
-    score: 0,
-    fit: 'unlikely',
-    lapsed: undefined,
-  };
-  // in this call's own list: the index's lists hold only the index's objects (a long-lived
-  // object that points to short-lived ones costs the garbage collector)
-  out.accs[route] = r;
-  out.routes.push(r);
+/** Route r as named in this call: cleared and listed at its first mention. */
+function routeNamed(idx: EngineIndex, r: number): number {
+  if (idx.routeMark[r] === idx.gen) return r;
+  idx.routeMark[r] = idx.gen;
+  const c = idx.call;
+  c.routes[c.routeCount++] = r;
+  c.awarded[r] = 0;
+  c.best[r] = -1;
+  c.bestNote[r] = -1;
+  c.add[r] = 0;
+  c.notesFirst[r] = -1;
+  c.notesLast[r] = -1;
+  c.excludedFirst[r] = -1;
+  c.excludedLast[r] = -1;
+  c.lapsed[r] = undefined;
   return r;
 }
 
@@ -1661,20 +1706,16 @@ function pickText(idx: EngineIndex, n: number, p: number, l: LangIndex): number 
   return n + 1;
 }
 
-function advisedRoute(
-  idx: EngineIndex,
-  a: RouteAcc,
-  rules: RuleSet,
-  v: Values,
-  l: LangIndex,
-): AdvisedRoute {
-  const def = idx.routes[a.route]!;
+function advisedRoute(idx: EngineIndex, r: number, v: Values, l: LangIndex): AdvisedRoute {
+  const def = idx.routes[r]!;
+  const c = idx.call;
   // the deciding award first, then the other awards and adjustments in walk order; a text
   // already listed is not repeated
   // first the notes to list (distinct texts) into idx.pick, then the list, exactly as long
-  let n = pickText(idx, 0, a.bestNote, l);
-  for (let p = a.notesFirst; p >= 0; p = idx.noteNext[p]!) {
-    if (p !== a.bestNote) n = pickText(idx, n, p, l);
+  const bestNote = c.bestNote[r]!;
+  let n = pickText(idx, 0, bestNote, l);
+  for (let p = c.notesFirst[r]!; p >= 0; p = idx.noteNext[p]!) {
+    if (p !== bestNote) n = pickText(idx, n, p, l);
   }
   const reasons = new Array<Reason>(n);
   for (let k = 0; k < n; k++) {
@@ -1685,13 +1726,14 @@ function advisedRoute(
       sources: note.sources.slice(),
     };
   }
-  const fit = a.fit;
+  const fit = FIT_NAMES[c.fit[r]!]!;
+  const score = c.score[r]!;
   if (def.text === undefined) {
     return {
       id: def.id,
       family: def.family!,
       fit,
-      score: a.score,
+      score,
       title: def.id,
       reasons,
       steps: [],
@@ -1700,7 +1742,7 @@ function advisedRoute(
       verify: false,
     };
   }
-  return routeObject(def, def.text[l], fit, a.score, reasons);
+  return routeObject(def, def.text[l], fit, score, reasons);
 }
 
 /**
@@ -1736,13 +1778,14 @@ function routeObject(
   }
 }
 
-function excludedRoute(idx: EngineIndex, a: RouteAcc, v: Values, l: LangIndex): ExcludedRoute {
-  const def = idx.routes[a.route]!;
+function excludedRoute(idx: EngineIndex, r: number, v: Values, l: LangIndex): ExcludedRoute {
+  const def = idx.routes[r]!;
+  const first = idx.call.excludedFirst[r]!;
   // the distinct whys (joined by spaces), the answers behind them, the distinct sources
   let n = 0;
   let why = '';
   const because: Record<string, AnswerValue> = {};
-  for (let p = a.excludedFirst; p >= 0; p = idx.noteNext[p]!) {
+  for (let p = first; p >= 0; p = idx.noteNext[p]!) {
     const x = idx.notes[idx.noteLog[p]!]!;
     if (pickText(idx, n, p, l) > n) {
       why = n === 0 ? x.text[l] : why + ' ' + x.text[l];
@@ -1752,7 +1795,7 @@ function excludedRoute(idx: EngineIndex, a: RouteAcc, v: Values, l: LangIndex): 
   }
   // the sources as string ids into idx.pick, then the list, exactly as long
   n = 0;
-  for (let p = a.excludedFirst; p >= 0; p = idx.noteNext[p]!) {
+  for (let p = first; p >= 0; p = idx.noteNext[p]!) {
     const ids = idx.notes[idx.noteLog[p]!]!.sourceIds;
     for (let k = 0; k < ids.length; k++)
       if (!listed(idx.pick, 0, n, ids[k]!)) idx.pick[n++] = ids[k]!;
@@ -1781,15 +1824,17 @@ function routeValidityWhy(st: RouteText, asOf: string): string | undefined {
  * ones by family order, then id. Ranks are distinct, so the order is total. Insertion sort: the
  * lists are short (a dozen routes), and it needs no comparator closure.
  */
-function sortAccs(list: RouteAcc[], byScore: boolean): void {
-  for (let i = 1; i < list.length; i++) {
+function sortRoutes(idx: EngineIndex, list: Int32Array, count: number, byScore: boolean): void {
+  const score = idx.call.score;
+  const rank = idx.rank;
+  for (let i = 1; i < count; i++) {
     const x = list[i]!;
     let j = i - 1;
     for (; j >= 0; j--) {
       const y = list[j]!;
       const after = byScore
-        ? y.score < x.score || (y.score === x.score && y.rank > x.rank)
-        : y.rank > x.rank;
+        ? score[y]! < score[x]! || (score[y] === score[x] && rank[y]! > rank[x]!)
+        : rank[y]! > rank[x]!;
       if (!after) break;
       list[j + 1] = y;
     }
@@ -1807,24 +1852,19 @@ function sortAccs(list: RouteAcc[], byScore: boolean): void {
  * and sources), so that the items are then made once, each list exactly as long as it needs to
  * be: this runs for every row of a batch, and what it allocates is most of its cost.
  */
-function stakeholderList(
-  idx: EngineIndex,
-  advisedAccs: readonly RouteAcc[],
-  duties: readonly number[],
-  v: Values,
-  l: LangIndex,
-): StakeholderItem[] {
+function stakeholderList(idx: EngineIndex, v: Values, l: LangIndex): StakeholderItem[] {
   const sc = idx.merge;
+  const c = idx.call;
   sc.count = 0;
   sc.whyLen = 0;
   sc.srcLen = 0;
-  for (let i = 0; i < advisedAccs.length; i++) {
-    const a = advisedAccs[i]!;
-    if (a.fit === 'unlikely') continue;
-    const r = idx.routes[a.route]!;
-    for (let k = r.mentionFrom; k < r.mentionTo; k++) mention(idx, k, l);
+  for (let i = 0; i < c.advisedCount; i++) {
+    const r = c.advised[i]!;
+    if (c.fit[r] === UNLIKELY) continue;
+    const def = idx.routes[r]!;
+    for (let k = def.mentionFrom; k < def.mentionTo; k++) mention(idx, k, l);
   }
-  for (let i = 0; i < duties.length; i++) mention(idx, duties[i]!, l);
+  for (let i = 0; i < c.dutyCount; i++) mention(idx, c.duties[i]!, l);
 
   // by phase, then first mention: one pass per phase keeps the order of first mention
   const ms = idx.mentions;
@@ -1953,12 +1993,13 @@ function loggedPair(log: Int32Array, len: number, s: number, x: number): boolean
 /** The registry items (warnings or bridge) named, valid at asOf, in order of first mention. */
 function itemList<T>(
   items: readonly (ItemText | undefined)[],
-  named: readonly number[],
+  named: Int32Array,
+  count: number,
   asOf: string,
   l: LangIndex,
 ): T[] {
   const out: T[] = [];
-  for (let i = 0; i < named.length; i++) {
+  for (let i = 0; i < count; i++) {
     const item = items[named[i]!];
     if (item !== undefined && validAt(item, asOf)) out.push(item.make[l]() as T);
   }
@@ -1977,23 +2018,18 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
   nextGen(idx);
   const figures = fillValues(idx, answers);
   const v = idx.values;
-  const effects: Collected = {
-    routes: [],
-    accs: new Array<RouteAcc | undefined>(idx.routes.length),
-    duties: [],
-    warnings: [],
-    bridge: [],
-    arrangements: [],
-  };
+  const c = idx.call;
+  c.routeCount = c.advisedCount = c.excludedCount = 0;
+  c.dutyCount = c.warningCount = c.bridgeCount = c.arrangementCount = 0;
   idx.logLen = 0;
-  walkAll(idx, v, effects);
+  walkAll(idx, v, true);
 
   // routes: excluded (validity first, then the trees' exclusions) or advised
-  const advisedAccs: RouteAcc[] = [];
-  const excludedAccs: RouteAcc[] = [];
-  for (const a of effects.routes) {
-    if (!a.awarded && a.excludedFirst < 0) continue; // an adjustment alone advises nothing
-    const def = idx.routes[a.route]!;
+  for (let i = 0; i < c.routeCount; i++) {
+    const r = c.routes[i]!;
+    const excludedByTree = c.excludedFirst[r]! >= 0;
+    if (c.awarded[r] === 0 && !excludedByTree) continue; // an adjustment alone advises nothing
+    const def = idx.routes[r]!;
     if (def.family === null) continue;
     const st = def.text?.[l];
     const why =
@@ -2001,29 +2037,28 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
         ? routeValidityWhy(st, asOf)
         : undefined;
     if (why !== undefined) {
-      a.lapsed = why;
-      excludedAccs.push(a);
-    } else if (a.excludedFirst >= 0) {
-      excludedAccs.push(a);
+      c.lapsed[r] = why;
+      c.excluded[c.excludedCount++] = r;
+    } else if (excludedByTree) {
+      c.excluded[c.excludedCount++] = r;
     } else {
-      a.score = Math.max(0, Math.min(100, a.best + a.add));
-      a.fit = fitOf(a.score, rules.fit);
-      advisedAccs.push(a);
+      const score = Math.max(0, Math.min(100, c.best[r]! + c.add[r]!));
+      c.score[r] = score;
+      c.fit[r] = score >= rules.fit.strong ? 0 : score >= rules.fit.possible ? 1 : UNLIKELY;
+      c.advised[c.advisedCount++] = r;
     }
   }
-  sortAccs(advisedAccs, true);
-  sortAccs(excludedAccs, false);
+  sortRoutes(idx, c.advised, c.advisedCount, true);
+  sortRoutes(idx, c.excluded, c.excludedCount, false);
 
-  const advised: AdvisedRoute[] = new Array<AdvisedRoute>(advisedAccs.length);
-  for (let i = 0; i < advisedAccs.length; i++) {
-    advised[i] = advisedRoute(idx, advisedAccs[i]!, rules, v, l);
-  }
-  const excluded: ExcludedRoute[] = new Array<ExcludedRoute>(excludedAccs.length);
-  for (let i = 0; i < excludedAccs.length; i++) {
-    const a = excludedAccs[i]!;
-    const why = a.lapsed;
+  const advised: AdvisedRoute[] = new Array<AdvisedRoute>(c.advisedCount);
+  for (let i = 0; i < c.advisedCount; i++) advised[i] = advisedRoute(idx, c.advised[i]!, v, l);
+  const excluded: ExcludedRoute[] = new Array<ExcludedRoute>(c.excludedCount);
+  for (let i = 0; i < c.excludedCount; i++) {
+    const r = c.excluded[i]!;
+    const why = c.lapsed[r];
     if (why !== undefined) {
-      const def = idx.routes[a.route]!;
+      const def = idx.routes[r]!;
       const st = def.text![l];
       excluded[i] = {
         id: def.id,
@@ -2032,7 +2067,11 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
         why,
         sources: st.sources.slice(),
       };
-    } else excluded[i] = excludedRoute(idx, a, v, l);
+    } else excluded[i] = excludedRoute(idx, r, v, l);
+  }
+  const arrangements = new Array<string>(c.arrangementCount);
+  for (let i = 0; i < c.arrangementCount; i++) {
+    arrangements[i] = idx.arrangementIds[c.arrangements[i]!]!;
   }
 
   const input: Record<string, string> = {};
@@ -2049,19 +2088,19 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
     input,
     routes: advised,
     excluded,
-    stakeholders: stakeholderList(idx, advisedAccs, effects.duties, v, l),
+    stakeholders: stakeholderList(idx, v, l),
     costBenefit: figures
       ? {
           parties: figures.parties,
           total: figures.total,
           wrongPocket: figures.wrongPocket,
           transfers: figures.transfers,
-          arrangements: effects.arrangements.slice(),
+          arrangements: arrangements.slice(),
         }
       : null,
-    bridgeFunding: itemList<BridgeItem>(idx.bridge, effects.bridge, asOf, l),
-    warnings: itemList<WarningItem>(idx.warnings, effects.warnings, asOf, l),
+    bridgeFunding: itemList<BridgeItem>(idx.bridge, c.bridge, c.bridgeCount, asOf, l),
+    warnings: itemList<WarningItem>(idx.warnings, c.warnings, c.warningCount, asOf, l),
     openQuestions: openList(idx, v, idx.openSlots, idx.openNodes, idx.openLen, true),
-    arrangements: effects.arrangements,
+    arrangements,
   };
 }
