@@ -1856,8 +1856,7 @@ function stakeholderList(idx: EngineIndex, v: Values, l: LangIndex): Stakeholder
   const sc = idx.merge;
   const c = idx.call;
   sc.count = 0;
-  sc.whyLen = 0;
-  sc.srcLen = 0;
+  sc.len = 0;
   for (let i = 0; i < c.advisedCount; i++) {
     const r = c.advised[i]!;
     if (c.fit[r] === UNLIKELY) continue;
@@ -1879,20 +1878,17 @@ function stakeholderList(idx: EngineIndex, v: Values, l: LangIndex): Stakeholder
       const first = sc.first[s]!;
       // the whys: the first mention's, then the later distinct ones
       let why = ms.why[2 * first + l]!;
-      for (let k = 0; k < sc.whyLen; k += 2) {
-        if (sc.whyLog[k] === s) why = why + ' ' + ms.why[2 * sc.whyLog[k + 1]! + l]!;
+      for (let k = sc.whyHead[s]!; k >= 0; k = sc.next[k]!) {
+        why = why + ' ' + ms.why[2 * sc.value[k]! + l]!;
       }
       // the sources: the first mention's, then the ones added later
       const from = ms.srcStart[first]!;
       const to = ms.srcStart[first + 1]!;
-      let count = to - from;
-      for (let k = 0; k < sc.srcLen; k += 2) if (sc.srcLog[k] === s) count++;
-      const sources = new Array<string>(count);
+      const sources = new Array<string>(to - from + sc.srcCount[s]!);
       let c = 0;
       for (let k = from; k < to; k++) sources[c++] = idx.strings[ms.srcIds[k]!]!;
-      for (let k = 0; k < sc.srcLen; k += 2) {
-        if (sc.srcLog[k] === s) sources[c++] = idx.strings[sc.srcLog[k + 1]!]!;
-      }
+      for (let k = sc.srcHead[s]!; k >= 0; k = sc.next[k]!)
+        sources[c++] = idx.strings[sc.value[k]!]!;
       const reg = names[s]!;
       out[n++] =
         reg.bring === null
@@ -1926,26 +1922,49 @@ interface MergeScratch {
   /** Per stakeholder (valid while stakeholderMark is this call's): first mention, earliest phase. */
   readonly first: Int32Array;
   readonly phase: Uint8Array;
-  /** Pairs (stakeholder, mention) of the later distinct whys; (stakeholder, source id) added. */
-  readonly whyLog: Int32Array;
-  whyLen: number;
-  readonly srcLog: Int32Array;
-  srcLen: number;
+  /**
+   * Per stakeholder, chains in the log (value / next; -1 ends a chain): the later mentions with a
+   * distinct why (whyHead, whyTail) and the string ids of the sources added after the first
+   * mention (srcHead, srcTail, srcCount).
+   */
+  readonly whyHead: Int32Array;
+  readonly whyTail: Int32Array;
+  readonly srcHead: Int32Array;
+  readonly srcTail: Int32Array;
+  readonly srcCount: Int32Array;
+  readonly value: Int32Array;
+  readonly next: Int32Array;
+  len: number;
 }
 
 function mergeScratch(stakeholders: number, mentions: Mentions): MergeScratch {
-  const n = mentions.stakeholder.length;
+  // a call merges every mention at most once (each route and node is met once): at most one
+  // why and all its sources per mention
+  const log = mentions.stakeholder.length + mentions.srcIds.length;
   return {
     order: new Int32Array(stakeholders),
     count: 0,
     first: new Int32Array(stakeholders),
     phase: new Uint8Array(stakeholders),
-    // a call merges every mention at most once (each route and node is met once)
-    whyLog: new Int32Array(2 * n),
-    whyLen: 0,
-    srcLog: new Int32Array(2 * mentions.srcIds.length),
-    srcLen: 0,
+    whyHead: new Int32Array(stakeholders),
+    whyTail: new Int32Array(stakeholders),
+    srcHead: new Int32Array(stakeholders),
+    srcTail: new Int32Array(stakeholders),
+    srcCount: new Int32Array(stakeholders),
+    value: new Int32Array(log),
+    next: new Int32Array(log),
+    len: 0,
   };
+}
+
+/** Appends x to a chain (head, tail per stakeholder s) of the merge log. */
+function chain(sc: MergeScratch, head: Int32Array, tail: Int32Array, s: number, x: number): void {
+  const at = sc.len++;
+  sc.value[at] = x;
+  sc.next[at] = -1;
+  if (tail[s]! >= 0) sc.next[tail[s]!] = at;
+  else head[s] = at;
+  tail[s] = at;
 }
 
 /** Merges mention k: the earliest phase, the distinct whys and sources (by string id). */
@@ -1958,36 +1977,29 @@ function mention(idx: EngineIndex, k: number, l: LangIndex): void {
     sc.order[sc.count++] = s;
     sc.first[s] = k;
     sc.phase[s] = ms.phase[k]!;
+    sc.whyHead[s] = sc.whyTail[s] = sc.srcHead[s] = sc.srcTail[s] = -1;
+    sc.srcCount[s] = 0;
     return;
   }
   if (ms.phase[k]! < sc.phase[s]!) sc.phase[s] = ms.phase[k]!;
   const first = sc.first[s]!;
   const whyId = ms.whyId[2 * k + l]!;
-  if (whyId !== ms.whyId[2 * first + l] && !laterWhy(idx, s, whyId, l)) {
-    sc.whyLog[sc.whyLen++] = s;
-    sc.whyLog[sc.whyLen++] = k;
+  if (whyId !== ms.whyId[2 * first + l]) {
+    let seen = false;
+    for (let i = sc.whyHead[s]!; i >= 0 && !seen; i = sc.next[i]!) {
+      seen = ms.whyId[2 * sc.value[i]! + l] === whyId;
+    }
+    if (!seen) chain(sc, sc.whyHead, sc.whyTail, s, k);
   }
   for (let i = ms.srcStart[k]!; i < ms.srcStart[k + 1]!; i++) {
     const id = ms.srcIds[i]!;
     if (listed(ms.srcIds, ms.srcStart[first]!, ms.srcStart[first + 1]!, id)) continue;
-    if (loggedPair(sc.srcLog, sc.srcLen, s, id)) continue;
-    sc.srcLog[sc.srcLen++] = s;
-    sc.srcLog[sc.srcLen++] = id;
+    let seen = false;
+    for (let j = sc.srcHead[s]!; j >= 0 && !seen; j = sc.next[j]!) seen = sc.value[j] === id;
+    if (seen) continue;
+    chain(sc, sc.srcHead, sc.srcTail, s, id);
+    sc.srcCount[s]!++;
   }
-}
-
-/** Whether a later why of stakeholder s has this text (string id). */
-function laterWhy(idx: EngineIndex, s: number, whyId: number, l: LangIndex): boolean {
-  const sc = idx.merge;
-  for (let i = 0; i < sc.whyLen; i += 2) {
-    if (sc.whyLog[i] === s && idx.mentions.whyId[2 * sc.whyLog[i + 1]! + l] === whyId) return true;
-  }
-  return false;
-}
-
-function loggedPair(log: Int32Array, len: number, s: number, x: number): boolean {
-  for (let i = 0; i < len; i += 2) if (log[i] === s && log[i + 1] === x) return true;
-  return false;
 }
 
 /** The registry items (warnings or bridge) named, valid at asOf, in order of first mention. */
