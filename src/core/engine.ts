@@ -40,8 +40,7 @@ import { FAMILIES, PHASES } from './ids.ts';
 
 /**
  * The answers as the engine reads them, one entry per slot: the value when it is answered
- * (isAnswered), otherwise undefined. So "unanswered" is a single `=== undefined` test. After the
- * n slots come n more for the answers' option masks (MaskPlan), filled as conditions need them.
+ * (isAnswered), otherwise undefined. So "unanswered" is a single `=== undefined` test.
  */
 type Values = (AnswerValue | undefined)[];
 
@@ -76,8 +75,8 @@ const OPERATORS = [
  * Option masks. A comparison `includes`, `includes_any` or `includes_all` asks whether the answer
  * (a list, or a single value taken as a one-element list) holds some strings. For a question
  * whose such comparisons name at most 31 distinct strings, those strings get bits, and an answer
- * becomes a mask, computed once per call at its first test and kept in the Values at
- * `base + slot`; each comparison is then one AND.
+ * becomes a mask, computed once per call at its first test (Conditions.maskVal); each
+ * comparison is then one AND.
  */
 interface MaskPlan {
   readonly base: number;
@@ -186,7 +185,20 @@ class Conditions {
   /** mask_*: the bits of the slot's answer strings. */
   private readonly bits: (ReadonlyMap<string, number> | null)[] = [];
 
-  constructor(private readonly masks: MaskPlan | null) {}
+  /** Per slot: the answer's mask, valid while maskGen[slot] === gen (the call's generation). */
+  private readonly maskVal: Int32Array;
+  private readonly maskGen: Uint32Array;
+  gen = 0;
+
+  constructor(private readonly masks: MaskPlan | null) {
+    this.maskVal = new Int32Array(masks?.base ?? 0);
+    this.maskGen = new Uint32Array(masks?.base ?? 0);
+  }
+
+  /** When the generations start again at 0. */
+  clearMarks(): void {
+    this.maskGen.fill(0);
+  }
 
   /** Compiles a condition; its number. */
   add(cond: Condition, slot: (question: string) => number): number {
@@ -266,11 +278,11 @@ class Conditions {
     const x = v[s];
     if (op === ANSWERED) return (x !== undefined) === this.arg[c] ? YES : NO;
     if (x === undefined) return UNKNOWN;
-    return this.compare(op, c, s, x, v) ? YES : NO;
+    return this.compare(op, c, s, x) ? YES : NO;
   }
 
   /** A comparison on an answered value. */
-  private compare(op: number, c: number, s: number, x: AnswerValue, v: Values): boolean {
+  private compare(op: number, c: number, s: number, x: AnswerValue): boolean {
     switch (op) {
       case EQUALS:
         return x === this.arg[c];
@@ -281,9 +293,11 @@ class Conditions {
       }
       case MASK_ANY:
       case MASK_ALL: {
-        const at = this.masks!.base + s;
-        let m = v[at] as number | undefined;
-        if (m === undefined) v[at] = m = maskOf(this.bits[c]!, x);
+        if (this.maskGen[s] !== this.gen) {
+          this.maskGen[s] = this.gen;
+          this.maskVal[s] = maskOf(this.bits[c]!, x);
+        }
+        const m = this.maskVal[s]!;
         const want = this.arg[c] as number;
         return op === MASK_ANY ? (m & want) !== 0 : (m & want) === want;
       }
@@ -1053,8 +1067,6 @@ function buildIndex(rules: RuleSet): EngineIndex {
     const x = plain[id] as AnswerValue | undefined;
     return isAnswered(x) ? x : undefined;
   });
-  // the masks' half: not computed yet
-  for (let i = 0; i < n; i++) defaults.push(undefined);
   const flag = (test: (id: string) => boolean) =>
     Uint8Array.from(slots.ids, (id) => (test(id) ? 1 : 0));
   const slotOf = slots.map;
@@ -1154,9 +1166,11 @@ function nextGen(idx: EngineIndex): number {
     ]) {
       marks.fill(0);
     }
+    idx.conditions.clearMarks();
     idx.gen = 0;
   }
-  return ++idx.gen;
+  idx.conditions.gen = ++idx.gen;
+  return idx.gen;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1186,7 +1200,10 @@ function sanitize(value: unknown): AnswerValue | undefined {
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return value as AnswerValue;
   if (!Array.isArray(value)) return undefined;
-  return (value.every(isScalar) ? value : value.filter(isScalar)) as AnswerValue;
+  for (let i = 0; i < value.length; i++) {
+    if (!isScalar(value[i])) return value.filter(isScalar) as AnswerValue;
+  }
+  return value as AnswerValue;
 }
 
 /**
@@ -1256,10 +1273,7 @@ function fillValues(idx: EngineIndex, answers: Answers): CostBenefitFigures | nu
 
 /** Reads a prepared answers object (prepareAnswers) into fresh slots. */
 function valuesOf(idx: EngineIndex, answers: Answers): Values {
-  const v = readValues(answers, idx.slotIds);
-  // the masks' half: not computed yet
-  for (let i = 0; i < idx.slotIds.length; i++) v.push(undefined);
-  return v;
+  return readValues(answers, idx.slotIds);
 }
 
 /** What a walk met. */
