@@ -5,12 +5,16 @@
 //
 // It runs for every row of a batch (a million rows is a normal portfolio run), so everything that
 // does not depend on the answers is worked out once per RuleSet (`engineIndex`, cached): question
-// ids become integer slots, conditions become closures over the slots, node effects refer to
-// routes, stakeholders, warnings and bridge items by integer index, and the texts of every
-// registry entry are resolved per language. A call then fills the slots, walks, and builds the
-// Advice with integer-indexed bookkeeping (generation-stamped arrays instead of Maps and Sets).
-// test/engine/reference.test.ts holds the engine to the output of its simple predecessor, byte
-// for byte.
+// ids become integer slots; conditions become numbered parts for one small interpreter, with
+// option masks for `includes`; the nodes' control flow and effects become flat integer arrays
+// that refer to routes, notes, stakeholder mentions, warnings and bridge items by number; the
+// texts of every registry entry are resolved per language. A call then reads the answers into the
+// slots, walks, and builds the Advice. Its bookkeeping lives in typed scratch arrays of the index
+// (valid while stamped with the call's generation), so that what a call allocates is essentially
+// the Advice itself: in a batch, allocation was most of the cost.
+//
+// test/engine/reference.test.ts holds the engine to the output of its simple predecessor (kept in
+// test/engine/reference/), byte for byte, on a few thousand answer sets.
 import type {
   AdvisedRoute,
   Advice,
@@ -79,7 +83,8 @@ const OPERATORS = [
  * comparison is then one AND.
  */
 interface MaskPlan {
-  readonly base: number;
+  /** The number of slots. */
+  readonly slots: number;
   readonly bits: readonly (ReadonlyMap<string, number> | undefined)[];
 }
 
@@ -138,7 +143,7 @@ function planMasks(
   conditions.forEach(visit);
   const out = new Array<ReadonlyMap<string, number> | undefined>(slots).fill(undefined);
   for (const [s, bits] of wants) if (bits) out[s] = bits;
-  return { base: slots, bits: out };
+  return { slots, bits: out };
 }
 
 // Truth values inside the engine: small integers (false, true, unknown).
@@ -191,8 +196,8 @@ class Conditions {
   gen = 0;
 
   constructor(private readonly masks: MaskPlan | null) {
-    this.maskVal = new Int32Array(masks?.base ?? 0);
-    this.maskGen = new Uint32Array(masks?.base ?? 0);
+    this.maskVal = new Int32Array(masks?.slots ?? 0);
+    this.maskGen = new Uint32Array(masks?.slots ?? 0);
   }
 
   /** When the generations start again at 0. */
@@ -460,8 +465,7 @@ export interface CompiledNode {
   readonly question: string;
   /** The slot of the switch question. */
   readonly slot: number;
-  /** The switch's `when` values and where each goes; the first listed wins. */
-  readonly cases: ReadonlyMap<string | boolean, number> | null;
+  /** The switch's `when` values (each once) and where each goes; the first listed wins. */
   readonly caseValues: readonly (string | boolean)[];
   readonly caseNext: readonly number[];
   readonly otherwise: number;
@@ -621,27 +625,33 @@ export interface EngineIndex {
   readonly bridge: readonly (ItemText | undefined)[];
   readonly arrangementIds: readonly string[];
 
-  // scratch space of one call (evaluate never re-enters itself): marks are valid when equal to gen
-  gen: number;
-  readonly stamp: Uint32Array;
-  readonly routeMark: Uint32Array;
-  /** The note log of the current call (CallScratch). */
-  readonly call: CallScratch;
   /** Per route: its position in the order family, then id (RouteDefIndexed.rank). */
   readonly rank: Int32Array;
-  readonly noteLog: Int32Array;
-  readonly noteNext: Int32Array;
-  logLen: number;
-  /** Scratch for picking distinct texts and sources (log positions, string ids). */
-  readonly pick: Int32Array;
+
+  // Scratch space of one call (evaluate never re-enters itself). A mark is valid when it equals
+  // gen, the call's generation: nothing needs clearing between calls.
+  gen: number;
+  /** Visited nodes, routes named, stakeholders merged, … */
+  readonly stamp: Uint32Array;
+  readonly routeMark: Uint32Array;
   readonly stakeholderMark: Uint32Array;
-  readonly merge: MergeScratch;
   readonly warningMark: Uint32Array;
   readonly bridgeMark: Uint32Array;
   readonly arrangementMark: Uint32Array;
+  /** What the walk collects (CallScratch) and the notes of its routes, as chains in a log. */
+  readonly call: CallScratch;
+  readonly noteLog: Int32Array;
+  readonly noteNext: Int32Array;
+  logLen: number;
+  /** For picking distinct texts and sources (log positions, string ids). */
+  readonly pick: Int32Array;
+  /** The stakeholder merge (stakeholderList). */
+  readonly merge: MergeScratch;
+  /** The open questions considered (openList): per slot whether it is open, and its score. */
   readonly slotMark: Uint32Array;
   readonly slotOpen: Uint8Array;
   readonly slotScore: Int32Array;
+  /** The answers of the call, by slot. */
   readonly values: Values;
   /**
    * What the current walk met: the nodes visited (path[0 … pathLen)) and the open questions with
@@ -760,7 +770,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
     conditionQuestions(c, qs);
     for (const q of qs) slots.of(q);
   }
-  // every slot exists now; the option masks live after them in the Values
+  // every slot exists now: the tables per slot (masks, marks) are sized by their number
   const slot = (q: string): number => slots.map.get(q)!;
   const masks = planMasks(conditions, slot, slots.ids.length);
   const conds = new Conditions(masks);
@@ -893,7 +903,6 @@ function buildIndex(rules: RuleSet): EngineIndex {
         next: ref(n.next),
         question: n.switch ?? '',
         slot: kind === SWITCH ? slot(n.switch!) : -1,
-        cases,
         caseValues: cases ? [...cases.keys()] : [],
         caseNext: cases ? [...cases.values()] : [],
         otherwise: ref(n.otherwise),
@@ -1062,7 +1071,7 @@ function buildIndex(rules: RuleSet): EngineIndex {
   // -- slot tables (every slot exists by now)
   const n = slots.ids.length;
   const plain = { constructor: undefined } as unknown as Record<string, unknown>;
-  if (slots.ids.length !== masks.base) throw new Error('engine: a slot was added after the masks');
+  if (slots.ids.length !== masks.slots) throw new Error('engine: a slot was added after the masks');
   const defaults: Values = slots.ids.map((id) => {
     const x = plain[id] as AnswerValue | undefined;
     return isAnswered(x) ? x : undefined;
