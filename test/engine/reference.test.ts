@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Advice, Answers, EvaluateOptions } from '../../src/core/advice.ts';
 import { readRuleSet } from '../../src/cli/rules.ts';
-import { evaluate } from '../../src/core/engine.ts';
+import { engineIndex, evaluate } from '../../src/core/engine.ts';
+import { nextQuestion, pruneAnswers, relevantQuestions } from '../../src/core/next-question.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
 import { allAnswerSets, AS_OF_DATES, ROOT } from './answer-sets.ts';
 import { evaluate as referenceEvaluate } from './reference/engine.ts';
@@ -100,6 +101,26 @@ describe('the engine gives exactly the output of its reference', () => {
         expect(JSON.stringify(referenceEvaluate(rules, answers, opts))).toBe(before);
       }
     }
+  });
+
+  it('the scratch state shared by calls does not leak: the wizard in between, and the generation counter wrapping', () => {
+    const rules = load(join(ROOT, 'rules'));
+    const sets = allAnswerSets(rules, join(ROOT, 'rules'), { data: true, random: 60, odd: 20 });
+    const idx = engineIndex(rules);
+    // a few calls before the counter wraps to 0 and starts again
+    idx.gen = 0xffffffff - 40;
+    for (const [i, answers] of sets.entries()) {
+      const opts = options(i, i & 1 ? 'en' : 'nl', AS_OF_DATES[i % 3]!);
+      if (i % 2 === 0) {
+        nextQuestion(rules, answers);
+        relevantQuestions(rules, sets[(i * 7) % sets.length]!);
+      }
+      if (i % 5 === 0) pruneAnswers(rules, answers);
+      expect(JSON.stringify(evaluate(rules, answers, opts))).toBe(
+        JSON.stringify(referenceEvaluate(rules, answers, opts)),
+      );
+    }
+    expect(idx.gen).toBeLessThan(0xffffffff - 40);
   });
 
   it('the answers passed in are not changed', () => {
