@@ -6,12 +6,10 @@
 // each), so that the target is also measured at the full size of ~6 trees and a few hundred nodes.
 // For comparison, the same run also times the engine's frozen predecessor (test/engine/reference/,
 // the engine before it was made faster; same output byte for byte) on the same answer sets.
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import type { AnswerValue, Answers } from '../../src/core/advice.ts';
-import { normalizeAnswers } from '../../src/core/answers.ts';
+import { dataAnswers, mulberry32, randomAnswers } from '../engine/answer-sets.ts';
+import type { Answers } from '../../src/core/advice.ts';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import type { Advice, EvaluateOptions } from '../../src/core/advice.ts';
@@ -27,74 +25,6 @@ const TARGET = 10_000;
 const AS_OF = '2026-11-27';
 const SECONDS = 2;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The example answers in data/*.yaml, checked against the rules. */
-function dataAnswers(rules: RuleSet): Answers[] {
-  const dir = join(ROOT, 'data');
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort();
-  } catch {
-    return [];
-  }
-  return files.map((f) => {
-    const raw = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
-    return normalizeAnswers(rules, raw ?? {}).answers;
-  });
-}
-
-/** Random answer sets: each question answered with probability 0.7, figures now and then. */
-function randomAnswers(rules: RuleSet, n: number, seed: number): Answers[] {
-  const rnd = mulberry32(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
-  const out: Answers[] = [];
-  for (let i = 0; i < n; i++) {
-    const a: Record<string, AnswerValue> = {};
-    const figures = rnd() < 0.4;
-    for (const id of rules.questionOrder) {
-      const q = rules.questions.get(id)!;
-      if (q.derived) continue;
-      const isFigure = /^(cost|benefit)_/.test(id) && q.owner === 'parties';
-      if (isFigure ? !figures || rnd() > 0.25 : rnd() > 0.7) continue;
-      switch (q.kind) {
-        case 'one':
-          if (q.optionIds.length > 0) a[id] = pick(q.optionIds);
-          break;
-        case 'many': {
-          const chosen = q.optionIds.filter(() => rnd() < 0.3);
-          if (chosen.length > 0) a[id] = chosen;
-          break;
-        }
-        case 'boolean':
-          a[id] = rnd() < 0.5;
-          break;
-        case 'number':
-          a[id] = Math.round(rnd() * 5_000_000);
-          break;
-        case 'text':
-          a[id] = `innovation ${i}`;
-          break;
-      }
-    }
-    if (figures && rules.questions.has('has_figures')) a['has_figures'] = true;
-    out.push(a);
-  }
-  return out;
-}
-
-/** A synthetic tree of about `size` nodes for a family: ifs and switches on core questions with effects. */
 function syntheticTree(rules: RuleSet, family: string, size: number, seed: number): TreeFile {
   const rnd = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
