@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { CliContext } from '../../src/cli/context.ts';
+import type { RuleText } from '../../src/io/load.ts';
 import { main } from '../../src/cli/main.ts';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'lint');
@@ -149,4 +150,19 @@ export async function validateJson(
 /** code@file:line, for comparing what was found with what was expected. */
 export function key(d: { code: string; file: string; line: number }): string {
   return `${d.code}@${d.file}:${d.line}`;
+}
+
+/** The valid base rule set as in-memory texts, in file order (for loadRuleTexts). */
+export function baseTexts(): RuleText[] {
+  const out: RuleText[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else
+        out.push({ file: relative(BASE, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(BASE);
+  return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }

@@ -1,28 +1,12 @@
 // The core lint on rule sets built in memory: the cases the fixtures do not show — very long
 // chains, large cycles, dates at the boundary, and what is deliberately not reported.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { lint, monthsBefore } from '../../src/core/lint.ts';
 import type { RuleText } from '../../src/io/load.ts';
 import { loadRuleTexts } from '../../src/io/load.ts';
-import { AS_OF, BASE } from './helpers.ts';
-
-function baseTexts(): RuleText[] {
-  const out: RuleText[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else
-        out.push({ file: relative(BASE, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(BASE);
-  return out;
-}
+import { AS_OF, baseTexts } from './helpers.ts';
 
 /** A tree file written as JSON (which YAML reads as it is). */
 function treeText(family: string, nodes: unknown[]): string {

@@ -1,23 +1,14 @@
 // The loader: every problem located as file:line:col, all of them at once, in words a rule
 // author understands; hostile input gives diagnostics, never an exception or a hang.
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import type { RuleText } from '../../src/io/load.ts';
 import { loadRuleDir, loadRuleTexts, MAX_SYNTAX_ERRORS, RuleDirError } from '../../src/io/load.ts';
+import { baseTexts } from '../lint/helpers.ts';
 
 const BASE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'lint', 'base');
 const HEADER = '# yaml-language-server: $schema=x\n';
@@ -30,20 +21,6 @@ function temp(): string {
   const d = mkdtempSync(join(tmpdir(), 'innoroute-load-'));
   dirs.push(d);
   return d;
-}
-
-function baseTexts(): RuleText[] {
-  const out: RuleText[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else
-        out.push({ file: relative(BASE, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(BASE);
-  return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
 const at = (d: Diagnostic) => `${d.file}:${d.line}:${d.col} ${d.code}`;

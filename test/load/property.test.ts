@@ -2,9 +2,6 @@
 // rule set with one file mangled — loading, compiling and linting only ever return located
 // diagnostics. No exception, no hang.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compileRuleSet } from '../../src/core/compile.ts';
@@ -14,22 +11,7 @@ import { lint } from '../../src/core/lint.ts';
 import { FILE_KIND_NAMES } from '../../src/core/schema.ts';
 import type { RuleText } from '../../src/io/load.ts';
 import { loadRuleTexts } from '../../src/io/load.ts';
-
-const BASE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'lint', 'base');
-
-function baseTexts(): RuleText[] {
-  const out: RuleText[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else
-        out.push({ file: relative(BASE, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(BASE);
-  return out.sort((a, b) => (a.file < b.file ? -1 : 1));
-}
+import { baseTexts } from '../lint/helpers.ts';
 
 const BASE_TEXTS = baseTexts();
 const CODES = new Set(Object.keys(DIAGNOSTIC_CODES));
