@@ -304,33 +304,25 @@ async function askOne(
 
   for (;;) {
     switch (q.kind) {
-      case 'one': {
-        const picked = await prompter.select<string | Special>({
-          message,
-          choices: [
-            ...q.optionList.map((o) => ({
-              value: o.id,
-              name: o.label[lang],
-              ...(o.help ? { description: o.help[lang] } : {}),
-            })),
-            // an "unknown" option says it already; no second way to say it
-            ...actions(!q.optionIds.includes('unknown')),
-          ],
-          ...(typeof current === 'string' ? { default: current } : {}),
-        });
-        if (picked === HELP) {
-          help();
-          continue;
-        }
-        if (picked === BACK) return { kind: 'back' };
-        if (picked === SKIP) return { kind: 'skip' };
-        return { kind: 'answer', value: picked };
-      }
+      case 'one':
       case 'boolean': {
-        const picked = await prompter.select<boolean | Special>({
+        const choices: ChoiceItem<string | boolean | Special>[] =
+          q.kind === 'one'
+            ? [
+                ...q.optionList.map((o) => ({
+                  value: o.id,
+                  name: o.label[lang],
+                  ...(o.help ? { description: o.help[lang] } : {}),
+                })),
+                // an "unknown" option says it already; no second way to say it
+                ...actions(!q.optionIds.includes('unknown')),
+              ]
+            : [{ value: true, name: w.yes }, { value: false, name: w.no }, ...actions(true)];
+        const fits = q.kind === 'one' ? typeof current === 'string' : typeof current === 'boolean';
+        const picked = await prompter.select<string | boolean | Special>({
           message,
-          choices: [{ value: true, name: w.yes }, { value: false, name: w.no }, ...actions(true)],
-          ...(typeof current === 'boolean' ? { default: current } : {}),
+          choices,
+          ...(fits ? { default: current as string | boolean } : {}),
         });
         if (picked === HELP) {
           help();
