@@ -141,9 +141,17 @@ function optionProblem(q: QuestionDef, item: string, whole: unknown, m: Messages
   };
 }
 
+/** Per question: its option ids by their lower case (the first option, should two collide). */
+const optionsByLowerCase = new WeakMap<QuestionDef, ReadonlyMap<string, string>>();
+
 function matchOption(q: QuestionDef, item: string): string | undefined {
-  const needle = item.trim().toLowerCase();
-  return q.optionIds.find((o) => o.toLowerCase() === needle);
+  let byLower = optionsByLowerCase.get(q);
+  if (byLower === undefined) {
+    const map = new Map<string, string>();
+    for (const o of q.optionIds) if (!map.has(o.toLowerCase())) map.set(o.toLowerCase(), o);
+    optionsByLowerCase.set(q, (byLower = map));
+  }
+  return byLower.get(item.trim().toLowerCase());
 }
 
 function parseOne(q: QuestionDef, raw: unknown, m: Messages): Parsed {

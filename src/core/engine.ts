@@ -1243,24 +1243,37 @@ export function prepareAnswers(idx: EngineIndex, answers: Answers): Prepared {
  * facts; returns the cost/benefit figures.
  */
 function fillValues(idx: EngineIndex, answers: Answers): CostBenefitFigures | null {
+  clearValues(idx);
+  const keys = Object.keys(answers);
+  for (let i = 0; i < keys.length; i++) {
+    const s = idx.slotOf.get(keys[i]!);
+    if (s !== undefined && idx.fillable[s] === 1) setValue(idx.values, s, answers[keys[i]!]);
+  }
+  return deriveValues(idx);
+}
+
+/** The slots of `idx.values` before any answer: nothing, except the questions' defaults. */
+function clearValues(idx: EngineIndex): void {
   const v = idx.values;
   v.fill(undefined);
   for (const s of idx.defaultSlots) v[s] = idx.defaults[s];
-  const keys = Object.keys(answers);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const s = idx.slotOf.get(key);
-    if (s === undefined || idx.fillable[s] === 0) continue;
-    // sanitize and isAnswered, with the common cases first
-    const x: unknown = answers[key];
-    if (typeof x === 'string') v[s] = nonBlank(x) ? x : undefined;
-    else if (typeof x === 'number' || typeof x === 'boolean') v[s] = x;
-    else if (Array.isArray(x)) {
-      const list = sanitize(x) as readonly unknown[];
-      v[s] = list.length > 0 ? (list as AnswerValue) : undefined;
-    }
-    // anything else is no answer, and leaves the slot as it was
+}
+
+/** One answer into its slot, sanitised (as prepareAnswers does), answered or not (isAnswered). */
+function setValue(v: Values, s: number, x: unknown): void {
+  // the common cases first
+  if (typeof x === 'string') v[s] = nonBlank(x) ? x : undefined;
+  else if (typeof x === 'number' || typeof x === 'boolean') v[s] = x;
+  else if (Array.isArray(x)) {
+    const list = sanitize(x) as readonly unknown[];
+    v[s] = list.length > 0 ? (list as AnswerValue) : undefined;
   }
+  // anything else is no answer, and leaves the slot as it was
+}
+
+/** With the answers in their slots: the cost/benefit figures and the derived facts' slots. */
+function deriveValues(idx: EngineIndex): CostBenefitFigures | null {
+  const v = idx.values;
   const costs = idx.costs;
   const benefits = idx.benefits;
   for (let i = 0; i < costs.length; i++) {
@@ -1877,16 +1890,7 @@ function sortRoutes(idx: EngineIndex, list: Int32Array, count: number, byScore: 
  */
 function stakeholderList(idx: EngineIndex, v: Values, l: LangIndex): StakeholderItem[] {
   const sc = idx.merge;
-  const c = idx.call;
-  sc.count = 0;
-  sc.len = 0;
-  for (let i = 0; i < c.advisedCount; i++) {
-    const r = c.advised[i]!;
-    if (c.fit[r] === UNLIKELY) continue;
-    const def = idx.routes[r]!;
-    for (let k = def.mentionFrom; k < def.mentionTo; k++) mention(idx, k, l);
-  }
-  for (let i = 0; i < c.dutyCount; i++) mention(idx, c.duties[i]!, l);
+  mergeMentions(idx, l, true);
 
   // by phase, then first mention: one pass per phase keeps the order of first mention
   const ms = idx.mentions;
@@ -1932,6 +1936,41 @@ function stakeholderList(idx: EngineIndex, v: Values, l: LangIndex): Stakeholder
               bring: reg.bring.slice(),
               sources,
             };
+    }
+  }
+  return out;
+}
+
+/**
+ * Merges the mentions of the strong and possible routes (in rank order), then the duties, into
+ * idx.merge: the stakeholders in order of first mention with their earliest phase, and — when
+ * `full` — their distinct whys (in language l) and sources.
+ */
+function mergeMentions(idx: EngineIndex, l: LangIndex, full: boolean): void {
+  const sc = idx.merge;
+  const c = idx.call;
+  sc.count = 0;
+  sc.len = 0;
+  for (let i = 0; i < c.advisedCount; i++) {
+    const r = c.advised[i]!;
+    if (c.fit[r] === UNLIKELY) continue;
+    const def = idx.routes[r]!;
+    for (let k = def.mentionFrom; k < def.mentionTo; k++) mention(idx, k, l, full);
+  }
+  for (let i = 0; i < c.dutyCount; i++) mention(idx, c.duties[i]!, l, full);
+}
+
+/** The ids of stakeholderList's items, in its order, without making the items. */
+function stakeholderIds(idx: EngineIndex): string[] {
+  const sc = idx.merge;
+  mergeMentions(idx, 0, false);
+  const names = idx.stakeholderText[0];
+  const out = new Array<string>(sc.count);
+  let n = 0;
+  for (let p = 0; p < PHASE_NAMES.length; p++) {
+    for (let i = 0; i < sc.count; i++) {
+      const s = sc.order[i]!;
+      if (sc.phase[s] === p) out[n++] = names[s]!.id;
     }
   }
   return out;
@@ -1990,8 +2029,8 @@ function chain(sc: MergeScratch, head: Int32Array, tail: Int32Array, s: number, 
   tail[s] = at;
 }
 
-/** Merges mention k: the earliest phase, the distinct whys and sources (by string id). */
-function mention(idx: EngineIndex, k: number, l: LangIndex): void {
+/** Merges mention k: the earliest phase and, when `full`, the distinct whys and sources. */
+function mention(idx: EngineIndex, k: number, l: LangIndex, full: boolean): void {
   const ms = idx.mentions;
   const sc = idx.merge;
   const s = ms.stakeholder[k]!;
@@ -2005,6 +2044,7 @@ function mention(idx: EngineIndex, k: number, l: LangIndex): void {
     return;
   }
   if (ms.phase[k]! < sc.phase[s]!) sc.phase[s] = ms.phase[k]!;
+  if (!full) return;
   const first = sc.first[s]!;
   const whyId = ms.whyId[2 * k + l]!;
   if (whyId !== ms.whyId[2 * first + l]) {
@@ -2047,17 +2087,22 @@ function itemList<T>(
  */
 export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOptions): Advice {
   const idx = engineIndex(rules);
-  const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
-  const l: LangIndex = lang === 'en' ? 1 : 0;
-  const asOf = options.asOf;
   nextGen(idx);
   const figures = fillValues(idx, answers);
-  const v = idx.values;
+  return adviceOf(idx, rules, figures, options);
+}
+
+/**
+ * Walks the trees with the answers in `idx.values` (at the current generation) and decides: which
+ * routes are advised (scored, ranked into c.advised) and which excluded (c.excluded, ranked), with
+ * the duties, warnings, bridge items and arrangements met. Everything after this only reads.
+ */
+function decide(idx: EngineIndex, rules: RuleSet, asOf: string, l: LangIndex): void {
   const c = idx.call;
   c.routeCount = c.advisedCount = c.excludedCount = 0;
   c.dutyCount = c.warningCount = c.bridgeCount = c.arrangementCount = 0;
   idx.logLen = 0;
-  walkAll(idx, v, true);
+  walkAll(idx, idx.values, true);
 
   // routes: excluded (validity first, then the trees' exclusions) or advised
   for (let i = 0; i < c.routeCount; i++) {
@@ -2085,6 +2130,20 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
   }
   sortRoutes(idx, c.advised, c.advisedCount, true);
   sortRoutes(idx, c.excluded, c.excludedCount, false);
+}
+
+/** The Advice for the answers in `idx.values` (at the current generation). */
+function adviceOf(
+  idx: EngineIndex,
+  rules: RuleSet,
+  figures: CostBenefitFigures | null,
+  options: EvaluateOptions,
+): Advice {
+  const l: LangIndex = options.lang === 'en' ? 1 : 0;
+  const asOf = options.asOf;
+  decide(idx, rules, asOf, l);
+  const v = idx.values;
+  const c = idx.call;
 
   const advised: AdvisedRoute[] = new Array<AdvisedRoute>(c.advisedCount);
   for (let i = 0; i < c.advisedCount; i++) advised[i] = advisedRoute(idx, c.advised[i]!, v, l);
@@ -2138,4 +2197,118 @@ export function evaluate(rules: RuleSet, answers: Answers, options: EvaluateOpti
     openQuestions: openList(idx, v, idx.openSlots, idx.openNodes, idx.openLen, true),
     arrangements,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows: many answer sets over the same questions, as a batch reads them.
+
+/**
+ * The decisions of an Advice without its texts: what a batch row's CSV cells and the batch
+ * summary are made of. `verdictOf(evaluate(…))` and `RowEvaluator.verdict` give the same.
+ */
+export interface Verdict {
+  /** The advised routes, best first (Advice.routes). */
+  readonly routes: readonly {
+    readonly id: string;
+    readonly family: Family;
+    readonly fit: Fit;
+    readonly score: number;
+  }[];
+  /** The checklist's stakeholder ids, in its order (Advice.stakeholders). */
+  readonly stakeholders: readonly string[];
+  /** The warning ids (Advice.warnings). */
+  readonly warnings: readonly string[];
+  readonly openQuestions: readonly string[];
+  /** Null without figures; `losses` is the sum of the negative balances (0 or less). */
+  readonly costBenefit: { readonly wrongPocket: boolean; readonly losses: number } | null;
+}
+
+/** The Verdict of an Advice. */
+export function verdictOf(advice: Advice): Verdict {
+  const cb = advice.costBenefit;
+  return {
+    routes: advice.routes.map(({ id, family, fit, score }) => ({ id, family, fit, score })),
+    stakeholders: advice.stakeholders.map((s) => s.id),
+    warnings: advice.warnings.map((w) => w.id),
+    openQuestions: [...advice.openQuestions],
+    costBenefit: cb ? { wrongPocket: cb.wrongPocket, losses: lossesOf(cb.parties) } : null,
+  };
+}
+
+function lossesOf(parties: readonly { readonly net: number }[]): number {
+  let losses = 0;
+  for (const p of parties) if (p.net < 0) losses += p.net;
+  return losses;
+}
+
+/**
+ * Evaluates rows of answers to a fixed list of questions — the columns of a batch file — without
+ * building an answers object per row: each row's values go straight into the engine's slots.
+ * `advice(values)` equals `evaluate` on the answers `{ [questions[i]]: values[i] }` (undefined:
+ * unanswered); `verdict(values)` equals `verdictOf` of that Advice, without making its texts.
+ */
+export class RowEvaluator {
+  private readonly idx: EngineIndex;
+  /** Per question: its slot, or -1 when no rule reads it (or it is derived, so never taken). */
+  private readonly slots: Int32Array;
+
+  constructor(
+    private readonly rules: RuleSet,
+    readonly questions: readonly string[],
+  ) {
+    const idx = (this.idx = engineIndex(rules));
+    this.slots = Int32Array.from(questions, (id) => {
+      const s = idx.slotOf.get(id);
+      return s !== undefined && idx.fillable[s] === 1 ? s : -1;
+    });
+  }
+
+  private fill(values: readonly (AnswerValue | undefined)[]): CostBenefitFigures | null {
+    const idx = this.idx;
+    nextGen(idx);
+    clearValues(idx);
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const x = values[i];
+      if (x !== undefined && slots[i]! >= 0) setValue(idx.values, slots[i]!, x);
+    }
+    return deriveValues(idx);
+  }
+
+  advice(values: readonly (AnswerValue | undefined)[], options: EvaluateOptions): Advice {
+    return adviceOf(this.idx, this.rules, this.fill(values), options);
+  }
+
+  verdict(values: readonly (AnswerValue | undefined)[], options: EvaluateOptions): Verdict {
+    const idx = this.idx;
+    const figures = this.fill(values);
+    const l: LangIndex = options.lang === 'en' ? 1 : 0;
+    decide(idx, this.rules, options.asOf, l);
+    const c = idx.call;
+    const routes = new Array<Verdict['routes'][number]>(c.advisedCount);
+    for (let i = 0; i < c.advisedCount; i++) {
+      const r = c.advised[i]!;
+      const def = idx.routes[r]!;
+      routes[i] = {
+        id: def.id,
+        family: def.family!,
+        fit: FIT_NAMES[c.fit[r]!]!,
+        score: c.score[r]!,
+      };
+    }
+    const warnings: string[] = [];
+    for (let i = 0; i < c.warningCount; i++) {
+      const item = idx.warnings[c.warnings[i]!];
+      if (item !== undefined && validAt(item, options.asOf)) warnings.push(item.id);
+    }
+    return {
+      routes,
+      stakeholders: stakeholderIds(idx),
+      warnings,
+      openQuestions: openList(idx, idx.values, idx.openSlots, idx.openNodes, idx.openLen, true),
+      costBenefit: figures
+        ? { wrongPocket: figures.wrongPocket, losses: lossesOf(figures.parties) }
+        : null,
+    };
+  }
 }
