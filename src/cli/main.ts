@@ -43,6 +43,7 @@ export interface BatchOptions extends GlobalOptions {
   readonly delimiter?: string;
   readonly summary?: boolean;
   readonly progress?: boolean;
+  readonly jobs?: string;
 }
 
 function globalOptions(cmd: Command): Command {
@@ -111,7 +112,11 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .option('--out <file>', 'write to a file (atomically) instead of stdout')
       .option('--delimiter <char>', 'field delimiter (default: detected from , ; or tab)')
       .option('--summary', 'print a summary table to stderr')
-      .option('--no-progress', 'no progress line on stderr'),
+      .option('--no-progress', 'no progress line on stderr')
+      .option(
+        '--jobs <n>',
+        'threads that assess rows, 1 for one (default: one per CPU, at most 4, for large files)',
+      ),
   ).action(async (file: string, opts: BatchOptions) => {
     const { run } = await import('./commands/batch.ts');
     setCode(await run(file, opts, ctx));

@@ -1,39 +1,46 @@
-// The row pipeline of `innoroute batch`: bytes → csv-parse → parseAnswer per cell → evaluate → a CSV
-// row, an NDJSON line or a JSON array element → the output. One stream.pipeline, so backpressure
-// runs from the output back to the file and memory stays flat however long the file is; nothing is
-// collected per row except counts for the summary.
-import { stringify } from 'csv-stringify';
+// The row pipeline of `innoroute batch`: bytes → csv-parse → slices of rows → parseAnswer per cell
+// → evaluate → CSV records, NDJSON lines or JSON array elements → the output. One stream.pipeline,
+// so backpressure runs from the output back to the file and memory stays flat however long the
+// file is; nothing is collected per row except counts for the summary.
+//
+// Rows are assessed in slices of SLICE_ROWS (batch-rows.ts), on this thread or — with `jobs` > 1
+// — also in worker threads (batch-worker.ts), each with its own copy of the rule set and engine.
+// Parsing the CSV, the line numbers and the header stay here, in file order; the slices go back
+// out in input order, so the output is byte for byte the same whatever the number of jobs.
+import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { Advice, Answers, AnswerValue, EvaluateOptions, Lang } from '../core/advice.ts';
-import type { AnswerProblem } from '../core/answers.ts';
-import { didYouMean, parseAnswer } from '../core/answers.ts';
-import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
+import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Lang } from '../core/advice.ts';
+import { didYouMean } from '../core/answers.ts';
 import type { Family, Fit } from '../core/ids.ts';
-import { renderJsonLine } from '../report/json.ts';
-import type { Delimiter, OutputCell } from './csv.ts';
+import type { RuleSet } from '../core/ruleset.ts';
+import type { BatchFormat, ColumnPlan, ErrorRow, RowFormat, RowsDone } from './batch-rows.ts';
+import { MAX_ERROR_ROWS, RowAssessor } from './batch-rows.ts';
+import type { WorkerSetup, WorkerSlice } from './batch-worker.ts';
+import type { Delimiter } from './csv.ts';
+import type { CsvRecord } from './csv.ts';
 import {
-  adviceCells,
-  createCsvParser,
+  CsvRecordParser,
   describeCsvError,
   detectDelimiter,
-  errorCells,
-  escapeFormula,
-  LineCounter,
   OUTPUT_COLUMNS,
   peekHead,
 } from './csv.ts';
 
-export type BatchFormat = 'csv' | 'ndjson' | 'json';
-export type Evaluate = (rules: RuleSet, answers: Answers, options: EvaluateOptions) => Advice;
+export type { BatchFormat, ErrorRow } from './batch-rows.ts';
+export { MAX_ERROR_ROWS } from './batch-rows.ts';
 
 export interface BatchOptions {
   readonly rules: RuleSet;
-  readonly evaluate: Evaluate;
   readonly asOf: string;
   readonly lang: Lang;
   readonly format: BatchFormat;
@@ -46,9 +53,16 @@ export interface BatchOptions {
   readonly endOutput: boolean;
   /** Diagnostics that do not stop the run (unknown columns, a non-UTF-8 file). */
   readonly onWarning: (message: string) => void;
-  /** Called after every row. */
+  /** Called as rows are done, with the number done so far. */
   readonly onRow?: (rows: number) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Threads that assess rows, this one included (default 1: this one only). More than one needs
+   * the built worker module (dist); from the TypeScript sources rows stay on this thread.
+   */
+  readonly jobs?: number;
+  /** Rows assessed here before worker threads are started (default 0: at once). */
+  readonly parallelAfter?: number;
 }
 
 /** The file cannot be read as a batch file at all; `line` is where (1-based), when known. */
@@ -61,12 +75,6 @@ export class BatchFileError extends Error {
     super(`${line !== undefined ? `line ${line}: ` : ''}${what}; ${todo}`);
     this.name = 'BatchFileError';
   }
-}
-
-export interface ErrorRow {
-  readonly line: number;
-  readonly id: string;
-  readonly message: string;
 }
 
 export interface BatchSummary {
@@ -89,54 +97,35 @@ export interface BatchResult {
   readonly summary: BatchSummary;
 }
 
-/** Error rows kept for the summary and the closing message; the count is always exact. */
-export const MAX_ERROR_ROWS = 20;
+/** Threads by default: one per CPU, at most this many (beyond it, reading the CSV is the limit). */
+const AUTO_JOBS = 4;
 
-type Parsed = ReturnType<typeof parseAnswer>;
-
-/** Distinct cell texts remembered per column; option columns repeat a handful of values. */
-const CELL_CACHE_SIZE = 512;
-
-interface QuestionColumn {
-  readonly index: number;
-  readonly q: QuestionDef;
-  /** parseAnswer is pure: a cell text seen before in this column parses the same way. */
-  readonly cache: Map<string, Parsed> | undefined;
+/** The number of threads `batch` uses without --jobs. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(AUTO_JOBS, availableParallelism()));
 }
 
-interface ColumnPlan {
-  readonly width: number;
-  readonly idIndex: number;
-  /** In the rule set's question order, so that answers come out in the order normalizeAnswers gives. */
-  readonly questions: readonly QuestionColumn[];
-}
+/** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
+export const SLICE_ROWS = 256;
+/** Slices sent to a worker before it has answered: the next one is there when it finishes. */
+const WORKER_QUEUE = 2;
 
 const TEXTS = {
   nl: {
-    line: 'regel',
     unknownColumn: (name: string, s: string | undefined) =>
       `kolom "${name}" is geen vraag${s ? ` — bedoelde je "${s}"?` : ''}; de kolom wordt genegeerd`,
     derivedColumn: (name: string) =>
       `kolom "${name}" wordt door innoroute berekend, niet ingevuld; de kolom wordt genegeerd`,
     notUtf8:
       'het bestand lijkt geen UTF-8 te zijn (tekens als é kunnen verkeerd overkomen); sla het in Excel op als "CSV UTF-8"',
-    width: (got: number, want: number) =>
-      `de rij heeft ${got} waarden en de kopregel ${want} kolommen; staat er een scheidingsteken in een waarde zonder aanhalingstekens?`,
-    got: (v: string) => `ingevuld: "${v}"`,
-    internal: (m: string) => `kon niet worden beoordeeld door een fout in innoroute: ${m}`,
   },
   en: {
-    line: 'line',
     unknownColumn: (name: string, s: string | undefined) =>
       `column "${name}" is not a question${s ? ` — did you mean "${s}"?` : ''}; the column is ignored`,
     derivedColumn: (name: string) =>
       `column "${name}" is computed by innoroute, not answered; the column is ignored`,
     notUtf8:
       'the file does not look like UTF-8 (characters such as é may come out wrong); in Excel, save it as "CSV UTF-8"',
-    width: (got: number, want: number) =>
-      `the row has ${got} values where the header has ${want} columns; is there a delimiter in a value without quotes?`,
-    got: (v: string) => `got "${v}"`,
-    internal: (m: string) => `could not be assessed because of an error in innoroute: ${m}`,
   },
 } as const;
 
@@ -149,7 +138,7 @@ function planColumns(
   const t = TEXTS[lang];
   const answerable = [...rules.questions.values()].filter((q) => !q.derived).map((q) => q.id);
   const seen = new Map<string, number>();
-  const questions: QuestionColumn[] = [];
+  const questions: { index: number; question: string }[] = [];
   let idIndex = -1;
   header.forEach((cell, index) => {
     const name = cell.trim();
@@ -168,21 +157,14 @@ function planColumns(
       }
       seen.set(target, index);
       if (target === 'id') idIndex = index;
-      else questions.push({ index, q: q!, cache: q!.kind === 'text' ? undefined : new Map() });
+      else questions.push({ index, question: q!.id });
       return;
     }
     warn(q?.derived ? t.derivedColumn(name) : t.unknownColumn(name, didYouMean(name, answerable)));
   });
   const order = new Map(rules.questionOrder.map((id, i) => [id, i]));
-  questions.sort((a, b) => order.get(a.q.id)! - order.get(b.q.id)!);
+  questions.sort((a, b) => order.get(a.question)! - order.get(b.question)!);
   return { width: header.length, idIndex, questions };
-}
-
-function describeProblem(p: AnswerProblem, rules: RuleSet, lang: Lang): string {
-  // answers.ts quotes the wrong option itself; for numbers, booleans and text add what was written
-  const kind = rules.questions.get(p.question)?.kind;
-  if (kind === 'one' || kind === 'many' || p.message.includes(`"${p.value}"`)) return p.message;
-  return `${p.message}; ${TEXTS[lang].got(p.value)}`;
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -190,210 +172,307 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-interface RowOutcome {
-  readonly line: number;
-  readonly id: string;
-  readonly advice?: Advice;
-  readonly message?: string;
-  readonly problems?: readonly {
-    line?: number;
-    question?: string;
-    value?: string;
-    message: string;
-  }[];
+/** The built worker module next to this one; undefined when running from the sources. */
+function workerScript(): URL | undefined {
+  const url = new URL('./batch-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+interface WorkerSlot {
+  readonly worker: Worker;
+  /** Slices sent and not answered yet. */
+  queued: number;
+}
+
+/**
+ * The end of the pipeline: parsed records in; the output written to opts.output. Collects the
+ * rows into slices, has each assessed (by a worker with room in its queue, or here), and writes
+ * the results in input order. It takes no more records while WORKER_QUEUE slices per worker wait
+ * to be written, or while the output is full (until it drains): backpressure, bounded memory.
+ */
+class RowSink extends Writable {
+  private plan: ColumnPlan | undefined;
+  private local: RowAssessor | undefined;
+  private records: string[][] = [];
+  private recordLines: number[] = [];
+  /** Slices numbered in input order: the next to make, and the next to write. */
+  private nextSeq = 0;
+  private nextOut = 0;
+  private readonly finished = new Map<number, RowsDone>();
+  private readonly workers: WorkerSlot[] = [];
+  private readonly maxWorkers: number;
+  private readonly script: URL | undefined;
+  private dispatched = 0;
+  private firstJson = true;
+  /** The output took everything written so far (no 'drain' to wait for). */
+  private outputReady = true;
+  /** The callback of a record held back (backpressure), and of _final until all is written. */
+  private held: ((error?: Error | null) => void) | undefined;
+  private ending: ((error?: Error | null) => void) | undefined;
+  private readonly output: Writable;
+  private readonly onOutputError = (e: Error) => this.destroy(e);
+  private readonly onDrain = () => {
+    this.outputReady = true;
+    this.release();
+  };
+
+  // the summary: counts only
+  rows = 0;
+  errorRows = 0;
+  noRoute = 0;
+  readonly byFamily = new Map<Family, Map<Fit, number>>();
+  readonly stakeholders = new Map<string, number>();
+  readonly errors: ErrorRow[] = [];
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly out: RowFormat,
+    private readonly bom: boolean,
+    private readonly opts: BatchOptions,
+  ) {
+    super({ objectMode: true });
+    this.output = opts.output;
+    this.output.on('error', this.onOutputError);
+    this.script = (opts.jobs ?? 1) > 1 ? workerScript() : undefined;
+    this.maxWorkers = this.script ? Math.max(0, (opts.jobs ?? 1) - 1) : 0;
+  }
+
+  override _write(
+    { cells: record, line }: CsvRecord,
+    _encoding: BufferEncoding,
+    done: (error?: Error | null) => void,
+  ): void {
+    try {
+      if (isBlank(record)) {
+        done();
+        return;
+      }
+      if (!this.plan) {
+        this.start(record);
+      } else {
+        this.records.push(record);
+        this.recordLines.push(line);
+        if (this.records.length >= SLICE_ROWS) this.dispatch();
+      }
+    } catch (e) {
+      done(e as Error);
+      return;
+    }
+    if (this.roomForMore()) done();
+    else this.held = done;
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    if (!this.plan) {
+      done(
+        new BatchFileError(
+          undefined,
+          'the file is empty: there is no header row',
+          'the first row names the columns: id and question ids such as innovation_type, goal, phase',
+        ),
+      );
+      return;
+    }
+    try {
+      if (this.records.length > 0) this.dispatch();
+    } catch (e) {
+      done(e as Error);
+      return;
+    }
+    this.ending = done;
+    this.endIfDone();
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    // the output's error listener stays: a write still under way may fail once the caller has
+    // thrown the output away (a temporary file removed), and that must not crash the process
+    this.output.off('drain', this.onDrain);
+    void this.stopWorkers().then(() => done(error));
+  }
+
+  private async stopWorkers(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.allSettled(workers.map((w) => w.worker.terminate()));
+  }
+
+  /** The header: the plan, and the first output. */
+  private start(header: string[]): void {
+    const plan = planColumns(header, this.rules, this.out.lang, this.opts.onWarning);
+    this.plan = plan;
+    this.local = new RowAssessor(this.rules, plan, this.out);
+    if (this.out.format === 'csv') {
+      this.send(
+        stringifyRows([[...OUTPUT_COLUMNS]], {
+          delimiter: this.out.delimiter,
+          bom: this.bom,
+          record_delimiter: this.out.crlf ? 'windows' : 'unix',
+        }),
+      );
+    } else if (this.out.format === 'json') this.send('[');
+  }
+
+  /** Writes to the output; when it is full, waits for it to drain before taking more records. */
+  private send(text: string): void {
+    if (this.output.write(text) || !this.outputReady) return;
+    this.outputReady = false;
+    this.output.once('drain', this.onDrain);
+  }
+
+  private roomForMore(): boolean {
+    return this.outputReady && this.nextSeq - this.nextOut <= this.maxWorkers * WORKER_QUEUE;
+  }
+
+  /** Lets a held record go on when there is room again. */
+  private release(): void {
+    if (this.held && this.roomForMore()) {
+      const done = this.held;
+      this.held = undefined;
+      done();
+    }
+  }
+
+  /** Sends the collected rows off as a slice: to a worker with room, or assessed here. */
+  private dispatch(): void {
+    const seq = this.nextSeq++;
+    const records = this.records;
+    const lines = this.recordLines;
+    this.records = [];
+    this.recordLines = [];
+    this.dispatched += records.length;
+    const slot =
+      this.dispatched > (this.opts.parallelAfter ?? 0) ? this.workerWithRoom() : undefined;
+    if (slot) {
+      slot.queued++;
+      slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
+      return;
+    }
+    this.finished.set(seq, this.local!.assess(records, lines));
+    this.writeFinished();
+  }
+
+  /** The worker with the fewest slices queued, if it has room; a new one while there may be. */
+  private workerWithRoom(): WorkerSlot | undefined {
+    let best: WorkerSlot | undefined;
+    for (const w of this.workers) if (!best || w.queued < best.queued) best = w;
+    if (best && best.queued === 0) return best;
+    if (this.workers.length < this.maxWorkers) return this.spawn();
+    return best && best.queued < WORKER_QUEUE ? best : undefined;
+  }
+
+  private spawn(): WorkerSlot {
+    const setup: WorkerSetup = { rules: this.rules, plan: this.plan!, format: this.out };
+    const worker = new Worker(this.script!, { workerData: setup });
+    const slot: WorkerSlot = { worker, queued: 0 };
+    worker.on('message', (m: { seq: number; done: RowsDone }) => {
+      slot.queued--;
+      this.finished.set(m.seq, m.done);
+      this.writeFinished();
+    });
+    worker.on('error', (e) => this.destroy(e));
+    worker.on('exit', (code) => {
+      if (this.workers.includes(slot)) {
+        this.destroy(new Error(`a batch worker thread stopped (exit code ${code})`));
+      }
+    });
+    this.workers.push(slot);
+    return slot;
+  }
+
+  /** Writes the finished slices that are next in input order, and counts them. */
+  private writeFinished(): void {
+    if (this.destroyed) return;
+    for (let done = this.finished.get(this.nextOut); done; done = this.finished.get(this.nextOut)) {
+      this.finished.delete(this.nextOut++);
+      this.count(done);
+      if (done.text !== '') {
+        if (this.out.format === 'json') {
+          this.send(`${this.firstJson ? '\n' : ',\n'}${done.text}`);
+          this.firstJson = false;
+        } else this.send(done.text);
+      }
+      this.opts.onRow?.(this.rows);
+    }
+    this.release();
+    this.endIfDone();
+  }
+
+  /** After _final: once every slice is written, the closing text, the end of the output. */
+  private endIfDone(): void {
+    if (!this.ending || this.nextOut < this.nextSeq) return;
+    const done = this.ending;
+    this.ending = undefined;
+    if (this.out.format === 'json') this.send(this.firstJson ? ']\n' : '\n]\n');
+    void this.stopWorkers().then(async () => {
+      const output = this.output;
+      try {
+        if (this.opts.endOutput) {
+          output.end();
+          await finished(output);
+        } else if (!this.outputReady) {
+          await once(output, 'drain');
+        }
+        output.off('error', this.onOutputError);
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
+    });
+  }
+
+  private count(done: RowsDone): void {
+    this.rows += done.rows;
+    this.errorRows += done.errorRows;
+    this.noRoute += done.noRoute;
+    for (const e of done.errors) if (this.errors.length < MAX_ERROR_ROWS) this.errors.push(e);
+    for (const [family, fit, n] of done.primaries) {
+      let fits = this.byFamily.get(family);
+      if (!fits) this.byFamily.set(family, (fits = new Map()));
+      fits.set(fit, (fits.get(fit) ?? 0) + n);
+    }
+    for (const [id, n] of done.stakeholders) {
+      this.stakeholders.set(id, (this.stakeholders.get(id) ?? 0) + n);
+    }
+  }
 }
 
 /** Runs the pipeline; resolves when the output has everything, rejects with BatchFileError. */
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const { rules, lang, format } = opts;
-  const t = TEXTS[lang];
   const { head, stream } = await peekHead(opts.input);
-  if (head.notUtf8) opts.onWarning(t.notUtf8);
+  if (head.notUtf8) opts.onWarning(TEXTS[lang].notUtf8);
   const delimiter = opts.delimiter ?? detectDelimiter(head.headerLine);
-  const parser = createCsvParser(delimiter);
-  const lines = new LineCounter();
-  const rulesetMeta = { version: rules.version, hash: rules.hash, asOf: opts.asOf };
+  const parser = new CsvRecordParser(delimiter);
+  const rows = new RowSink(
+    rules,
+    { format, lang, asOf: opts.asOf, delimiter, crlf: head.crlf },
+    head.bom,
+    opts,
+  );
 
-  // the summary: counts only
-  let rows = 0;
-  let errorRows = 0;
-  let noRoute = 0;
-  const byFamily = new Map<Family, Map<Fit, number>>();
-  const stakeholders = new Map<string, number>();
-  const errors: ErrorRow[] = [];
-
-  function assess(plan: ColumnPlan, cells: readonly string[], line: number): RowOutcome {
-    const rawId = plan.idIndex >= 0 ? (cells[plan.idIndex] ?? '').trim() : '';
-    const id = rawId === '' ? String(line) : rawId;
-    const prefix = () => `${t.line} ${line}: `;
-    if (cells.length !== plan.width) {
-      const message = t.width(cells.length, plan.width);
-      return { line, id, message: prefix() + message, problems: [{ message }] };
-    }
-    // What normalizeAnswers does for a map, per column and with the parse of each cell text
-    // remembered: the header already settled which columns are questions (unknown and derived
-    // ones were reported there), so only the cells are left. Same parseAnswer, same answer order.
-    const answers: Record<string, AnswerValue> = {};
-    let invalid: AnswerProblem[] | undefined;
-    for (const col of plan.questions) {
-      const cell = cells[col.index]!;
-      let parsed = col.cache?.get(cell);
-      if (parsed === undefined) {
-        parsed = parseAnswer(col.q, cell, lang);
-        if (col.cache && col.cache.size < CELL_CACHE_SIZE) col.cache.set(cell, parsed);
-      }
-      if ('value' in parsed) answers[col.q.id] = parsed.value;
-      else if ('problem' in parsed) {
-        (invalid ??= []).push({ severity: 'error', question: col.q.id, ...parsed.problem });
-      }
-    }
-    if (invalid) {
-      return {
-        line,
-        id,
-        message: prefix() + invalid.map((p) => describeProblem(p, rules, lang)).join(' | '),
-        problems: invalid.map((p) => ({
-          question: p.question,
-          value: p.value,
-          message: p.message,
-          ...(p.validOptions ? { validOptions: p.validOptions } : {}),
-          ...(p.suggestion ? { suggestion: p.suggestion } : {}),
-        })),
-      };
-    }
-    try {
-      const advice = opts.evaluate(rules, answers, {
-        asOf: opts.asOf,
-        lang,
-        input: { id },
-      });
-      return { line, id, advice };
-    } catch (e) {
-      const message = t.internal((e as Error)?.message ?? String(e));
-      return { line, id, message: prefix() + message, problems: [{ message }] };
-    }
-  }
-
-  function count(outcome: RowOutcome): void {
-    rows++;
-    const advice = outcome.advice;
-    if (!advice) {
-      errorRows++;
-      if (errors.length < MAX_ERROR_ROWS) {
-        errors.push({ line: outcome.line, id: outcome.id, message: outcome.message ?? '' });
-      }
-      return;
-    }
-    const primary = advice.routes[0];
-    if (primary) {
-      let fits = byFamily.get(primary.family);
-      if (!fits) byFamily.set(primary.family, (fits = new Map()));
-      fits.set(primary.fit, (fits.get(primary.fit) ?? 0) + 1);
-    } else noRoute++;
-    for (const s of new Set(advice.stakeholders.map((x) => x.id))) {
-      stakeholders.set(s, (stakeholders.get(s) ?? 0) + 1);
-    }
-  }
-
-  function errorObject(outcome: RowOutcome): object {
-    return {
-      schemaVersion: 1,
-      ruleset: rulesetMeta,
-      input: { id: outcome.id },
-      error: { line: outcome.line, message: outcome.message, problems: outcome.problems ?? [] },
-    };
-  }
-
-  async function* rowsOf(source: AsyncIterable<string[]>): AsyncGenerator<unknown> {
-    let plan: ColumnPlan | undefined;
-    let first = true;
-    try {
-      for await (const record of source) {
-        const line = lines.start(record);
-        if (!plan) {
-          if (isBlank(record)) continue;
-          plan = planColumns(record, rules, lang, opts.onWarning);
-          if (format === 'csv') yield [...OUTPUT_COLUMNS];
-          else if (format === 'json') yield '[';
-          continue;
-        }
-        if (isBlank(record)) continue;
-        const outcome = assess(plan, record, line);
-        count(outcome);
-        opts.onRow?.(rows);
-        if (format === 'csv') {
-          const cells: OutputCell[] = outcome.advice
-            ? adviceCells(outcome.id, outcome.advice)
-            : errorCells(outcome.id, outcome.message ?? '');
-          yield cells.map(escapeFormula);
-        } else {
-          // the Advice with the contract's key order, as `advise --format json` writes it
-          const json = outcome.advice
-            ? renderJsonLine(outcome.advice)
-            : `${JSON.stringify(errorObject(outcome))}\n`;
-          if (format === 'ndjson') yield json;
-          else {
-            yield `${first ? '\n' : ',\n'}${json.slice(0, -1)}`;
-            first = false;
-          }
-        }
-      }
-    } catch (e) {
-      throw structuralError(e);
-    }
-    if (!plan) {
-      throw new BatchFileError(
-        undefined,
-        'the file is empty: there is no header row',
-        'the first row names the columns: id and question ids such as innovation_type, goal, phase',
-      );
-    }
-    if (format === 'json') yield first ? ']\n' : '\n]\n';
-  }
-
-  function structuralError(e: unknown): unknown {
-    const err = e as { code?: string };
-    if (
-      e instanceof BatchFileError ||
-      typeof err?.code !== 'string' ||
-      !err.code.startsWith('CSV_')
-    )
-      return e;
-    const { what, todo } = describeCsvError(err.code, delimiter);
-    return new BatchFileError(lines.failed(), what, todo);
-  }
-
-  const output =
-    format === 'csv'
-      ? [
-          stringify({
-            delimiter,
-            bom: head.bom,
-            record_delimiter: head.crlf ? 'windows' : 'unix',
-          }),
-          opts.output,
-        ]
-      : [opts.output];
-  const options = { end: opts.endOutput, ...(opts.signal ? { signal: opts.signal } : {}) };
-  // stream.pipeline's typings cover fixed arities only; the stages are checked above
   try {
-    await (pipeline as unknown as (...stages: unknown[]) => Promise<void>)(
-      stream,
-      parser,
-      rowsOf,
-      ...output,
-      options,
-    );
+    await pipeline(stream, parser, rows, opts.signal ? { signal: opts.signal } : {});
   } catch (e) {
-    // a parse error reaches pipeline from the parser itself, before the row generator sees it
-    throw structuralError(e);
+    // a parse error reaches pipeline from the parser; it means the record after the last one
+    const err = e as { code?: string };
+    if (typeof err?.code === 'string' && err.code.startsWith('CSV_')) {
+      const { what, todo } = describeCsvError(err.code, delimiter);
+      throw new BatchFileError(parser.failedLine(), what, todo);
+    }
+    throw e;
   }
 
   return {
     delimiter,
     bom: head.bom,
     crlf: head.crlf,
-    summary: { rows, errorRows, byFamily, noRoute, stakeholders, errors },
+    summary: {
+      rows: rows.rows,
+      errorRows: rows.errorRows,
+      byFamily: rows.byFamily,
+      noRoute: rows.noRoute,
+      stakeholders: rows.stakeholders,
+      errors: rows.errors,
+    },
   };
 }
 
@@ -439,6 +518,8 @@ export function openAtomicOutput(target: string): AtomicOutput {
     },
     async discard() {
       if (committed) return;
+      // writes still under way fail once it is destroyed: nothing to report, it is thrown away
+      stream.on('error', () => {});
       stream.destroy();
       await rm(tempPath, { force: true });
     },

@@ -2,10 +2,9 @@
 // csv-parse stream that reads it, the output columns and the cell rules that make the output safe to
 // open in a spreadsheet. Parsing a cell's *value* is not done here: that is answers.ts, shared with
 // answers files and the wizard (contract §2).
-import { parse } from 'csv-parse';
-import type { Parser } from 'csv-parse';
+import { Parser } from 'csv-parse';
 import { Readable } from 'node:stream';
-import type { Advice } from '../core/advice.ts';
+import type { Verdict } from '../core/engine.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
@@ -148,21 +147,44 @@ export async function peekHead(source: Readable): Promise<{ head: Head; stream: 
   return { head, stream: source };
 }
 
+/** A parsed record with the line it starts on. */
+export interface CsvRecord {
+  readonly cells: string[];
+  readonly line: number;
+}
+
 /**
- * The csv-parse stream for a batch file: each record an array of strings, header included. Empty
- * lines come through as records too (`['']`), so that line numbers can be counted without the
- * per-record `info` objects (see LineCounter); the pipeline skips them.
+ * The csv-parse stream for a batch file: each record (header included) comes out as a CsvRecord.
+ * Empty lines come through as records too (`['']`), so that line numbers can be counted without
+ * the per-record `info` objects (see LineCounter); the pipeline skips them. The lines are counted
+ * as csv-parse emits the records, so that when the file turns out to be broken, `failedLine` is
+ * where the broken record starts, however many records wait in the streams' buffers.
  */
-export function createCsvParser(delimiter: Delimiter): Parser {
-  return parse({
-    bom: true,
-    delimiter,
-    // Field counts are checked per row (a row error), not by the parser (a file error).
-    relax_column_count: true,
-    // A stray quote inside an unquoted value ("Cue2Walk "pro") is kept as text, as Excel does.
-    relax_quotes: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
+export class CsvRecordParser extends Parser {
+  private readonly lines = new LineCounter();
+
+  constructor(delimiter: Delimiter) {
+    super({
+      bom: true,
+      delimiter,
+      // Field counts are checked per row (a row error), not by the parser (a file error).
+      relax_column_count: true,
+      // A stray quote inside an unquoted value ("Cue2Walk "pro") is kept as text, as Excel does.
+      relax_quotes: true,
+      max_record_size: MAX_RECORD_CHARS,
+    });
+  }
+
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (record === null) return super.push(null, encoding);
+    const cells = record as string[];
+    return super.push({ cells, line: this.lines.start(cells) } satisfies CsvRecord, encoding);
+  }
+
+  /** The line on which the record that failed to parse starts. */
+  failedLine(): number {
+    return this.lines.failed();
+  }
 }
 
 /** How many line breaks (CRLF, LF or CR) a parsed field holds. */
@@ -282,15 +304,15 @@ export function escapeFormula(cell: OutputCell): OutputCell {
   return cell;
 }
 
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
-}
-
-/** The output row of an advised row, formula escaping not yet applied. */
-export function adviceCells(id: string, advice: Advice): OutputCell[] {
-  const [primary, ...others] = advice.routes;
-  const cb = advice.costBenefit;
-  const losses = cb ? cb.parties.filter((p) => p.net < 0).reduce((sum, p) => sum + p.net, 0) : 0;
+/** The output row of an assessed row, formula escaping not yet applied. */
+export function verdictCells(id: string, verdict: Verdict): OutputCell[] {
+  const routes = verdict.routes;
+  const primary = routes[0];
+  let alternatives = '';
+  for (let i = 1; i < routes.length; i++) {
+    alternatives += `${i > 1 ? LIST_SEPARATOR : ''}${routes[i]!.id} (${routes[i]!.fit})`;
+  }
+  const cb = verdict.costBenefit;
   return [
     id,
     'ok',
@@ -298,12 +320,12 @@ export function adviceCells(id: string, advice: Advice): OutputCell[] {
     primary?.family ?? '',
     primary?.fit ?? '',
     primary ? primary.score : '',
-    others.map((r) => `${r.id} (${r.fit})`).join(LIST_SEPARATOR),
-    unique(advice.stakeholders.map((s) => s.id)).join(LIST_SEPARATOR),
-    unique(advice.warnings.map((w) => w.id)).join(LIST_SEPARATOR),
-    advice.openQuestions.join(LIST_SEPARATOR),
+    alternatives,
+    verdict.stakeholders.join(LIST_SEPARATOR),
+    verdict.warnings.join(LIST_SEPARATOR),
+    verdict.openQuestions.join(LIST_SEPARATOR),
     cb ? (cb.wrongPocket ? 'yes' : 'no') : '',
-    cb && cb.wrongPocket ? Math.round(losses) : '',
+    cb && cb.wrongPocket ? Math.round(cb.losses) : '',
     '',
   ];
 }

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Advice } from '../../src/core/advice.ts';
 import {
-  adviceCells,
   describeHead,
   detectDelimiter,
   errorCells,
@@ -11,7 +10,9 @@ import {
   OUTPUT_COLUMNS,
   parseDelimiterOption,
   peekHead,
+  verdictCells,
 } from '../../src/io/csv.ts';
+import { verdictOf } from '../../src/core/engine.ts';
 
 describe('detectDelimiter', () => {
   it('takes the most frequent of , ; and tab in the header', () => {
@@ -150,7 +151,6 @@ describe('output cells', () => {
     stakeholders: [
       { id: 'zorgverzekeraar', name: 'Z', phase: 'implement', why: 'w' },
       { id: 'nza', name: 'N', phase: 'develop', why: 'w' },
-      { id: 'zorgverzekeraar', name: 'Z', phase: 'scale', why: 'w' },
     ],
     costBenefit: {
       parties: [
@@ -169,7 +169,7 @@ describe('output cells', () => {
   } as const satisfies Advice;
 
   it('fill every column of an advised row', () => {
-    const cells = adviceCells('CVA', advice);
+    const cells = verdictCells('CVA', verdictOf(advice));
     expect(cells).toHaveLength(OUTPUT_COLUMNS.length);
     expect(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, cells[i]]))).toEqual({
       id: 'CVA',
@@ -197,7 +197,7 @@ describe('output cells', () => {
   });
 
   it('leave wrong pocket empty without figures', () => {
-    const cells = adviceCells('x', { ...advice, costBenefit: null, routes: [] });
+    const cells = verdictCells('x', verdictOf({ ...advice, costBenefit: null, routes: [] }));
     expect(cells.slice(2, 6)).toEqual(['', '', '', '']);
     expect(cells[10]).toBe('');
     expect(cells[11]).toBe('');

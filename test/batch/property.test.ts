@@ -1,7 +1,9 @@
 // For random valid rows, written the many ways a spreadsheet writes them (any delimiter, BOM or
 // not, CRLF or LF, option ids in any case with spaces, several separators in list cells, ja/nee,
 // decimal commas, a € sign), `batch --format ndjson` gives for every row exactly the advice that
-// evaluate — and `advise --format json` — give for the same answers. Shipped rules.
+// evaluate — and `advise --format json` — give for the same answers, and `--format csv` the
+// columns of that advice. Shipped rules.
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
@@ -11,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
 import { requireRuleSet } from '../../src/cli/rules.ts';
 import type { AnswerValue, Lang } from '../../src/core/advice.ts';
-import { evaluate } from '../../src/core/engine.ts';
+import { evaluate, verdictOf } from '../../src/core/engine.ts';
+import { escapeFormula, OUTPUT_COLUMNS, verdictCells } from '../../src/io/csv.ts';
 import type { QuestionDef } from '../../src/core/ruleset.ts';
 import { runBatch } from '../../src/io/batch.ts';
 import { renderJsonLine } from '../../src/report/json.ts';
@@ -163,7 +166,6 @@ async function batchNdjson(csv: string, lang: Lang): Promise<string> {
   out.on('data', (c: Buffer) => chunks.push(c));
   await runBatch({
     rules,
-    evaluate,
     asOf: AS_OF,
     lang,
     format: 'ndjson',
@@ -177,7 +179,49 @@ async function batchNdjson(csv: string, lang: Lang): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+async function batchCsv(csv: string, lang: Lang): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await runBatch({
+    rules,
+    asOf: AS_OF,
+    lang,
+    format: 'csv',
+    input: Readable.from([Buffer.from(csv)]),
+    output: out,
+    endOutput: false,
+    onWarning: (m) => {
+      throw new Error(`unexpected warning: ${m}`);
+    },
+  });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 describe('batch equals evaluate and advise on the same answers', () => {
+  it('as CSV: each row holds the verdict of the advice for its answers', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 5 }), layout, async (rows, l) => {
+        const csv = toCsv(rows, l);
+        const got = parse(await batchCsv(csv, l.lang), {
+          delimiter: l.delimiter,
+          bom: true,
+        }) as string[][];
+        let line = 2;
+        const want: string[][] = [[...OUTPUT_COLUMNS]];
+        rows.forEach((r, i) => {
+          const id = l.withId ? `row-${i + 1}` : String(line);
+          line += 1 + questions.reduce((n, q) => n + breaks(r[q.id]?.text ?? ''), 0);
+          if (blank(r, l)) return;
+          const advice = evaluate(rules, typed(r), { asOf: AS_OF, lang: l.lang });
+          want.push(verdictCells(id, verdictOf(advice)).map((c) => String(escapeFormula(c))));
+        });
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('for random valid rows in any spreadsheet layout', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 5 }), layout, async (rows, l) => {

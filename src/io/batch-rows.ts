@@ -1,0 +1,288 @@
+// The rows of `innoroute batch`: a slice of parsed records in, their output text and the counts
+// for the summary out. No I/O and no state that a later slice depends on (except caches), so a
+// slice can be assessed on the main thread or in a worker (batch-worker.ts) and give the same
+// bytes: src/io/batch.ts puts the slices back in input order.
+import { stringify as stringifyRows } from 'csv-stringify/sync';
+import type { AnswerValue, Lang } from '../core/advice.ts';
+import type { AnswerProblem } from '../core/answers.ts';
+import { parseAnswer } from '../core/answers.ts';
+import { RowEvaluator } from '../core/engine.ts';
+import type { Family, Fit } from '../core/ids.ts';
+import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
+import { renderJsonLine } from '../report/json.ts';
+import type { Delimiter, OutputCell } from './csv.ts';
+import { errorCells, escapeFormula, verdictCells } from './csv.ts';
+
+export type BatchFormat = 'csv' | 'ndjson' | 'json';
+
+/** Error rows kept for the summary and the closing message; the count is always exact. */
+export const MAX_ERROR_ROWS = 20;
+
+export interface ErrorRow {
+  readonly line: number;
+  readonly id: string;
+  readonly message: string;
+}
+
+/** What the header row decided: plain data, so that it can be sent to a worker. */
+export interface ColumnPlan {
+  /** The number of cells a row must have. */
+  readonly width: number;
+  /** The `id` column, or -1. */
+  readonly idIndex: number;
+  /**
+   * The question columns, in the rule set's question order (the order normalizeAnswers gives the
+   * answers in): the cell's index and the question id.
+   */
+  readonly questions: readonly { readonly index: number; readonly question: string }[];
+}
+
+/** How the rows are written. */
+export interface RowFormat {
+  readonly format: BatchFormat;
+  readonly lang: Lang;
+  readonly asOf: string;
+  /** CSV output only. */
+  readonly delimiter: Delimiter;
+  readonly crlf: boolean;
+}
+
+/**
+ * The output and the counts of a slice of rows. `text`: CSV records (no header), NDJSON lines,
+ * or JSON array elements joined by ",\n" (no brackets, no leading separator).
+ */
+export interface RowsDone {
+  readonly rows: number;
+  readonly text: string;
+  readonly errorRows: number;
+  /** Assessed rows without any advised route. */
+  readonly noRoute: number;
+  /** The primary route's family and fit, with the number of rows. */
+  readonly primaries: [Family, Fit, number][];
+  /** Stakeholder id → rows that list it. */
+  readonly stakeholders: [string, number][];
+  /** The first error rows of the slice (at most MAX_ERROR_ROWS). */
+  readonly errors: ErrorRow[];
+}
+
+const TEXTS = {
+  nl: {
+    line: 'regel',
+    width: (got: number, want: number) =>
+      `de rij heeft ${got} waarden en de kopregel ${want} kolommen; staat er een scheidingsteken in een waarde zonder aanhalingstekens?`,
+    got: (v: string) => `ingevuld: "${v}"`,
+    internal: (m: string) => `kon niet worden beoordeeld door een fout in innoroute: ${m}`,
+  },
+  en: {
+    line: 'line',
+    width: (got: number, want: number) =>
+      `the row has ${got} values where the header has ${want} columns; is there a delimiter in a value without quotes?`,
+    got: (v: string) => `got "${v}"`,
+    internal: (m: string) => `could not be assessed because of an error in innoroute: ${m}`,
+  },
+} as const;
+
+type Parsed = ReturnType<typeof parseAnswer>;
+
+/** Distinct cell texts remembered per column; option columns repeat a handful of values. */
+const CELL_CACHE_SIZE = 512;
+
+interface QuestionColumn {
+  readonly index: number;
+  readonly q: QuestionDef;
+  /** parseAnswer is pure: a cell text seen before in this column parses the same way. */
+  readonly cache: Map<string, Parsed> | undefined;
+}
+
+interface Problem {
+  readonly question?: string;
+  readonly value?: string;
+  readonly message: string;
+  readonly validOptions?: readonly string[];
+  readonly suggestion?: string;
+}
+
+/** One row that could not be assessed. */
+interface Failure {
+  readonly message: string;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Assesses slices of rows: each cell through parseAnswer, the answers through the same engine as
+ * `advise` (RowEvaluator: the slots filled from the cells directly; CSV asks only for the
+ * verdict, the other formats for the whole Advice).
+ */
+export class RowAssessor {
+  private readonly columns: readonly QuestionColumn[];
+  private readonly evaluator: RowEvaluator;
+  /** A row's answers, one per column (undefined: unanswered); reused. */
+  private readonly values: (AnswerValue | undefined)[];
+  private readonly t: (typeof TEXTS)[Lang];
+  private readonly ruleset: { version: string; hash: string; asOf: string };
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly plan: ColumnPlan,
+    private readonly out: RowFormat,
+  ) {
+    this.columns = plan.questions.map(({ index, question }) => {
+      const q = rules.questions.get(question);
+      if (!q) throw new Error(`batch: "${question}" is not a question of the rule set`);
+      return { index, q, cache: q.kind === 'text' ? undefined : new Map<string, Parsed>() };
+    });
+    this.evaluator = new RowEvaluator(
+      rules,
+      this.columns.map((c) => c.q.id),
+    );
+    this.values = new Array<AnswerValue | undefined>(this.columns.length).fill(undefined);
+    this.t = TEXTS[out.lang];
+    this.ruleset = { version: rules.version, hash: rules.hash, asOf: out.asOf };
+  }
+
+  /** Rows (records without blank ones) with the line each starts on. */
+  assess(records: readonly (readonly string[])[], lines: readonly number[]): RowsDone {
+    const { format, lang, asOf } = this.out;
+    const plan = this.plan;
+    const cells: OutputCell[][] = [];
+    const texts: string[] = [];
+    let errorRows = 0;
+    let noRoute = 0;
+    const primaries = new Map<string, [Family, Fit, number]>();
+    const stakeholders = new Map<string, number>();
+    const errors: ErrorRow[] = [];
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
+      const line = lines[r]!;
+      const rawId = plan.idIndex >= 0 ? (record[plan.idIndex] ?? '').trim() : '';
+      const id = rawId === '' ? String(line) : rawId;
+
+      let failure: Failure | undefined;
+      if (record.length !== plan.width) {
+        const message = this.t.width(record.length, plan.width);
+        failure = { message, problems: [{ message }] };
+      } else {
+        failure = this.readCells(record);
+      }
+      // CSV needs only the verdict; the other formats write the whole Advice
+      let primary: { readonly family: Family; readonly fit: Fit } | undefined;
+      let checklist: readonly string[] = [];
+      let output: OutputCell[] | string | undefined;
+      if (!failure) {
+        try {
+          if (format === 'csv') {
+            const verdict = this.evaluator.verdict(this.values, { asOf, lang });
+            primary = verdict.routes[0];
+            checklist = verdict.stakeholders;
+            output = verdictCells(id, verdict);
+          } else {
+            const advice = this.evaluator.advice(this.values, { asOf, lang, input: { id } });
+            primary = advice.routes[0];
+            checklist = advice.stakeholders.map((s) => s.id);
+            // the contract's key order, as `advise --format json` writes it (without the \n)
+            output = renderJsonLine(advice).slice(0, -1);
+          }
+        } catch (e) {
+          const message = this.t.internal((e as Error)?.message ?? String(e));
+          failure = { message, problems: [{ message }] };
+        }
+      }
+
+      if (failure || output === undefined) {
+        const message = `${this.t.line} ${line}: ${failure!.message}`;
+        errorRows++;
+        if (errors.length < MAX_ERROR_ROWS) errors.push({ line, id, message });
+        if (format === 'csv') cells.push(escaped(errorCells(id, message)));
+        else {
+          const error = { line, message, problems: failure!.problems };
+          texts.push(
+            JSON.stringify({ schemaVersion: 1, ruleset: this.ruleset, input: { id }, error }),
+          );
+        }
+        continue;
+      }
+
+      if (primary) {
+        const key = `${primary.family} ${primary.fit}`;
+        const seen = primaries.get(key);
+        if (seen) seen[2]++;
+        else primaries.set(key, [primary.family, primary.fit, 1]);
+      } else noRoute++;
+      // one checklist item per stakeholder, so every id once
+      for (const s of checklist) stakeholders.set(s, (stakeholders.get(s) ?? 0) + 1);
+      if (typeof output === 'string') texts.push(output);
+      else cells.push(escaped(output));
+    }
+
+    let text: string;
+    if (format === 'csv') {
+      text =
+        cells.length === 0
+          ? ''
+          : stringifyRows(cells, {
+              delimiter: this.out.delimiter,
+              record_delimiter: this.out.crlf ? 'windows' : 'unix',
+            });
+    } else if (format === 'ndjson') text = texts.length === 0 ? '' : `${texts.join('\n')}\n`;
+    else text = texts.join(',\n');
+    return {
+      rows: records.length,
+      text,
+      errorRows,
+      noRoute,
+      primaries: [...primaries.values()],
+      stakeholders: [...stakeholders],
+      errors,
+    };
+  }
+
+  /**
+   * The row's cells into `values` (what normalizeAnswers does for an answers map, per column,
+   * with the parse of each cell text remembered); undefined, or the problems of the invalid ones.
+   */
+  private readCells(record: readonly string[]): Failure | undefined {
+    const { lang } = this.out;
+    const columns = this.columns;
+    const values = this.values;
+    let invalid: AnswerProblem[] | undefined;
+    for (let i = 0; i < columns.length; i++) {
+      const col = columns[i]!;
+      const cell = record[col.index]!;
+      let parsed = col.cache?.get(cell);
+      if (parsed === undefined) {
+        parsed = parseAnswer(col.q, cell, lang);
+        if (col.cache && col.cache.size < CELL_CACHE_SIZE) col.cache.set(cell, parsed);
+      }
+      if ('value' in parsed) values[i] = parsed.value;
+      else {
+        values[i] = undefined;
+        if ('problem' in parsed) {
+          (invalid ??= []).push({ severity: 'error', question: col.q.id, ...parsed.problem });
+        }
+      }
+    }
+    if (!invalid) return undefined;
+    return {
+      message: invalid.map((p) => this.describe(p)).join(' | '),
+      problems: invalid.map((p) => ({
+        question: p.question,
+        value: p.value,
+        message: p.message,
+        ...(p.validOptions ? { validOptions: p.validOptions } : {}),
+        ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+      })),
+    };
+  }
+
+  private describe(p: AnswerProblem): string {
+    // answers.ts quotes the wrong option itself; for numbers, booleans and text add what was written
+    const kind = this.rules.questions.get(p.question)?.kind;
+    if (kind === 'one' || kind === 'many' || p.message.includes(`"${p.value}"`)) return p.message;
+    return `${p.message}; ${this.t.got(p.value)}`;
+  }
+}
+
+function escaped(cells: OutputCell[]): OutputCell[] {
+  for (let i = 0; i < cells.length; i++) cells[i] = escapeFormula(cells[i]!);
+  return cells;
+}

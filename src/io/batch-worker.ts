@@ -1,0 +1,29 @@
+// A worker thread of `innoroute batch` (src/io/batch.ts starts it with `--jobs` > 1): assesses the
+// slices of rows it is sent with its own copy of the rule set, and sends back their output and
+// counts. The same RowAssessor as the main thread, so the bytes are the same.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RuleSet } from '../core/ruleset.ts';
+import type { ColumnPlan, RowFormat, RowsDone } from './batch-rows.ts';
+import { RowAssessor } from './batch-rows.ts';
+
+export interface WorkerSetup {
+  readonly rules: RuleSet;
+  readonly plan: ColumnPlan;
+  readonly format: RowFormat;
+}
+
+export interface WorkerSlice {
+  readonly seq: number;
+  readonly records: readonly (readonly string[])[];
+  readonly lines: readonly number[];
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const { rules, plan, format } = workerData as WorkerSetup;
+  const assessor = new RowAssessor(rules, plan, format);
+  port.on('message', (slice: WorkerSlice) => {
+    const done: RowsDone = assessor.assess(slice.records, slice.lines);
+    port.postMessage({ seq: slice.seq, done });
+  });
+}
