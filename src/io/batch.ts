@@ -107,8 +107,11 @@ export function defaultJobs(): number {
 
 /** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
 export const SLICE_ROWS = 256;
-/** Slices sent to a worker before it has answered: the next one is there when it finishes. */
-const WORKER_QUEUE = 2;
+/**
+ * Slices sent to a worker before it has answered (the next one is there when it finishes), and
+ * how far ahead of the slices still out the main thread may run with its own.
+ */
+const WORKER_QUEUE = 3;
 
 const TEXTS = {
   nl: {
@@ -187,7 +190,7 @@ interface WorkerSlot {
 /**
  * The end of the pipeline: parsed records in; the output written to opts.output. Collects the
  * rows into slices, has each assessed (by a worker with room in its queue, or here), and writes
- * the results in input order. It takes no more records while WORKER_QUEUE slices per worker wait
+ * the results in input order. It takes no more records while WORKER_QUEUE slices per thread wait
  * to be written, or while the output is full (until it drains): backpressure, bounded memory.
  */
 class RowSink extends Writable {
@@ -319,7 +322,8 @@ class RowSink extends Writable {
   }
 
   private roomForMore(): boolean {
-    return this.outputReady && this.nextSeq - this.nextOut <= this.maxWorkers * WORKER_QUEUE;
+    const ahead = this.maxWorkers > 0 ? (this.maxWorkers + 1) * WORKER_QUEUE : 0;
+    return this.outputReady && this.nextSeq - this.nextOut <= ahead;
   }
 
   /** Lets a held record go on when there is room again. */

@@ -8,26 +8,17 @@ import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_RULES, readCsv, ROOT, tempDir } from './helpers.ts';
+import { cleanEnv, FIXTURE_RULES, readCsv, ROOT, tempDir } from './helpers.ts';
 
 const BIN = join(ROOT, 'bin', 'innoroute.js');
 const EXAMPLE = join(ROOT, 'data', 'portfolio-example.csv');
 const EXPECTED = join(ROOT, 'data', 'portfolio-example.expected.csv');
 const AS_OF = '2026-11-27';
 
-/** The environment without the user's language or colour settings. */
-function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env };
-  delete e.INNOROUTE_LANG;
-  delete e.FORCE_COLOR;
-  delete e.NO_COLOR;
-  return e;
-}
-
 function batch(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [BIN, 'batch', ...args], {
     cwd,
-    env: env(),
+    env: cleanEnv(),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -117,7 +108,7 @@ describe('the streams around batch', () => {
     const dir = tempDir();
     const input = bigPortfolio(dir, 50_000);
     const child = spawn(process.execPath, [BIN, 'batch', input, '--rules', FIXTURE_RULES], {
-      env: env(),
+      env: cleanEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -136,7 +127,7 @@ describe('the streams around batch', () => {
     const child = spawn(
       process.execPath,
       [BIN, 'batch', '-', '--rules', FIXTURE_RULES, '--out', join(dir, 'out.csv')],
-      { env: env(), stdio: ['pipe', 'pipe', 'pipe'] },
+      { env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));

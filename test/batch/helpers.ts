@@ -65,6 +65,15 @@ export async function run(
   return { code, stdout: stdout.text, stdoutBytes: stdout.bytes, stderr: stderr.text };
 }
 
+/** The environment for the built binary, without the user's language or colour settings. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env };
+  delete e.INNOROUTE_LANG;
+  delete e.FORCE_COLOR;
+  delete e.NO_COLOR;
+  return e;
+}
+
 /** A fresh directory, removed when the test that asked for it ends. */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'innoroute-batch-test-'));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
 import { requireRuleSet } from '../../src/cli/rules.ts';
-import { ROOT, readCsv, tempDir } from './helpers.ts';
+import { cleanEnv, ROOT, readCsv, tempDir } from './helpers.ts';
 import { portfolioQuestions, writePortfolio } from './portfolio.ts';
 
 const BIN = join(ROOT, 'bin', 'innoroute.js');
@@ -18,18 +18,10 @@ const AS_OF = '2026-11-27';
 /** More rows than batch assesses on the main thread before it starts workers by itself. */
 const ROWS = 3_000;
 
-function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env };
-  delete e.INNOROUTE_LANG;
-  delete e.FORCE_COLOR;
-  delete e.NO_COLOR;
-  return e;
-}
-
 function batch(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, 'batch', ...args], {
     cwd,
-    env: env(),
+    env: cleanEnv(),
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
@@ -121,7 +113,7 @@ describe('with worker threads', () => {
     const child = spawn(
       process.execPath,
       [BIN, 'batch', 'p.csv', '--as-of', AS_OF, '--jobs', '3', '--format', 'ndjson'],
-      { cwd: dir, env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout.pause();
     // the pipe fills and batch must wait for it; then the reader takes everything

@@ -160,7 +160,8 @@ function typed(r: Row): Record<string, AnswerValue> {
   return out;
 }
 
-async function batchNdjson(csv: string, lang: Lang): Promise<string> {
+/** runBatch over a CSV text, in process; the output as text. */
+async function batchOf(csv: string, lang: Lang, format: 'csv' | 'ndjson'): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -168,26 +169,7 @@ async function batchNdjson(csv: string, lang: Lang): Promise<string> {
     rules,
     asOf: AS_OF,
     lang,
-    format: 'ndjson',
-    input: Readable.from([Buffer.from(csv)]),
-    output: out,
-    endOutput: false,
-    onWarning: (m) => {
-      throw new Error(`unexpected warning: ${m}`);
-    },
-  });
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function batchCsv(csv: string, lang: Lang): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await runBatch({
-    rules,
-    asOf: AS_OF,
-    lang,
-    format: 'csv',
+    format,
     input: Readable.from([Buffer.from(csv)]),
     output: out,
     endOutput: false,
@@ -203,7 +185,7 @@ describe('batch equals evaluate and advise on the same answers', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 5 }), layout, async (rows, l) => {
         const csv = toCsv(rows, l);
-        const got = parse(await batchCsv(csv, l.lang), {
+        const got = parse(await batchOf(csv, l.lang, 'csv'), {
           delimiter: l.delimiter,
           bom: true,
         }) as string[][];
@@ -226,7 +208,7 @@ describe('batch equals evaluate and advise on the same answers', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 5 }), layout, async (rows, l) => {
         const csv = toCsv(rows, l);
-        const lines = (await batchNdjson(csv, l.lang)).split('\n').filter((x) => x !== '');
+        const lines = (await batchOf(csv, l.lang, 'ndjson')).split('\n').filter((x) => x !== '');
         // ids are the line numbers when there is no id column: a text cell with a line break
         // makes its row span more than one line
         let line = 2;

@@ -21,6 +21,8 @@
 // - A file that is not valid CSV (an unclosed quote) stops with exit 2 and `file:LINE:`. With
 //   --out nothing is left behind (a temporary file next to the target is renamed only at the
 //   end); on stdout the rows already written stay written.
+// - Rows are assessed by several threads (--jobs; by default one per CPU, at most 4, from the
+//   2,048th row on) and written in input order: the output does not depend on the number.
 // - Exit codes (contract §5): 0 every row assessed, 1 some rows could not be, 2 the file could not
 //   be read as a batch file or bad usage, 130 Ctrl+C. A reader that stops early (`| head`) ends
 //   the run quietly with 0.
@@ -45,7 +47,7 @@ import type { CliContext } from '../context.ts';
 import { ExitError, InterruptedError, UsageError } from '../errors.ts';
 import type { BatchOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
-import { requireRuleSet } from '../rules.ts';
+import { loadRuleSet } from '../load-rules.ts';
 
 const TEXTS = {
   nl: {
@@ -220,7 +222,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     jobs = n;
     parallelAfter = 0;
   }
-  const rules = requireRuleSet(resolveRulesDir(ctx, opts.rules));
+  const rules = await loadRuleSet(ctx, resolveRulesDir(ctx, opts.rules));
 
   // the input: a file, or stdin for "-"
   const fromStdin = file === '-';
