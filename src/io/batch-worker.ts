@@ -18,12 +18,17 @@ export interface WorkerSlice {
   readonly lines: readonly number[];
 }
 
+/** What a worker sends: that it is ready (once, first), then each slice's result. */
+export type WorkerMessage =
+  { readonly ready: true } | { readonly seq: number; readonly done: RowsDone };
+
 if (parentPort) {
   const port = parentPort;
   const { rules, plan, format } = workerData as WorkerSetup;
   const assessor = new RowAssessor(rules, plan, format);
   port.on('message', (slice: WorkerSlice) => {
-    const done: RowsDone = assessor.assess(slice.records, slice.lines);
-    port.postMessage({ seq: slice.seq, done });
+    const done = assessor.assess(slice.records, slice.lines);
+    port.postMessage({ seq: slice.seq, done } satisfies WorkerMessage);
   });
+  port.postMessage({ ready: true } satisfies WorkerMessage);
 }

@@ -25,7 +25,7 @@ import type { Family, Fit } from '../core/ids.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { BatchFormat, ColumnPlan, ErrorRow, RowFormat, RowsDone } from './batch-rows.ts';
 import { MAX_ERROR_ROWS, RowAssessor } from './batch-rows.ts';
-import type { WorkerSetup, WorkerSlice } from './batch-worker.ts';
+import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
 import type { Delimiter } from './csv.ts';
 import type { CsvRecord } from './csv.ts';
 import {
@@ -61,8 +61,13 @@ export interface BatchOptions {
    * the built worker module (dist); from the TypeScript sources rows stay on this thread.
    */
   readonly jobs?: number;
-  /** Rows assessed here before worker threads are started (default 0: at once). */
-  readonly parallelAfter?: number;
+  /**
+   * `jobs` is innoroute's choice (defaultJobs), not the user's: workers start only past
+   * AUTO_AFTER rows, and get slices only once they are ready, so that no file waits for a
+   * thread to start. Otherwise the workers start with the first slice and slices queue up for
+   * them while they start.
+   */
+  readonly autoJobs?: boolean;
 }
 
 /** The file cannot be read as a batch file at all; `line` is where (1-based), when known. */
@@ -104,6 +109,9 @@ const AUTO_JOBS = 4;
 export function defaultJobs(): number {
   return Math.max(1, Math.min(AUTO_JOBS, availableParallelism()));
 }
+
+/** With autoJobs: rows assessed before worker threads are started (a thread takes ~0.1 s). */
+const AUTO_AFTER = 2 * 1024;
 
 /** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
 export const SLICE_ROWS = 256;
@@ -183,6 +191,8 @@ function workerScript(): URL | undefined {
 
 interface WorkerSlot {
   readonly worker: Worker;
+  /** It has the rule set and the engine ready (it said so). */
+  ready: boolean;
   /** Slices sent and not answered yet. */
   queued: number;
 }
@@ -344,7 +354,7 @@ class RowSink extends Writable {
     this.recordLines = [];
     this.dispatched += records.length;
     const slot =
-      this.dispatched > (this.opts.parallelAfter ?? 0) ? this.workerWithRoom() : undefined;
+      !this.opts.autoJobs || this.dispatched > AUTO_AFTER ? this.workerWithRoom() : undefined;
     if (slot) {
       slot.queued++;
       slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
@@ -354,20 +364,32 @@ class RowSink extends Writable {
     this.writeFinished();
   }
 
-  /** The worker with the fewest slices queued, if it has room; a new one while there may be. */
+  /**
+   * The worker with the fewest slices queued, if it has room; one more is started while there
+   * may be. With autoJobs only workers that are ready count: a new one does not take a slice yet.
+   */
   private workerWithRoom(): WorkerSlot | undefined {
     let best: WorkerSlot | undefined;
-    for (const w of this.workers) if (!best || w.queued < best.queued) best = w;
+    for (const w of this.workers) {
+      if ((w.ready || !this.opts.autoJobs) && (!best || w.queued < best.queued)) best = w;
+    }
     if (best && best.queued === 0) return best;
-    if (this.workers.length < this.maxWorkers) return this.spawn();
+    if (this.workers.length < this.maxWorkers) {
+      const started = this.spawn();
+      if (!this.opts.autoJobs) return started;
+    }
     return best && best.queued < WORKER_QUEUE ? best : undefined;
   }
 
   private spawn(): WorkerSlot {
     const setup: WorkerSetup = { rules: this.rules, plan: this.plan!, format: this.out };
     const worker = new Worker(this.script!, { workerData: setup });
-    const slot: WorkerSlot = { worker, queued: 0 };
-    worker.on('message', (m: { seq: number; done: RowsDone }) => {
+    const slot: WorkerSlot = { worker, ready: false, queued: 0 };
+    worker.on('message', (m: WorkerMessage) => {
+      if (!('seq' in m)) {
+        slot.ready = true;
+        return;
+      }
       slot.queued--;
       this.finished.set(m.seq, m.done);
       this.writeFinished();

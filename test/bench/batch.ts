@@ -115,13 +115,15 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
         '--jobs 1'.padStart(10) +
         'ratio'.padStart(7) +
         'bare MB'.padStart(9) +
-        'batch MB'.padStart(10),
+        'batch MB'.padStart(10) +
+        '--jobs 1'.padStart(10),
     );
     interface Result {
       rows: number;
       ratio: number;
       ratio1: number;
       batchRss: number;
+      batch1Rss: number;
       bareMicros: number;
     }
     const results: Result[] = [];
@@ -144,6 +146,7 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
         ratio: batchRate / bareRate,
         ratio1: batch1Rate / bareRate,
         batchRss: r.maxRssMb,
+        batch1Rss: r1.maxRssMb,
         bareMicros: 1e6 / bareRate,
       });
       if (rows === SIZES[0]) engineMicros = evaluateMicros(rules, file);
@@ -156,7 +159,8 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
           fmt(batch1Rate).padStart(10) +
           fmt(batch1Rate / bareRate, 2).padStart(7) +
           fmt(b.maxRssMb).padStart(9) +
-          fmt(r.maxRssMb).padStart(10),
+          fmt(r.maxRssMb).padStart(10) +
+          fmt(r1.maxRssMb).padStart(10),
       );
       rmSync(file, { force: true });
       rmSync(out, { force: true });
@@ -164,6 +168,7 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
     const largest = results.at(-1)!;
     const smallest = results[0]!;
     const memRatio = largest.batchRss / smallest.batchRss;
+    const memRatio1 = largest.batch1Rss / smallest.batch1Rss;
     const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
     console.log(
       `throughput at ${fmt(largest.rows)} rows: batch/bare = ${fmt(largest.ratio, 2)} ` +
@@ -177,7 +182,9 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
     );
     console.log(
       `peak memory ${fmt(largest.rows)} vs ${fmt(smallest.rows)} rows: ${fmt(largest.batchRss)} / ` +
-        `${fmt(smallest.batchRss)} MB = ${fmt(memRatio, 2)}x (target <= 1.5x: ${ok(memRatio <= 1.5)})`,
+        `${fmt(smallest.batchRss)} MB = ${fmt(memRatio, 2)}x (target <= 1.5x: ${ok(memRatio <= 1.5)}); ` +
+        `with --jobs 1: ${fmt(largest.batch1Rss)} / ${fmt(smallest.batch1Rss)} MB = ` +
+        `${fmt(memRatio1, 2)}x (${ok(memRatio1 <= 1.5)})`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -113,8 +113,6 @@ type Texts = (typeof TEXTS)[Lang];
 const TOP_STAKEHOLDERS = 10;
 /** `--jobs` at most. */
 const MAX_JOBS = 64;
-/** Without --jobs: rows assessed on the main thread before workers start (startup ~0.1 s). */
-const PARALLEL_AFTER = 2 * 1024;
 
 /** The progress line is redrawn at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -215,12 +213,10 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     if (!delimiter) throw new UsageError(t.badDelimiter(opts.delimiter));
   }
   let jobs = defaultJobs();
-  let parallelAfter = PARALLEL_AFTER;
   if (opts.jobs !== undefined) {
     const n = /^\s*\d+\s*$/.test(opts.jobs) ? Number(opts.jobs) : NaN;
     if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(t.badJobs(opts.jobs));
     jobs = n;
-    parallelAfter = 0;
   }
   const rules = await loadRuleSet(ctx, resolveRulesDir(ctx, opts.rules));
 
@@ -288,7 +284,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       ...(progress ? { onRow: progress.row } : {}),
       signal: abort.signal,
       jobs,
-      parallelAfter,
+      autoJobs: opts.jobs === undefined,
     });
     if (abort.signal.aborted) throw new InterruptedError();
     await atomic?.commit();
