@@ -129,7 +129,9 @@ function checkTests(ctx: LintContext): void {
       for (const key of ['warnings', 'not_warnings'] as const) {
         x[key]?.forEach((id, i) => checkWarningRef(ctx, id, sub(e, key, i)));
       }
-      x.bridge?.forEach((id, i) => checkBridgeRef(ctx, id, sub(e, 'bridge', i)));
+      for (const key of ['bridge', 'not_bridge'] as const) {
+        x[key]?.forEach((id, i) => checkBridgeRef(ctx, id, sub(e, key, i)));
+      }
       checkQuestionRefs(ctx, x.open_questions, sub(e, 'open_questions'));
     }
   }

@@ -429,6 +429,7 @@ export const TestCase = z.strictObject({
     warnings: z.array(id).optional(),
     not_warnings: z.array(id).optional(),
     bridge: z.array(id).optional(),
+    not_bridge: z.array(id).optional(),
     open_questions: z.array(id).optional(),
     cost_benefit: z
       .strictObject({

@@ -265,13 +265,9 @@ export function checkExpectations(expect: Expect, advice: Advice, at: At): CaseF
   present('not_stakeholders', expect.not_stakeholders, stakeholderIds, 'stakeholders', false);
   present('warnings', expect.warnings, warningIds, 'warnings', true);
   present('not_warnings', expect.not_warnings, warningIds, 'warnings', false);
-  present(
-    'bridge',
-    expect.bridge,
-    advice.bridgeFunding.map((b) => b.id),
-    'bridge funding',
-    true,
-  );
+  const bridgeIds = advice.bridgeFunding.map((b) => b.id);
+  present('bridge', expect.bridge, bridgeIds, 'bridge funding', true);
+  present('not_bridge', expect.not_bridge, bridgeIds, 'bridge funding', false);
   present('open_questions', expect.open_questions, advice.openQuestions, 'open questions', true);
 
   const cbExpect = expect.cost_benefit;

@@ -63,6 +63,7 @@ const passing: Expect = {
   warnings: ['technology-push'],
   not_warnings: ['wrong-pocket'],
   bridge: ['zonmw'],
+  not_bridge: ['stoz'],
   open_questions: ['willingness_to_pay'],
   cost_benefit: {
     none: false,
@@ -185,6 +186,14 @@ describe('checkExpectations', () => {
       /stoz in the bridge funding/,
       /bridge funding: zonmw/,
       ['bridge', 0],
+    ],
+    [
+      'not_bridge',
+      { not_bridge: ['stoz', 'zonmw'] },
+      'not_bridge.zonmw',
+      /zonmw not in the bridge funding/,
+      /bridge funding: zonmw/,
+      ['not_bridge', 1],
     ],
     [
       'open_questions',
