@@ -115,7 +115,7 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .option('--no-progress', 'no progress line on stderr')
       .option(
         '--jobs <n>',
-        'threads that assess rows (default: one per CPU, at most 4, past 2,048 rows)',
+        'threads that assess rows (default: one per CPU, at most 4, for a file of 1 MiB or more)',
       ),
   ).action(async (file: string, opts: BatchOptions) => {
     const { run } = await import('./commands/batch.ts');

@@ -62,12 +62,15 @@ export interface BatchOptions {
    */
   readonly jobs?: number;
   /**
-   * `jobs` is innoroute's choice (defaultJobs), not the user's: workers start only past
-   * AUTO_AFTER rows, and get slices only once they are ready, so that no file waits for a
-   * thread to start. Otherwise the workers start with the first slice and slices queue up for
-   * them while they start.
+   * `jobs` is innoroute's choice (defaultJobs), not the user's: a file smaller than
+   * AUTO_MIN_BYTES stays on this thread; a larger one starts its workers after the header; input
+   * of unknown size starts them past AUTO_AFTER rows. Workers get slices only once they are
+   * ready, so that no file waits for a thread to start. Without autoJobs the workers start with
+   * the first slice and slices queue up for them while they start.
    */
   readonly autoJobs?: boolean;
+  /** The size of the input in bytes, when known (a file). */
+  readonly inputBytes?: number;
 }
 
 /** The file cannot be read as a batch file at all; `line` is where (1-based), when known. */
@@ -110,8 +113,13 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(AUTO_JOBS, availableParallelism()));
 }
 
-/** With autoJobs: rows assessed before worker threads are started (a thread takes ~0.1 s). */
-const AUTO_AFTER = 2 * 1024;
+/** With autoJobs: a file this large (about 3,000 rows) is worth a thread, which takes ~0.1 s. */
+const AUTO_MIN_BYTES = 1 << 20;
+/** With autoJobs and input of unknown size (stdin): rows assessed before threads are started. */
+const AUTO_AFTER = 3 * 1024;
+
+/** The young generation of a worker's heap, in MB (capped: V8's default lets it grow larger). */
+const WORKER_YOUNG_MB = 24;
 
 /** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
 export const SLICE_ROWS = 256;
@@ -313,6 +321,10 @@ class RowSink extends Writable {
     const plan = planColumns(header, this.rules, this.out.lang, this.opts.onWarning);
     this.plan = plan;
     this.local = new RowAssessor(this.rules, plan, this.out);
+    // a large file: the workers start now, while this thread takes the first rows
+    if (this.opts.autoJobs && this.parallel()) {
+      while (this.workers.length < this.maxWorkers) this.spawn();
+    }
     if (this.out.format === 'csv') {
       this.send(
         stringifyRows([[...OUTPUT_COLUMNS]], {
@@ -353,8 +365,7 @@ class RowSink extends Writable {
     this.records = [];
     this.recordLines = [];
     this.dispatched += records.length;
-    const slot =
-      !this.opts.autoJobs || this.dispatched > AUTO_AFTER ? this.workerWithRoom() : undefined;
+    const slot = this.parallel() ? this.workerWithRoom() : undefined;
     if (slot) {
       slot.queued++;
       slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
@@ -362,6 +373,13 @@ class RowSink extends Writable {
     }
     this.finished.set(seq, this.local!.assess(records, lines));
     this.writeFinished();
+  }
+
+  /** Whether slices may go to workers yet (see BatchOptions.autoJobs). */
+  private parallel(): boolean {
+    if (!this.opts.autoJobs) return true;
+    const size = this.opts.inputBytes;
+    return size !== undefined ? size >= AUTO_MIN_BYTES : this.dispatched > AUTO_AFTER;
   }
 
   /**
@@ -383,7 +401,11 @@ class RowSink extends Writable {
 
   private spawn(): WorkerSlot {
     const setup: WorkerSetup = { rules: this.rules, plan: this.plan!, format: this.out };
-    const worker = new Worker(this.script!, { workerData: setup });
+    const worker = new Worker(this.script!, {
+      workerData: setup,
+      // its garbage is short-lived (a slice's rows); a larger nursery only adds memory
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     const slot: WorkerSlot = { worker, ready: false, queued: 0 };
     worker.on('message', (m: WorkerMessage) => {
       if (!('seq' in m)) {

@@ -21,8 +21,9 @@
 // - A file that is not valid CSV (an unclosed quote) stops with exit 2 and `file:LINE:`. With
 //   --out nothing is left behind (a temporary file next to the target is renamed only at the
 //   end); on stdout the rows already written stay written.
-// - Rows are assessed by several threads (--jobs; by default one per CPU, at most 4, from the
-//   2,048th row on) and written in input order: the output does not depend on the number.
+// - Rows are assessed by several threads (--jobs; by default one per CPU, at most 4, for a file
+//   of 1 MiB or more, or past 3,072 rows of stdin) and written in input order: the output does
+//   not depend on the number.
 // - Exit codes (contract §5): 0 every row assessed, 1 some rows could not be, 2 the file could not
 //   be read as a batch file or bad usage, 130 Ctrl+C. A reader that stops early (`| head`) ends
 //   the run quietly with 0.
@@ -224,9 +225,12 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   const fromStdin = file === '-';
   const inputPath = fromStdin ? undefined : resolve(ctx.cwd, file);
   const label = fromStdin ? 'stdin' : file;
+  let inputBytes: number | undefined;
   if (inputPath) {
     try {
-      if (statSync(inputPath).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+      const st = statSync(inputPath);
+      if (st.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+      if (st.isFile()) inputBytes = st.size;
     } catch (e) {
       throw new UsageError(t.cannotRead(file, errnoReason(e, t)));
     }
@@ -285,6 +289,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       signal: abort.signal,
       jobs,
       autoJobs: opts.jobs === undefined,
+      ...(inputBytes !== undefined ? { inputBytes } : {}),
     });
     if (abort.signal.aborted) throw new InterruptedError();
     await atomic?.commit();
