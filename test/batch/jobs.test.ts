@@ -64,6 +64,22 @@ describe('the output does not depend on the number of threads', () => {
     }, 60_000);
   }
 
+  it('from stdin (size unknown: threads join after the first rows), the same bytes', async () => {
+    const questions = portfolioQuestions(requireRuleSet(shippedRulesDir()));
+    await writePortfolio(join(dir, 'p5k.csv'), 5_000, questions, { oddities: true });
+    const input = readFileSync(join(dir, 'p5k.csv'));
+    const one = batch(['p5k.csv', '--as-of', AS_OF, '--jobs', '1'], dir);
+    const piped = spawnSync(process.execPath, [BIN, 'batch', '-', '--as-of', AS_OF], {
+      cwd: dir,
+      env: cleanEnv(),
+      input,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(piped.status).toBe(one.code);
+    expect(piped.stderr.toString('utf8')).toBe(one.stderr.replace('p5k.csv', 'stdin'));
+    expect(piped.stdout.equals(one.stdout)).toBe(true);
+  }, 60_000);
+
   it('the line numbers of bad rows count the empty lines and the line breaks in quotes', () => {
     const text = readFileSync(join(dir, 'p.csv'), 'utf8');
     const r = batch(['p.csv', '--as-of', AS_OF, '--jobs', '3', '--lang', 'en'], dir);
