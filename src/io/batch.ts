@@ -1,7 +1,8 @@
 // The row pipeline of `innoroute batch`: bytes → csv-parse → slices of rows → parseAnswer per cell
-// → evaluate → CSV records, NDJSON lines or JSON array elements → the output. One stream.pipeline,
-// so backpressure runs from the output back to the file and memory stays flat however long the
-// file is; nothing is collected per row except counts for the summary.
+// → evaluate → CSV records, NDJSON lines or JSON array elements → the output. A stream.pipeline
+// from the file to RowSink, which writes the output and waits for it to drain: backpressure runs
+// from the output back to the file and memory stays flat however long the file is; nothing is
+// collected per row except counts for the summary.
 //
 // Rows are assessed in slices of SLICE_ROWS (batch-rows.ts), on this thread or — with `jobs` > 1
 // — also in worker threads (batch-worker.ts), each with its own copy of the rule set and engine.
