@@ -430,8 +430,11 @@ describe('batch: stderr', () => {
     const input = file(dir, 'many.csv', many);
     const tty = await run(['batch', input, ...base], { stderrTTY: true });
     expect(tty.code).toBe(0);
-    expect(tty.stderr).toMatch(new RegExp(`\r${ESC}\\[K\\d+ rows, [\\d,]+ rows/s`));
+    // a file: how far in, too
+    expect(tty.stderr).toMatch(new RegExp(`\r${ESC}\\[K\\d+ rows \\(\\d+%\\), [\\d,]+ rows/s`));
     expect(tty.stderr.endsWith(`\r${ESC}[K`)).toBe(true);
+    const stdin = await run(['batch', '-', ...base], { stderrTTY: true, stdin: many });
+    expect(stdin.stderr).toMatch(new RegExp(`\r${ESC}\\[K\\d+ rows, [\\d,]+ rows/s`));
 
     const quiet = await run(['batch', input, ...base, '--no-progress'], { stderrTTY: true });
     expect(quiet.stderr).toBe('');

@@ -28,7 +28,7 @@
 //   be read as a batch file or bad usage, 130 Ctrl+C. A reader that stops early (`| head`) ends
 //   the run quietly with 0.
 import Table from 'cli-table3';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, ReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -61,8 +61,8 @@ const TEXTS = {
     badDelimiter: (v: string) => `--delimiter kent , ; of tab; niet "${v}"`,
     badJobs: (v: string) =>
       `--jobs verwacht een geheel getal van 1 tot en met ${MAX_JOBS}; niet "${v}"`,
-    progress: (rows: number, rate: number) =>
-      `${rows.toLocaleString('nl-NL')} rijen, ${rate.toLocaleString('nl-NL')} rijen/s`,
+    progress: (rows: number, rate: number, percent: number | undefined) =>
+      `${rows.toLocaleString('nl-NL')} rijen${percent !== undefined ? ` (${percent}%)` : ''}, ${rate.toLocaleString('nl-NL')} rijen/s`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
       `${n} van ${total} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
     errorColumn: 'de kolom error',
@@ -88,8 +88,8 @@ const TEXTS = {
       `--out ${f} is the input file; choose another name so that your spreadsheet stays intact`,
     badDelimiter: (v: string) => `--delimiter takes , ; or tab; got "${v}"`,
     badJobs: (v: string) => `--jobs takes a whole number from 1 to ${MAX_JOBS}; got "${v}"`,
-    progress: (rows: number, rate: number) =>
-      `${rows.toLocaleString('en')} rows, ${rate.toLocaleString('en')} rows/s`,
+    progress: (rows: number, rate: number, percent: number | undefined) =>
+      `${rows.toLocaleString('en')} rows${percent !== undefined ? ` (${percent}%)` : ''}, ${rate.toLocaleString('en')} rows/s`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
       `${n} of ${total} rows could not be assessed (line ${lines}); see ${where}`,
     errorColumn: 'the error column',
@@ -142,8 +142,15 @@ function isBrokenPipe(e: unknown): boolean {
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
-/** A progress line on stderr, redrawn at most 10 times a second, cleared at the end. */
-function progressLine(ctx: CliContext, t: Texts): { row: (n: number) => void; clear: () => void } {
+/**
+ * A progress line on stderr, redrawn at most 10 times a second, cleared at the end. `done` is the
+ * part of the input read so far (0 to 1), when it is known: a file.
+ */
+function progressLine(
+  ctx: CliContext,
+  t: Texts,
+  done: (() => number) | undefined,
+): { row: (n: number) => void; clear: () => void } {
   const started = performance.now();
   let last = 0;
   let shown = false;
@@ -153,7 +160,8 @@ function progressLine(ctx: CliContext, t: Texts): { row: (n: number) => void; cl
       if (now - last < PROGRESS_INTERVAL_MS) return;
       last = now;
       const rate = Math.round((n * 1000) / Math.max(1, now - started));
-      ctx.stderr.write(`\r\x1b[K${t.progress(n, rate)}`);
+      const percent = done ? Math.min(99, Math.floor(done() * 100)) : undefined;
+      ctx.stderr.write(`\r\x1b[K${t.progress(n, rate, percent)}`);
       shown = true;
     },
     clear() {
@@ -258,7 +266,11 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   input.once('error', () => (inputFailed = true));
   // an input that sends nothing (stdin left open) must not keep Ctrl+C waiting
   abort.signal.addEventListener('abort', () => input.destroy(), { once: true });
-  const progress = ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t) : undefined;
+  // how far into a file: the bytes read (a little ahead of the rows done) against its size
+  const read =
+    input instanceof ReadStream && inputBytes ? () => input.bytesRead / inputBytes : undefined;
+  const progress =
+    ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t, read) : undefined;
   let atomic: AtomicOutput | undefined;
 
   let result;
