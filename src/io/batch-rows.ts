@@ -31,8 +31,8 @@ export interface ColumnPlan {
   /** The `id` column, or -1. */
   readonly idIndex: number;
   /**
-   * The question columns, in the rule set's question order (the order normalizeAnswers gives the
-   * answers in): the cell's index and the question id.
+   * The question columns, in the rule set's question order (a row's bad cells are reported in
+   * that order, as for an answers file): the cell's index and the question id.
    */
   readonly questions: readonly { readonly index: number; readonly question: string }[];
 }
