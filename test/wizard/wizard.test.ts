@@ -216,6 +216,28 @@ describe('wizard: help, back, skip', () => {
     ).toHaveLength(2);
   });
 
+  it('asks a checkbox question again after its help with what was ticked still ticked', async () => {
+    const helpTicked: ScriptStep = (p: AskedPrompt) => {
+      expect(questionOf(p)).toBe('goal');
+      const help = p.choices!.find((c) => c.name === w.helpChoice)!;
+      return ['prevention', help.value];
+    };
+    const stillTicked: ScriptStep = (p: AskedPrompt) => {
+      expect(questionOf(p)).toBe('goal');
+      const ticked = p.choices!.filter((c) => c.checked);
+      expect(ticked.map((c) => c.value)).toEqual(['prevention']);
+      return ['daily_living_support', 'prevention'];
+    };
+    const r = await walk([
+      ...CUE2WALK.slice(0, 3),
+      helpTicked,
+      stillTicked,
+      ...CUE2WALK.slice(4),
+      ...SAVE_NONE,
+    ]);
+    expect(r.code).toBe(0);
+  });
+
   it('goes back to the previous question with its answer as default, and forward again', async () => {
     const r = await walk([
       a('innovation_name', 'Cue2Walk'),

@@ -333,39 +333,27 @@ async function askOne(
         return { kind: 'answer', value: picked };
       }
       case 'many': {
-        const chosen = new Set(Array.isArray(current) ? current : []);
-        let picked = await prompter.checkbox<string | Special>({
-          message,
-          hint: w.checkboxHint,
-          choices: [
-            ...q.optionList.map((o) => ({
-              value: o.id,
-              name: o.label[lang],
-              checked: chosen.has(o.id),
-              ...(o.help ? { description: o.help[lang] } : {}),
-            })),
-            ...actions(false),
-          ],
-        });
-        for (;;) {
-          if (picked.includes(BACK)) return { kind: 'back' };
-          if (!picked.includes(HELP)) break;
-          help();
-          // ask again with what was ticked still ticked
-          const keep = new Set(picked);
-          picked = await prompter.checkbox<string | Special>({
+        const ask = (ticked: ReadonlySet<string | Special>) =>
+          prompter.checkbox<string | Special>({
             message,
             hint: w.checkboxHint,
             choices: [
               ...q.optionList.map((o) => ({
                 value: o.id,
                 name: o.label[lang],
-                checked: keep.has(o.id),
+                checked: ticked.has(o.id),
                 ...(o.help ? { description: o.help[lang] } : {}),
               })),
               ...actions(false),
             ],
           });
+        let picked = await ask(new Set(Array.isArray(current) ? current : []));
+        for (;;) {
+          if (picked.includes(BACK)) return { kind: 'back' };
+          if (!picked.includes(HELP)) break;
+          help();
+          // ask again with what was ticked still ticked
+          picked = await ask(new Set(picked));
         }
         const ids = picked.filter((v): v is string => typeof v === 'string');
         if (ids.length === 0) return { kind: 'skip' };
