@@ -70,35 +70,21 @@ describe('golden outputs of innoroute advise', () => {
     expect(cases.length).toBeGreaterThanOrEqual(2);
   });
 
+  /** `advise` on a case at the fixed date, without colour, with extra options. */
+  const advise = (c: (typeof cases)[number], ...extra: string[]) =>
+    spawnBin(['advise', c.file, ...c.args, '--as-of', AS_OF, '--no-color', ...extra]);
+
   for (const c of cases) {
     for (const [format, ext] of FORMATS) {
       it(`${c.file} --format ${format}`, () => {
-        const r = spawnBin([
-          'advise',
-          c.file,
-          ...c.args,
-          '--as-of',
-          AS_OF,
-          '--no-color',
-          '--format',
-          format,
-        ]);
+        const r = advise(c, '--format', format);
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         compare(`${c.name}.${ext}`, c.maskHash ? maskHash(r.stdout) : r.stdout);
       });
     }
     it(`${c.file} --lang en`, () => {
-      const r = spawnBin([
-        'advise',
-        c.file,
-        ...c.args,
-        '--as-of',
-        AS_OF,
-        '--no-color',
-        '--lang',
-        'en',
-      ]);
+      const r = advise(c, '--lang', 'en');
       expect(r.code).toBe(0);
       compare(`${c.name}.en.txt`, r.stdout);
     });
