@@ -4,12 +4,12 @@
 // bytes: src/io/batch.ts puts the slices back in input order.
 import { stringify as stringifyRows } from 'csv-stringify/sync';
 import type { AnswerValue, Lang } from '../core/advice.ts';
+import { adviceJson } from '../core/advice-json.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import { parseAnswer } from '../core/answers.ts';
 import { RowEvaluator } from '../core/engine.ts';
 import type { Family, Fit } from '../core/ids.ts';
 import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
-import { renderJsonLine } from '../report/json.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
 import { errorCells, escapeFormula, verdictCells } from './csv.ts';
 
@@ -179,8 +179,8 @@ export class RowAssessor {
             const advice = this.evaluator.advice(this.values, { asOf, lang, input: { id } });
             primary = advice.routes[0];
             checklist = advice.stakeholders.map((s) => s.id);
-            // the contract's key order, as `advise --format json` writes it (without the \n)
-            output = renderJsonLine(advice).slice(0, -1);
+            // the contract's JSON, as `advise --format json` writes it, on one line
+            output = adviceJson(advice);
           }
         } catch (e) {
           const message = this.t.internal((e as Error)?.message ?? String(e));
