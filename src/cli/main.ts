@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliContext, GlobalOptions } from './context.ts';
 import { defaultContext } from './context.ts';
+import { RuleSetError } from '../io/errors.ts';
 import { ExitError } from './errors.ts';
 
 function packageVersion(): string {
@@ -191,6 +192,10 @@ export async function main(
     if (e instanceof ExitError) {
       if (e.message) ctx.stderr.write(`innoroute: ${e.message}\n`);
       return e.code;
+    }
+    if (e instanceof RuleSetError) {
+      ctx.stderr.write(`innoroute: ${e.message}\n`);
+      return 2;
     }
     const err = e as Error;
     ctx.stderr.write(

@@ -4,6 +4,7 @@
 // huge files, deep nesting, links out of the directory) yields diagnostics, never an exception.
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { RuleSetError } from './errors.ts';
 import { findYamlFiles } from './files.ts';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
@@ -58,7 +59,7 @@ export interface RuleText {
 }
 
 /** Thrown when the directory itself cannot be used; the CLI turns it into exit 2. */
-export class RuleDirError extends Error {}
+export class RuleDirError extends RuleSetError {}
 
 type Report = (
   file: string,

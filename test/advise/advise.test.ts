@@ -11,7 +11,7 @@ import {
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { FIXTURE_RULES, FIXTURES, run, tempDir } from './helpers.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import {
   checkAnswers,
   formatAnswersYaml,

@@ -8,7 +8,7 @@ import {
   parseAnswer,
   parseNumber,
 } from '../../src/core/answers.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 
 const rules = requireRuleSet(fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url)));
 const q = (id: string) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { cleanEnv, ROOT, readCsv, tempDir } from './helpers.ts';
 import { portfolioQuestions, writePortfolio } from './portfolio.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import type { AnswerValue, Lang } from '../../src/core/advice.ts';
 import { evaluate, verdictOf } from '../../src/core/engine.ts';
 import { escapeFormula, OUTPUT_COLUMNS, verdictCells } from '../../src/io/csv.ts';

@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { portfolioQuestions, writePortfolio } from '../batch/portfolio.ts';
 import { defaultJobs } from '../../src/io/batch.ts';
 import { shippedRulesDir } from '../../src/cli/options.ts';

@@ -3,21 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
-import { loadRuleSet } from '../../src/cli/load-rules.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
-import type { CliContext } from '../../src/cli/context.ts';
 import { evaluate } from '../../src/core/engine.ts';
-import { cacheDir, cacheKey } from '../../src/io/rule-cache.ts';
-
-function ctxWith(env: Record<string, string>): CliContext {
-  return {
-    cwd: process.cwd(),
-    env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-  };
-}
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
+import { cacheDir, cacheKey, loadRuleSet, RuleSetError } from '../../src/io/rules.ts';
 
 const answers = {
   innovation_type: 'device',
@@ -33,11 +21,11 @@ const answers = {
 describe('compiled rule-set cache', () => {
   it('gives the same rule set, and the same advice, from the cache as from the files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'innoroute-cache-'));
-    const ctx = ctxWith({ INNOROUTE_CACHE_DIR: dir });
+    const options = { env: { INNOROUTE_CACHE_DIR: dir } };
     const fresh = requireRuleSet(shippedRulesDir());
-    const first = await loadRuleSet(ctx, shippedRulesDir());
+    const first = await loadRuleSet(shippedRulesDir(), options);
     expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    const cached = await loadRuleSet(ctx, shippedRulesDir());
+    const cached = await loadRuleSet(shippedRulesDir(), options);
     expect(cached).not.toBe(first);
     expect(cached).toEqual(fresh);
     const opts = { asOf: '2026-11-27', lang: 'nl' as const };
@@ -66,9 +54,9 @@ describe('compiled rule-set cache', () => {
     const rules = mkdtempSync(join(tmpdir(), 'innoroute-rules-'));
     cpSync(shippedRulesDir(), rules, { recursive: true });
     writeFileSync(join(rules, 'broken.yaml'), 'kind: [\n');
-    const ctx = ctxWith({ INNOROUTE_CACHE_DIR: dir });
-    await expect(loadRuleSet(ctx, rules)).rejects.toThrow(/broken\.yaml:\d+:\d+/);
-    await expect(loadRuleSet(ctx, rules)).rejects.toThrow(/broken\.yaml:\d+:\d+/);
+    const options = { env: { INNOROUTE_CACHE_DIR: dir } };
+    await expect(loadRuleSet(rules, options)).rejects.toThrow(RuleSetError);
+    await expect(loadRuleSet(rules, options)).rejects.toThrow(/broken\.yaml:\d+:\d+/);
     expect(readdirSync(dir)).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import type { Advice, Answers, EvaluateOptions } from '../../src/core/advice.ts'
 import { AdviceSchema } from '../../src/core/advice-schema.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
 

@@ -11,7 +11,7 @@ import { compileCondition, evaluate } from '../../src/core/engine.ts';
 import { nextQuestion, pruneAnswers, relevantQuestions } from '../../src/core/next-question.ts';
 import type { QuestionDef, RuleSet } from '../../src/core/ruleset.ts';
 import type { Condition } from '../../src/core/schema.ts';
-import { readRuleSet } from '../../src/cli/rules.ts';
+import { readRuleSet } from '../../src/io/compile-rules.ts';
 import { fixture } from './helpers.ts';
 
 const junk = fc.oneof(

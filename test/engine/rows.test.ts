@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers, EvaluateOptions } from '../../src/core/advice.ts';
-import { readRuleSet } from '../../src/cli/rules.ts';
+import { readRuleSet } from '../../src/io/compile-rules.ts';
 import { evaluate, RowEvaluator, verdictOf } from '../../src/core/engine.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
 import { allAnswerSets, AS_OF_DATES, ROOT } from './answer-sets.ts';

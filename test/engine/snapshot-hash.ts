@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Advice, Answers, EvaluateOptions } from '../../src/core/advice.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { evaluate as referenceEvaluate } from './reference/engine.ts';

@@ -1,7 +1,7 @@
 // A hand-built Advice on the fixture rule set, so the renderers can be tested without the engine.
 import { fileURLToPath } from 'node:url';
 import type { Advice } from '../../src/core/advice.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 
 export const rules = requireRuleSet(
   fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url)),

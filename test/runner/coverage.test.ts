@@ -9,7 +9,7 @@ import {
 } from '../../src/core/coverage.ts';
 import type { TraceEvent } from '../../src/core/coverage.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
-import { readRuleSet } from '../../src/cli/rules.ts';
+import { readRuleSet } from '../../src/io/compile-rules.ts';
 
 const basic = fileURLToPath(new URL('../fixtures/runner/basic', import.meta.url));
 

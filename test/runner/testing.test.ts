@@ -2,7 +2,7 @@
 // answers file, the case's as_of passed to evaluate, an engine failure reported as a failure.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readRuleSet } from '../../src/cli/rules.ts';
+import { readRuleSet } from '../../src/io/compile-rules.ts';
 import type { EvaluateOptions } from '../../src/core/advice.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';

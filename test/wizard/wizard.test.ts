@@ -10,7 +10,7 @@ import { run as wizard } from '../../src/cli/commands/wizard.ts';
 import type { WizardOptions } from '../../src/cli/main.ts';
 import type { AskedPrompt, ScriptStep } from '../../src/cli/prompter.ts';
 import { CTRL_C, ScriptedPrompter } from '../../src/cli/prompter.ts';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { ExitError } from '../../src/cli/errors.ts';
 import type { Answers } from '../../src/core/advice.ts';
 import { evaluate } from '../../src/core/engine.ts';

@@ -12,7 +12,7 @@ import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError, UsageError } from '../errors.ts';
 import type { AdviseOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
-import { loadRuleSet } from '../load-rules.ts';
+import { loadRuleSet } from '../../io/rules.ts';
 
 export async function run(file: string, opts: AdviseOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
@@ -24,7 +24,7 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
       `--out ${opts.out} is the answers file itself; refusing to overwrite it: choose another file`,
     );
   }
-  const rules = await loadRuleSet(ctx, resolveRulesDir(ctx, opts.rules));
+  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
 
   const answers = readCheckedAnswers(rules, answersPath, file, ctx, lang);
   const advice = evaluate(rules, answers, { asOf, lang });

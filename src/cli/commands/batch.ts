@@ -48,7 +48,7 @@ import type { CliContext } from '../context.ts';
 import { ExitError, InterruptedError, UsageError } from '../errors.ts';
 import type { BatchOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
-import { loadRuleSet } from '../load-rules.ts';
+import { loadRuleSet } from '../../io/rules.ts';
 
 const TEXTS = {
   nl: {
@@ -227,7 +227,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(t.badJobs(opts.jobs));
     jobs = n;
   }
-  const rules = await loadRuleSet(ctx, resolveRulesDir(ctx, opts.rules));
+  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
 
   // the input: a file, or stdin for "-"
   const fromStdin = file === '-';

@@ -22,7 +22,7 @@ import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import type { TestOptions } from '../main.ts';
 import { chalkFor, resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
-import { readRuleSet } from '../rules.ts';
+import { checkRuleSet } from '../../io/rules.ts';
 
 /** "95", "95.5" or "95%": a percentage from 0 to 100. */
 export function parseMinCoverage(raw: string): number {
@@ -55,7 +55,8 @@ export async function run(
     return rel === '' ? '.' : rel.split(sep).join('/');
   };
 
-  const { loaded, rules, diagnostics } = readRuleSet(root, true);
+  const read = await checkRuleSet(root);
+  const { rules, diagnostics } = read;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!rules || errors.length > 0) {
     const list = errors
@@ -86,7 +87,7 @@ export async function run(
   }
 
   const locate: Locate = (origin: Origin) => {
-    const d = loaded.locate({ code: 'schema', severity: 'error', origin, message: '' });
+    const d = read.locate({ code: 'schema', severity: 'error', origin, message: '' });
     return { file: display(d.file), line: d.line };
   };
   const input: TestReportInput = {

@@ -22,7 +22,7 @@ import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import type { ValidateOptions } from '../main.ts';
 import { chalkFor, resolveAsOf, resolveRulesDir } from '../options.ts';
-import { readRuleSet } from '../rules.ts';
+import { checkRuleSet } from '../../io/rules.ts';
 
 /** `--seeds <dir>` is read when the program offers it (see the validate command in main.ts). */
 type Options = ValidateOptions & { readonly seeds?: string };
@@ -36,20 +36,20 @@ export async function run(
   const root = resolveRulesDir(ctx, dir ?? opts.rules);
   const seedLineCounts = opts.seeds ? readSeedLineCounts(resolve(ctx.cwd, opts.seeds)) : undefined;
 
-  const { loaded, rules, diagnostics: loadDiagnostics } = readRuleSet(root, true);
+  const read = await checkRuleSet(root);
+  const { rules, loadFailed } = read;
   // When a file could not be read, everything declared in it would look like a dangling
   // reference: the checks across files wait until every file loads.
-  const loadFailed = loaded.diagnostics.some((d) => d.severity === 'error');
   const checked = rules !== undefined && !loadFailed;
   const lintDiagnostics =
     checked && rules
-      ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(loaded.locate)
+      ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(read.locate)
       : [];
   // An empty directory has no ruleset file either, and a ruleset file that does not load may be
   // the one "missing": then "there is no ruleset file" says nothing new, or something untrue.
   const noRuleset = (d: Diagnostic) => d.code === 'missing-ruleset' && d.file === '.';
   const diagnostics = dedupe(
-    [...loadDiagnostics, ...lintDiagnostics]
+    [...read.diagnostics, ...lintDiagnostics]
       .filter((d) => !(loadFailed && noRuleset(d)))
       .sort(compareDiagnostics),
   );
@@ -58,7 +58,7 @@ export async function run(
     rulesDir: display(ctx.cwd, root),
     asOf,
     diagnostics,
-    summary: summarize(diagnostics, loaded.files.length, rules, checked),
+    summary: summarize(diagnostics, read.fileCount, rules, checked),
     displayPath: (file) => display(ctx.cwd, file === '.' ? root : join(root, file)),
   };
 

@@ -23,7 +23,7 @@ import type { WizardOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import type { ChoiceItem, Prompter } from '../prompter.ts';
 import { inquirerPrompter, isExitPrompt } from '../prompter.ts';
-import { loadRuleSet } from '../load-rules.ts';
+import { loadRuleSet } from '../../io/rules.ts';
 import { readCheckedAnswers } from './advise.ts';
 
 export const DEFAULT_SESSION = '.innoroute-session.yaml';
@@ -68,7 +68,7 @@ export async function run(
   const asOf = resolveAsOf(opts.asOf);
   const s = ui(lang);
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) throw new UsageError(s.wizard.needsTty);
-  const rules = await loadRuleSet(ctx, resolveRulesDir(ctx, opts.rules));
+  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
   const sessionShown = relative(ctx.cwd, sessionPath) || basename(sessionPath);
   const chalk = new Chalk({ level: useColor(ctx, 'stdout', opts) ? 1 : 0 });
 

@@ -1,8 +1,13 @@
-// A cache of compiled rule sets, so that `advise`, `batch` and the wizard do not parse YAML and
-// run the schema on every start. The key is a hash of every rule file's name and bytes, the
-// innoroute version and the build of the loader and compiler; a changed rule file, upgrade or
-// rebuild misses the cache. Only rule sets without errors are cached. A cache that cannot be
-// read or written is ignored: the cache only ever saves time, it never changes an answer.
+// The one way the commands get their rules. `loadRuleSet` gives the compiled RuleSet for advising
+// (advise, wizard, batch), from a cache of compiled rule sets when the rule files are unchanged;
+// `checkRuleSet` gives every located diagnostic too (validate, test) and never uses the cache.
+// Reading, parsing and compiling live in compile-rules.ts, imported only when there is no cached
+// copy: a warm start loads neither the YAML parser nor the schema library.
+//
+// The cache key is a hash of every rule file's name and bytes, the innoroute version and the build
+// of the loader and compiler; a changed rule file, upgrade or rebuild misses the cache. Only rule
+// sets without errors are cached. A cache that cannot be read or written is ignored: the cache
+// only ever saves time, it never changes an answer.
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -16,16 +21,45 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/ruleset.ts';
+import type { RuleSetCheck } from './compile-rules.ts';
 import { findYamlFiles } from './files.ts';
 
-const FORMAT = 'innoroute-rules-cache-1';
-const here = dirname(fileURLToPath(import.meta.url));
+export type { RuleSetCheck } from './compile-rules.ts';
+export { RuleSetError } from './errors.ts';
 
 export interface CacheEnv {
   readonly INNOROUTE_CACHE_DIR?: string | undefined;
   readonly INNOROUTE_NO_CACHE?: string | undefined;
   readonly XDG_CACHE_HOME?: string | undefined;
 }
+
+export interface RuleSetOptions {
+  /** Says where the cache is (INNOROUTE_CACHE_DIR, INNOROUTE_NO_CACHE, XDG_CACHE_HOME); without it, no cache. */
+  readonly env?: CacheEnv;
+}
+
+/** The rule set of `dir`, or a RuleSetError (exit 2) that lists its errors. */
+export async function loadRuleSet(dir: string, options: RuleSetOptions = {}): Promise<RuleSet> {
+  const cache = options.env ? cacheDir(options.env) : undefined;
+  const key = cache ? cacheKey(dir) : undefined;
+  if (cache && key) {
+    const cached = readCachedRuleSet(cache, key);
+    if (cached) return cached;
+  }
+  const { requireRuleSet } = await import('./compile-rules.ts');
+  const rules = requireRuleSet(dir);
+  if (cache && key) writeCachedRuleSet(cache, key, rules);
+  return rules;
+}
+
+/** The rule set with its test files and every diagnostic; RuleSetError when `dir` is unusable. */
+export async function checkRuleSet(dir: string): Promise<RuleSetCheck> {
+  const { readRuleSet } = await import('./compile-rules.ts');
+  return readRuleSet(dir, true);
+}
+
+const FORMAT = 'innoroute-rules-cache-1';
+const here = dirname(fileURLToPath(import.meta.url));
 
 export function cacheDir(env: CacheEnv): string | undefined {
   if (env.INNOROUTE_NO_CACHE && env.INNOROUTE_NO_CACHE !== '0') return undefined;
@@ -37,7 +71,7 @@ export function cacheDir(env: CacheEnv): string | undefined {
 /** The modules whose code decides what a compiled rule set looks like. */
 function buildStamp(): string {
   const parts: string[] = [];
-  for (const rel of ['../core/compile', '../core/schema', './load']) {
+  for (const rel of ['../core/compile', '../core/schema', './load', './compile-rules']) {
     for (const ext of ['.js', '.ts']) {
       try {
         const st = statSync(join(here, rel + ext));
@@ -91,7 +125,7 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
+function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
   try {
     const text = readFileSync(join(dir, `${key}.json`), 'utf8');
     const data = JSON.parse(text, reviver) as { format?: string; rules?: RuleSet };
@@ -101,7 +135,7 @@ export function readCachedRuleSet(dir: string, key: string): RuleSet | undefined
   }
 }
 
-export function writeCachedRuleSet(dir: string, key: string, rules: RuleSet): void {
+function writeCachedRuleSet(dir: string, key: string, rules: RuleSet): void {
   const target = join(dir, `${key}.json`);
   const tmp = `${target}.${process.pid}.tmp`;
   try {
