@@ -18,17 +18,28 @@ export interface WorkerSlice {
   readonly lines: readonly number[];
 }
 
-/** What a worker sends: that it is ready (once, first), then each slice's result. */
+/**
+ * What a worker sends: that it is ready (once, first), then each slice's result, its text as
+ * UTF-8 bytes (`done.text` is then empty).
+ */
 export type WorkerMessage =
-  { readonly ready: true } | { readonly seq: number; readonly done: RowsDone };
+  | { readonly ready: true }
+  | { readonly seq: number; readonly done: RowsDone; readonly bytes: Uint8Array };
 
 if (parentPort) {
   const port = parentPort;
   const { rules, plan, format } = workerData as WorkerSetup;
   const assessor = new RowAssessor(rules, plan, format);
+  const encoder = new TextEncoder();
   port.on('message', (slice: WorkerSlice) => {
-    const done = assessor.assess(slice.records, slice.lines);
-    port.postMessage({ seq: slice.seq, done } satisfies WorkerMessage);
+    const { text, ...done } = assessor.assess(slice.records, slice.lines);
+    // encoded here and moved, not copied: the main thread only writes the bytes (a slice of JSON
+    // is megabytes; copying and encoding it there would hold up the reading of the CSV)
+    const bytes = encoder.encode(text);
+    port.postMessage(
+      { seq: slice.seq, done: { ...done, text: '' }, bytes } satisfies WorkerMessage,
+      [bytes.buffer],
+    );
   });
   port.postMessage({ ready: true } satisfies WorkerMessage);
 }

@@ -220,7 +220,8 @@ class RowSink extends Writable {
   /** Slices numbered in input order: the next to make, and the next to write. */
   private nextSeq = 0;
   private nextOut = 0;
-  private readonly finished = new Map<number, RowsDone>();
+  /** Slices assessed and not written yet: the counts, and the text (from a worker: its bytes). */
+  private readonly finished = new Map<number, { done: RowsDone; out: string | Uint8Array }>();
   private readonly workers: WorkerSlot[] = [];
   private readonly maxWorkers: number;
   private readonly script: URL | undefined;
@@ -338,7 +339,7 @@ class RowSink extends Writable {
   }
 
   /** Writes to the output; when it is full, waits for it to drain before taking more records. */
-  private send(text: string): void {
+  private send(text: string | Uint8Array): void {
     if (this.output.write(text) || !this.outputReady) return;
     this.outputReady = false;
     this.output.once('drain', this.onDrain);
@@ -372,7 +373,8 @@ class RowSink extends Writable {
       slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
       return;
     }
-    this.finished.set(seq, this.local!.assess(records, lines));
+    const done = this.local!.assess(records, lines);
+    this.finished.set(seq, { done, out: done.text });
     this.writeFinished();
   }
 
@@ -414,7 +416,7 @@ class RowSink extends Writable {
         return;
       }
       slot.queued--;
-      this.finished.set(m.seq, m.done);
+      this.finished.set(m.seq, { done: m.done, out: m.bytes });
       this.writeFinished();
     });
     worker.on('error', (e) => this.destroy(e));
@@ -430,14 +432,15 @@ class RowSink extends Writable {
   /** Writes the finished slices that are next in input order, and counts them. */
   private writeFinished(): void {
     if (this.destroyed) return;
-    for (let done = this.finished.get(this.nextOut); done; done = this.finished.get(this.nextOut)) {
+    for (let next = this.finished.get(this.nextOut); next; next = this.finished.get(this.nextOut)) {
       this.finished.delete(this.nextOut++);
-      this.count(done);
-      if (done.text !== '') {
+      this.count(next.done);
+      if (next.out.length > 0) {
         if (this.out.format === 'json') {
-          this.send(`${this.firstJson ? '\n' : ',\n'}${done.text}`);
+          this.send(this.firstJson ? '\n' : ',\n');
           this.firstJson = false;
-        } else this.send(done.text);
+        }
+        this.send(next.out);
       }
       this.opts.onRow?.(this.rows);
     }
