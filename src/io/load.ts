@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { RuleSetError } from './errors.ts';
 import { findYamlFiles } from './files.ts';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, DiagnosticCode, Finding, Severity } from '../core/diagnostics.ts';
 import type { ParsedFile } from '../core/ruleset.ts';
@@ -210,106 +209,54 @@ function cleanYamlMessage(message: string): string {
     .trim();
 }
 
+/**
+ * yaml's parser reads process.env.LOG_TOKENS once for every token, and on Node each read of
+ * process.env is a call into the C++ environment: a quarter of the parse time of a large rule
+ * file. While the (synchronous) parse runs, process.env is a plain copy; nothing else runs then.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const env = process.env;
+  try {
+    process.env = { ...env };
+  } catch {
+    return parse();
+  }
+  try {
+    return parse();
+  } finally {
+    process.env = env;
+  }
+}
+
 /** The YAML syntax tree with positions; the parser's own failure is returned, not thrown. */
 function syntaxTree(file: string, rawText: string): { source: SourceFile; failure?: string } {
   const text = rawText.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
   try {
-    const doc = parseDocument(text, {
-      lineCounter: lines,
-      prettyErrors: true,
-      uniqueKeys: true,
-      // problems are diagnostics here; yaml must not print its own warnings to stderr
-      logLevel: 'error',
-    });
+    const doc = withPlainEnv(() =>
+      parseDocument(text, {
+        lineCounter: lines,
+        prettyErrors: true,
+        uniqueKeys: true,
+        // one meaning for every file: YAML 1.2's core schema (0b101 is text, not 5), no << merges
+        version: '1.2',
+        schema: 'core',
+        merge: false,
+        // problems are diagnostics here; yaml must not print its own warnings to stderr
+        logLevel: 'error',
+      }),
+    );
     return { source: { file, doc, lines } };
   } catch (e) {
     return { source: { file, doc: undefined, lines }, failure: String((e as Error)?.message ?? e) };
   }
 }
 
-/** A syntax tree built only when a position is asked for. */
-function lazySource(file: string, text: string): SourceFile {
-  let built: SourceFile | undefined;
-  const get = () => (built ??= syntaxTree(file, text).source);
-  return {
-    file,
-    get doc() {
-      return get().doc;
-    },
-    get lines() {
-      return get().lines;
-    },
-  };
-}
-
-/** More values than this, counting what aliases repeat, is treated as an alias bomb. */
-const MAX_EXPANDED_VALUES = 2_000_000;
-
 /**
- * The fast reader: js-yaml (core schema, duplicate keys refused) builds the data. It gives up —
- * and the careful reader takes over, to report the problem with its position — on any syntax
- * error, on unsafe keys, on aliases that loop, and on aliases that expand to too much data.
+ * yaml's syntax tree with positions: every syntax error, unsafe keys and aliases are checked
+ * before anything becomes a JavaScript object. Returns no data when it reported a problem.
  */
-function fastData(text: string): { ok: true; data: unknown } | { ok: false } {
-  let data: unknown;
-  try {
-    data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
-  } catch {
-    return { ok: false };
-  }
-  // Walk the object graph once: shared nodes (aliases) are sized once and counted as often as
-  // they are used; a node met again while it is being walked is a loop.
-  const size = new Map<object, number>();
-  const open = new Set<object>();
-  const stack: { node: object; children: unknown[]; next: number; total: number }[] = [];
-  const enter = (node: object): boolean => {
-    if (open.has(node)) return false;
-    open.add(node);
-    let children: unknown[];
-    if (Array.isArray(node)) {
-      children = node;
-    } else {
-      const keys = Object.keys(node);
-      for (const k of keys) if (UNSAFE_KEYS.has(k)) return false;
-      children = keys.map((k) => (node as Record<string, unknown>)[k]);
-    }
-    stack.push({ node, children, next: 0, total: 1 });
-    return true;
-  };
-  if (data !== null && typeof data === 'object' && !enter(data)) return { ok: false };
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.next < top.children.length) {
-      const child = top.children[top.next++];
-      if (child === null || typeof child !== 'object') {
-        top.total += 1;
-      } else {
-        const known = size.get(child);
-        if (known !== undefined) top.total += known;
-        else if (!enter(child)) return { ok: false };
-      }
-      if (top.total > MAX_EXPANDED_VALUES) return { ok: false };
-      continue;
-    }
-    stack.pop();
-    open.delete(top.node);
-    size.set(top.node, top.total);
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      parent.total += top.total;
-      if (parent.total > MAX_EXPANDED_VALUES) return { ok: false };
-    }
-  }
-  return { ok: true, data };
-}
-
-/**
- * The careful reader: yaml's syntax tree with positions, every syntax error, unsafe keys and
- * aliases checked before anything becomes a JavaScript object. Returns no data when it reported
- * a problem.
- */
-function slowData(
+function readYaml(
   file: string,
   text: string,
   diag: Report,
@@ -369,54 +316,65 @@ function slowData(
   // from the syntax tree, before anything is turned into JavaScript objects.
   let unsafe = false;
   let firstAlias: Position | undefined;
+  const badKey = (key: YamlNode | null): void => {
+    if (key !== null && !isScalar(key)) {
+      unsafe = true;
+      diag(
+        file,
+        lines.linePos(key.range?.[0] ?? 0),
+        'unknown-key',
+        'a key must be plain text, not a list, a mapping or an alias',
+      );
+    } else if (isScalar(key) && UNSAFE_KEYS.has(String(key.value))) {
+      unsafe = true;
+      diag(
+        file,
+        lines.linePos(key.range?.[0] ?? 0),
+        'unsafe-key',
+        `the key "${String(key.value)}" is not allowed in rule files`,
+      );
+    }
+  };
+  const badAlias = (alias: Alias, anchors: readonly string[]): void => {
+    const pos = lines.linePos(alias.range?.[0] ?? 0);
+    firstAlias ??= pos;
+    if (!alias.resolve(doc)) {
+      unsafe = true;
+      diag(
+        file,
+        pos,
+        'yaml-syntax',
+        `the alias *${alias.source} has no anchor &${alias.source} before it`,
+      );
+    } else if (anchors.includes(alias.source)) {
+      unsafe = true;
+      diag(
+        file,
+        pos,
+        'yaml-alias-limit',
+        `the alias *${alias.source} is inside its own anchor: it would never end`,
+      );
+    }
+  };
+  // A walk of our own rather than yaml's visit(): it is a tenth of the cost on large files, and
+  // only needs the anchors above a node, not its whole path. Depth-first, in document order.
+  const anchors: string[] = [];
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) return badAlias(node, anchors);
+    if (!isMap(node) && !isSeq(node)) return;
+    const anchor = node.anchor;
+    if (anchor) anchors.push(anchor);
+    for (const item of node.items) {
+      if (isPair(item)) {
+        badKey(item.key as YamlNode | null);
+        walk(item.key);
+        walk(item.value);
+      } else walk(item);
+    }
+    if (anchor) anchors.pop();
+  };
   try {
-    visit(doc, {
-      Pair(_, pair) {
-        if (pair.key !== null && !isScalar(pair.key)) {
-          unsafe = true;
-          const key = pair.key as YamlNode;
-          diag(
-            file,
-            lines.linePos(key.range?.[0] ?? 0),
-            'unknown-key',
-            'a key must be plain text, not a list, a mapping or an alias',
-          );
-          return;
-        }
-        if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
-          unsafe = true;
-          diag(
-            file,
-            lines.linePos(pair.key.range?.[0] ?? 0),
-            'unsafe-key',
-            `the key "${String(pair.key.value)}" is not allowed in rule files`,
-          );
-        }
-      },
-      Alias(_, alias, path) {
-        const pos = lines.linePos(alias.range?.[0] ?? 0);
-        firstAlias ??= pos;
-        if (!alias.resolve(doc)) {
-          unsafe = true;
-          diag(
-            file,
-            pos,
-            'yaml-syntax',
-            `the alias *${alias.source} has no anchor &${alias.source} before it`,
-          );
-          return;
-        }
-        if (path.some((n) => (n as { anchor?: string }).anchor === alias.source)) {
-          unsafe = true;
-          diag(
-            file,
-            pos,
-            'yaml-alias-limit',
-            `the alias *${alias.source} is inside its own anchor: it would never end`,
-          );
-        }
-      },
-    });
+    walk(doc.contents);
   } catch (e) {
     diag(
       file,
@@ -433,6 +391,11 @@ function slowData(
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
+    if (e instanceof RangeError) {
+      // the stack ran out, as the walk above would have on a slightly deeper file
+      diag(file, START, 'yaml-nesting', `the YAML cannot be read: ${firstLine(msg)}`);
+      return { source };
+    }
     const bomb = /excessive alias count/i.test(msg);
     diag(
       file,
@@ -454,20 +417,10 @@ function parseFile(
   diag: Report,
 ): { source: SourceFile; file?: ParsedFile } {
   const text = rawText.replace(/^\uFEFF/, '');
-  // Most files are well-formed: read them with the fast parser and build the syntax tree with
-  // positions only when a finding must be located. Anything unusual takes the careful path.
-  const fast = fastData(text);
-  let source: SourceFile;
-  let data: unknown;
-  if (fast.ok) {
-    source = lazySource(file, text);
-    data = fast.data;
-  } else {
-    const slow = slowData(file, text, diag);
-    source = slow.source;
-    if (!('data' in slow)) return { source };
-    data = slow.data;
-  }
+  const read = readYaml(file, text, diag);
+  const { source } = read;
+  if (!('data' in read)) return { source };
+  const data = read.data;
 
   if (!/^#\s*yaml-language-server:\s*\$schema=\S+/.test(text)) {
     diag(

@@ -275,3 +275,17 @@ describe('loading', () => {
     ).toMatchObject({ file: '.', line: 1, col: 1 });
   });
 });
+
+describe('one YAML meaning', () => {
+  it('reads YAML 1.2 core: 0b101 is text, not the number 5', () => {
+    const texts = baseTexts().map((t) =>
+      t.file === 'ruleset.yaml'
+        ? { ...t, text: t.text.replace('name: lint fixture', 'name: 0b101') }
+        : t,
+    );
+    const loaded = loadRuleTexts(texts);
+    expect(loaded.diagnostics).toEqual([]);
+    const ruleset = loaded.files.find((f) => f.kind === 'ruleset')?.data as { name: unknown };
+    expect(ruleset.name).toBe('0b101');
+  });
+});
