@@ -1,76 +1,241 @@
-// Three-valued evaluation of structured conditions (Kleene logic). A comparison on an unanswered
-// question is unknown — except `answered`, which is always known.
+// Conditions: structured data, never code, and three-valued (Kleene logic). A comparison on an
+// unanswered question is unknown, except `answered`, which is always known; `all`, `any` and `not`
+// combine true, false and unknown. Every kind of comparison is one entry of OPERATORS below: its
+// operand (which the schema and the linter read) and its test. To add a kind of condition, add an
+// entry there and a test in test/core/conditions.test.ts; the schema, the JSON Schema, the linter's
+// operand check and the engine follow from the entry.
 import type { AnswerValue, Answers } from './advice.ts';
-import type { Comparison, Condition } from './schema.ts';
 
 /** true, false, or undefined for unknown. */
 export type Truth = boolean | undefined;
 
 export function isAnswered(value: AnswerValue | undefined): value is AnswerValue {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
+  // most answers start with a visible character: no need to trim them (this runs per comparison)
+  if (typeof value === 'string') return value.charCodeAt(0) > 32 || value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;
   return true;
 }
 
-function asList(value: AnswerValue): readonly string[] {
-  return Array.isArray(value) ? value : [String(value)];
+/** What an operator compares with: the schema's shape of its operand. */
+export type OperandKind = 'scalar' | 'scalars' | 'option' | 'options' | 'number' | 'boolean';
+
+interface OperandTypes {
+  scalar: string | number | boolean;
+  scalars: (string | number | boolean)[];
+  option: string;
+  options: string[];
+  number: number;
+  boolean: boolean;
 }
 
-function compare(c: Comparison, answers: Answers, unknown?: Set<string>): Truth {
-  const value = answers[c.question];
-  if (c.answered !== undefined) return isAnswered(value) === c.answered;
-  if (!isAnswered(value)) {
-    unknown?.add(c.question);
-    return undefined;
-  }
-  if (c.equals !== undefined) return value === c.equals;
-  if (c.in !== undefined) return c.in.some((v) => v === value);
-  if (c.includes !== undefined) return asList(value).includes(c.includes);
-  if (c.includes_any !== undefined) {
-    const list = asList(value);
-    return c.includes_any.some((v) => list.includes(v));
-  }
-  if (c.includes_all !== undefined) {
-    const list = asList(value);
-    return c.includes_all.every((v) => list.includes(v));
-  }
-  if (typeof value !== 'number') return false;
-  if (c.gte !== undefined) return value >= c.gte;
-  if (c.lte !== undefined) return value <= c.lte;
-  if (c.gt !== undefined) return value > c.gt;
-  if (c.lt !== undefined) return value < c.lt;
-  return false;
+/** Question kinds an operator applies to (the linter's check), with the hint for the others. */
+export type Applies = 'scalar' | 'many' | 'number' | 'any';
+
+interface OperatorDef<K extends OperandKind> {
+  readonly operand: K;
+  readonly applies: Applies;
+  /**
+   * The test on an answered value. `answered` alone is asked about unanswered values too
+   * (`onUnanswered`); every other operator makes an unanswered question unknown.
+   */
+  readonly test: (operand: OperandTypes[K]) => (value: AnswerValue | undefined) => boolean;
+  readonly onUnanswered?: true;
 }
+
+function op<K extends OperandKind>(def: OperatorDef<K>): OperatorDef<K> {
+  return def;
+}
+
+/** A many-answer as a list; any other answer as a list of its text. */
+function listOf(value: AnswerValue): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  // an object is never an option id (and String() throws on one without a prototype)
+  return typeof value === 'object' ? [] : [String(value)];
+}
+
+/** The kinds of comparison, in the order a comparison with several operators is read. */
+export const OPERATORS = {
+  equals: op({ operand: 'scalar', applies: 'scalar', test: (want) => (v) => v === want }),
+  in: op({
+    operand: 'scalars',
+    applies: 'scalar',
+    test: (list) => (v) => list.some((x) => x === v),
+  }),
+  includes: op({
+    operand: 'option',
+    applies: 'many',
+    test: (want) => (v) => listOf(v!).includes(want),
+  }),
+  includes_any: op({
+    operand: 'options',
+    applies: 'many',
+    test: (want) => (v) => {
+      const list = listOf(v!);
+      return want.some((x) => list.includes(x));
+    },
+  }),
+  includes_all: op({
+    operand: 'options',
+    applies: 'many',
+    test: (want) => (v) => {
+      const list = listOf(v!);
+      return want.every((x) => list.includes(x));
+    },
+  }),
+  answered: op({
+    operand: 'boolean',
+    applies: 'any',
+    onUnanswered: true,
+    test: (want) => (v) => isAnswered(v) === want,
+  }),
+  gte: op({
+    operand: 'number',
+    applies: 'number',
+    test: (n) => (v) => typeof v === 'number' && v >= n,
+  }),
+  lte: op({
+    operand: 'number',
+    applies: 'number',
+    test: (n) => (v) => typeof v === 'number' && v <= n,
+  }),
+  gt: op({
+    operand: 'number',
+    applies: 'number',
+    test: (n) => (v) => typeof v === 'number' && v > n,
+  }),
+  lt: op({
+    operand: 'number',
+    applies: 'number',
+    test: (n) => (v) => typeof v === 'number' && v < n,
+  }),
+} as const;
+
+export type ComparisonOperator = keyof typeof OPERATORS;
+export const COMPARISON_OPERATORS = Object.keys(OPERATORS) as ComparisonOperator[];
+
+type OperandOf<O extends ComparisonOperator> =
+  (typeof OPERATORS)[O] extends OperatorDef<infer K> ? OperandTypes[K] : never;
+
+/** One comparison: a question and exactly one operator (the schema checks that). */
+export type Comparison = { question: string } & { [O in ComparisonOperator]?: OperandOf<O> };
+
+export type Condition =
+  Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 /**
- * Evaluates a condition. When `unknown` is given, the questions whose missing answers made a
- * comparison unknown are added to it.
+ * Answers by slot: the program gives every question a number (program.ts), so that a condition
+ * reads an array element instead of looking up a key in a large object for every comparison.
  */
-export function evaluateCondition(cond: Condition, answers: Answers, unknown?: Set<string>): Truth {
-  if ('all' in cond) {
-    let result: Truth = true;
-    for (const c of cond.all) {
-      const r = evaluateCondition(c, answers, unknown);
-      if (r === false) return false;
-      if (r === undefined) result = undefined;
+export type Values = readonly (AnswerValue | undefined)[];
+
+/** The slot of a question. */
+export type SlotOf = (question: string) => number;
+
+/** A condition made ready to run: its truth, and which unanswered questions made it unknown. */
+export interface CompiledCondition {
+  readonly test: (values: Values) => Truth;
+  /**
+   * Adds to `out` the questions whose missing answers make the condition unknown: only the parts
+   * that are themselves unknown count (in `any: [A, B]` with B true, A does not matter).
+   */
+  readonly unknown: (values: Values, out: string[]) => void;
+  /** Every question the condition reads, each once, in order. */
+  readonly questions: readonly string[];
+}
+
+/** The operator a comparison applies: the first present, in the order of OPERATORS. */
+export function operatorOf(c: Comparison): ComparisonOperator | undefined {
+  for (const name of COMPARISON_OPERATORS) if (c[name] !== undefined) return name;
+  return undefined;
+}
+
+function compileComparison(c: Comparison, slotOf: SlotOf): CompiledCondition {
+  const q = c.question;
+  const s = slotOf(q);
+  const name = operatorOf(c);
+  const questions = [q];
+  const unknown = (v: Values, out: string[]) => {
+    if (!isAnswered(v[s]) && !out.includes(q)) out.push(q);
+  };
+  if (name === undefined) {
+    // no operator (the schema refuses it): false once answered
+    return { test: (v) => (isAnswered(v[s]) ? false : undefined), unknown, questions };
+  }
+  const def = OPERATORS[name] as OperatorDef<OperandKind>;
+  const check = def.test(c[name] as never);
+  if (def.onUnanswered) return { test: (v) => check(v[s]), unknown: () => {}, questions };
+  return {
+    test: (v) => {
+      const x = v[s];
+      return isAnswered(x) ? check(x) : undefined;
+    },
+    unknown,
+    questions,
+  };
+}
+
+function compileGroup(parts: readonly CompiledCondition[], all: boolean): CompiledCondition {
+  // all: false wins, then unknown; any: true wins, then unknown
+  const decisive = !all;
+  const test = (v: Values): Truth => {
+    let result: Truth = all;
+    for (let i = 0; i < parts.length; i++) {
+      const t = parts[i]!.test(v);
+      if (t === decisive) return decisive;
+      if (t === undefined) result = undefined;
     }
     return result;
-  }
-  if ('any' in cond) {
-    let result: Truth = false;
-    for (const c of cond.any) {
-      const r = evaluateCondition(c, answers, unknown);
-      if (r === true) return true;
-      if (r === undefined) result = undefined;
-    }
-    return result;
-  }
+  };
+  return {
+    test,
+    unknown: (v, out) => {
+      for (const p of parts) if (p.test(v) === undefined) p.unknown(v, out);
+    },
+    questions: unique(parts.flatMap((p) => p.questions)),
+  };
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** Compiles a condition (nested as deep as the rule file has it) for the program's slots. */
+export function compileCondition(cond: Condition, slotOf: SlotOf): CompiledCondition {
+  const sub = (c: Condition) => compileCondition(c, slotOf);
+  if ('all' in cond) return compileGroup(cond.all.map(sub), true);
+  if ('any' in cond) return compileGroup(cond.any.map(sub), false);
   if ('not' in cond) {
-    const r = evaluateCondition(cond.not, answers, unknown);
-    return r === undefined ? undefined : !r;
+    const inner = sub(cond.not);
+    return {
+      test: (v) => {
+        const t = inner.test(v);
+        return t === undefined ? undefined : !t;
+      },
+      unknown: inner.unknown,
+      questions: inner.questions,
+    };
   }
-  return compare(cond, answers, unknown);
+  return compileComparison(cond, slotOf);
+}
+
+/** A condition compiled for an answers object: its own slots, in order of first reading. */
+export function conditionOn(
+  cond: Condition,
+  answers: Answers,
+): { readonly compiled: CompiledCondition; readonly values: Values } {
+  const ids: string[] = [];
+  const compiled = compileCondition(cond, (q) => {
+    const i = ids.indexOf(q);
+    return i >= 0 ? i : ids.push(q) - 1;
+  });
+  return { compiled, values: ids.map((q) => answers[q]) };
+}
+
+/** The truth of a condition on these answers (compiles it each time: for tools, not for walks). */
+export function evaluateCondition(cond: Condition, answers: Answers): Truth {
+  const { compiled, values } = conditionOn(cond, answers);
+  return compiled.test(values);
 }
 
 /** Every comparison in a condition, depth first, with its path below the condition. */

@@ -1,14 +1,15 @@
 // Coverage of the decision trees by the rule test cases: which nodes, branches and route awards of
 // each tree the cases' walks reach, and what they never reach. Pure. The walks come in as trace
-// events (a node entered, a branch taken). The engine records only the nodes it visits, so
-// `walkTree` walks again with the engine's semantics (docs/rules.md) over the engine's prepared
-// answers; test/runner/engine-agreement.test.ts checks that both visit the same nodes and award
-// the same routes on every shipped test case.
+// events (a node entered, a branch taken), told by the same walk that makes the advice (walk.ts).
 import type { Answers } from './advice.ts';
-import { evaluateCondition, isAnswered } from './conditions.ts';
-import { engineIndex, prepareAnswers } from './engine.ts';
+import type { Values } from './conditions.ts';
+import { factsOf, givenFacts } from './facts.ts';
+import { programOf } from './program.ts';
+import type { Program } from './program.ts';
 import type { Origin, RuleSet, Tree, TreeNode } from './ruleset.ts';
 import type { TreeFamily } from './schema.ts';
+import { walk } from './walk.ts';
+import type { BranchKind } from './walk.ts';
 
 /** What a walk did: entered `node`, and (when `branch` is set) left it by that branch. */
 export interface TraceEvent {
@@ -18,8 +19,7 @@ export interface TraceEvent {
   readonly branch?: string;
 }
 
-export type BranchKind =
-  'case' | 'otherwise' | 'unanswered' | 'then' | 'else' | 'unknown' | 'sequence' | 'next';
+export type { BranchKind };
 
 export interface Branch {
   readonly family: TreeFamily;
@@ -78,72 +78,33 @@ export function treeBranches(tree: Tree): Branch[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The walk
-
-/**
- * The index of the case of a switch that takes `value`, or -1: the first case whose `when` holds
- * it. A list or a number never matches a case (the switch goes to `otherwise`), as in the engine.
- */
-export function switchCase(node: TreeNode, value: unknown): number {
-  if (typeof value !== 'string' && typeof value !== 'boolean') return -1;
-  return (node.cases ?? []).findIndex((c) => c.when.some((w) => w === value));
-}
-
-/**
- * Walks one tree over `facts` (the answers plus the derived facts the engine sets before the walk;
- * see `traceCase`) and reports every node entered and every branch taken, with the engine's
- * semantics: a switch on an unanswered question without `unanswered`, an unknown `if` without
- * `unknown`, or a switch whose answer no case takes and without `otherwise`, ends the walk there;
- * a sequence walks each item to its end, then stops; a node reached before in this walk is not
- * entered again (everything below it was walked then, with the same answers), though the branch
- * that leads to it is taken.
- */
-export function walkTree(tree: Tree, facts: Answers, visit: (event: TraceEvent) => void): void {
-  const family = tree.family;
-  const entered = new Set<string>();
-  const walk = (id: string): void => {
-    const node = tree.nodes.get(id);
-    if (!node || entered.has(id)) return;
-    entered.add(id);
-    visit({ family, node: id });
-    const go = (branch: string, target: string) => {
-      visit({ family, node: id, branch });
-      walk(target);
-    };
-    if (node.next !== undefined) {
-      go('next', node.next);
-    } else if (node.switch !== undefined) {
-      const value = facts[node.switch];
-      if (!isAnswered(value)) {
-        if (node.unanswered !== undefined) go('unanswered', node.unanswered);
-      } else {
-        const i = switchCase(node, value);
-        if (i >= 0) go(`case:${i}`, node.cases![i]!.next);
-        else if (node.otherwise !== undefined) go('otherwise', node.otherwise);
-      }
-    } else if (node.if !== undefined) {
-      const truth = evaluateCondition(node.if, facts);
-      if (truth === true) go('then', node.then!);
-      else if (truth === false) go('else', node.else!);
-      else if (node.unknown !== undefined) go('unknown', node.unknown);
-    } else if (node.sequence !== undefined) {
-      node.sequence.forEach((target, i) => go(`sequence:${i}`, target));
-    }
-  };
-  walk(tree.root);
-}
+// The trace: what the one walk (walk.ts) enters and which branches it takes
 
 /** The trace of one advice: the engine's derived facts are set, then every tree is walked. */
 export function traceCase(rules: RuleSet, answers: Answers): TraceEvent[] {
-  const { working } = prepareAnswers(engineIndex(rules), answers);
-  return walkTrees(rules, working);
+  const program = programOf(rules);
+  return traceValues(program, factsOf(program, answers).values);
 }
 
-/** Walks every tree in order; the events of one advice. */
-export function walkTrees(rules: RuleSet, facts: Answers): TraceEvent[] {
+/** The trace of a walk over these facts, taken as they are (no derived facts are set). */
+export function traceFacts(rules: RuleSet, facts: Answers): TraceEvent[] {
+  const program = programOf(rules);
+  return traceValues(program, givenFacts(program, facts).values);
+}
+
+function traceValues(program: Program, values: Values): TraceEvent[] {
   const events: TraceEvent[] = [];
-  for (const tree of rules.trees) walkTree(tree, facts, (e) => events.push(e));
+  walk(program, values, {
+    enter: (node) => events.push({ family: node.family, node: node.id }),
+    branch: (node, kind, index) =>
+      events.push({ family: node.family, node: node.id, branch: branchKey(kind, index) }),
+  });
   return events;
+}
+
+/** The key of a branch, as `nodeBranches` names it. */
+export function branchKey(kind: BranchKind, index: number): string {
+  return kind === 'case' || kind === 'sequence' ? `${kind}:${index}` : kind;
 }
 
 /** The routes a walk awards (effects.routes of the nodes entered), by tree, in walk order. */

@@ -5,16 +5,13 @@
 // as `advise`. docs/engine.md describes the order.
 import type { Answers } from './advice.ts';
 import { isAnswered } from './conditions.ts';
-import {
-  askable,
-  askIfOf,
-  derivedInputs,
-  engineIndex,
-  openQuestionsOf,
-  prepareAnswers,
-  walkTrees,
-} from './engine.ts';
+import type { Truth } from './conditions.ts';
+import { EffectCollector } from './collect.ts';
+import { factsOf } from './facts.ts';
+import { askable, derivedInputs, openQuestions } from './open-questions.ts';
+import { programOf } from './program.ts';
 import type { QuestionDef, RuleSet } from './ruleset.ts';
+import { walk } from './walk.ts';
 
 export const HAS_FIGURES = 'has_figures';
 
@@ -41,30 +38,32 @@ interface Candidates {
 }
 
 function candidates(rules: RuleSet, answers: Answers, options: NextQuestionOptions): Candidates {
-  const idx = engineIndex(rules);
+  const program = programOf(rules);
   const skipped = new Set(options.skipped ?? []);
-  const { working } = prepareAnswers(idx, answers);
+  const working = factsOf(program, answers).values;
+  const answered = (id: string) => isAnswered(working[program.slots.get(id)!]);
   const pending = (q: QuestionDef | undefined): q is QuestionDef =>
     q !== undefined &&
-    !idx.derived.has(q.id) &&
+    !program.derived.has(q.id) &&
     !skipped.has(q.id) &&
-    !isAnswered(working[q.id]) &&
-    askable(idx, q.id, working);
+    !answered(q.id) &&
+    askable(program, q.id, working);
 
-  const core = idx.core.filter(pending);
-  const walk = walkTrees(idx, working);
+  const core = program.core.filter(pending);
+  const collector = new EffectCollector(program);
+  walk(program, working, collector);
   // every open question of the walk, in walk order (ask_if and answered already filtered)
-  const followUps = openQuestionsOf(rules, idx, walk, working, false)
+  const followUps = openQuestions(program, collector.collected.open, working, false)
     .map((id) => rules.questions.get(id))
     .filter(
       (q): q is QuestionDef =>
-        pending(q) && !q.core && q.id !== HAS_FIGURES && !idx.figureIds.has(q.id),
+        pending(q) && !q.core && q.id !== HAS_FIGURES && !program.figureIds.has(q.id),
     );
   const hasFigures = [rules.questions.get(HAS_FIGURES)].filter(pending);
-  const figures = idx.figures.filter(pending);
+  const figures = program.figures.filter(pending);
   let asked = 0;
   for (const [id] of rules.questions) {
-    if (!idx.derived.has(id) && (skipped.has(id) || isAnswered(working[id]))) asked++;
+    if (!program.derived.has(id) && (skipped.has(id) || answered(id))) asked++;
   }
   return { core, followUps, hasFigures, figures, asked };
 }
@@ -100,23 +99,26 @@ export function nextQuestion(
  * question outside this list cannot change the advice.
  */
 export function relevantQuestions(rules: RuleSet, answers: Answers): string[] {
-  const idx = engineIndex(rules);
-  const { working } = prepareAnswers(idx, answers);
-  const walk = walkTrees(idx, working, true);
+  const program = programOf(rules);
+  const working = factsOf(program, answers).values;
   const relevant = new Set<string>();
   // a question whose ask_if is false is never relevant; a figure already given stays relevant
   // while its ask_if is unknown, even though the wizard only asks it once the ask_if holds
   const add = (id: string) => {
-    if (!rules.questions.has(id) || idx.derived.has(id)) return;
-    if (askIfOf(idx, id, working) !== false) relevant.add(id);
+    if (!rules.questions.has(id) || program.derived.has(id)) return;
+    if (program.askIf.get(id)?.test(working) !== false) relevant.add(id);
   };
-  for (const q of idx.core) add(q.id);
+  for (const q of program.core) add(q.id);
   add(HAS_FIGURES);
-  for (const q of idx.figures) add(q.id);
-  for (const q of walk.reads!) {
-    if (idx.derived.has(q)) derivedInputs(idx, q).forEach(add);
-    else add(q);
-  }
+  for (const q of program.figures) add(q.id);
+  walk(program, working, {
+    enter(node) {
+      for (const q of node.reads) {
+        if (program.derived.has(q)) derivedInputs(program, q).forEach(add);
+        else add(q);
+      }
+    },
+  });
   return rules.questionOrder.filter((id) => relevant.has(id));
 }
 
@@ -130,7 +132,7 @@ export function pruneAnswers(
   rules: RuleSet,
   answers: Answers,
 ): { answers: Answers; dropped: string[] } {
-  const idx = engineIndex(rules);
+  const program = programOf(rules);
   let current: Record<string, Answers[string]> = { ...answers };
   const dropped: string[] = [];
   for (;;) {
@@ -138,8 +140,8 @@ export function pruneAnswers(
     const next: Record<string, Answers[string]> = {};
     let changed = false;
     for (const key of Object.keys(current)) {
-      const known = rules.questions.has(key) || idx.derived.has(key);
-      if (known && (idx.derived.has(key) || !relevant.has(key))) {
+      const known = rules.questions.has(key) || program.derived.has(key);
+      if (known && (program.derived.has(key) || !relevant.has(key))) {
         dropped.push(key);
         changed = true;
       } else next[key] = current[key]!;
@@ -147,4 +149,17 @@ export function pruneAnswers(
     current = next;
     if (!changed) return { answers: current, dropped };
   }
+}
+
+/**
+ * The truth of each question's ask_if for these answers (true when it has none), from the facts
+ * the trees see: for the wizard, which drops answers that an ask_if rules out.
+ */
+export function askIfTest(rules: RuleSet, answers: Answers): (id: string) => Truth {
+  const program = programOf(rules);
+  const working = factsOf(program, answers).values;
+  return (id) => {
+    const askIf = program.askIf.get(id);
+    return askIf ? askIf.test(working) : true;
+  };
 }

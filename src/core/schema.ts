@@ -5,6 +5,13 @@ import { z } from 'zod';
 
 export * from './ids.ts';
 import { ARRANGEMENTS, FAMILIES, FITS, PHASES, PARTIES, TREE_FAMILIES } from './ids.ts';
+import { COMPARISON_OPERATORS, OPERATORS } from './conditions.ts';
+import type {
+  Comparison as ComparisonType,
+  ComparisonOperator,
+  Condition as ConditionType,
+  OperandKind,
+} from './conditions.ts';
 
 const id = z
   .string()
@@ -48,36 +55,28 @@ const Verify = {
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
+// The operand of each kind of comparison, from the operator table in conditions.ts.
+const OPERAND = {
+  scalar: Scalar,
+  scalars: z.array(Scalar).min(1),
+  option: z.string(),
+  options: z.array(z.string()).min(1),
+  number: z.number(),
+  boolean: z.boolean(),
+} satisfies Record<OperandKind, z.ZodType>;
+
 export const Comparison = z.strictObject({
   question: id,
-  equals: Scalar.optional(),
-  in: z.array(Scalar).min(1).optional(),
-  includes: z.string().optional(),
-  includes_any: z.array(z.string()).min(1).optional(),
-  includes_all: z.array(z.string()).min(1).optional(),
-  answered: z.boolean().optional(),
-  gte: z.number().optional(),
-  lte: z.number().optional(),
-  gt: z.number().optional(),
-  lt: z.number().optional(),
+  ...(Object.fromEntries(
+    COMPARISON_OPERATORS.map((name) => [name, OPERAND[OPERATORS[name].operand].optional()]),
+  ) as unknown as {
+    [O in ComparisonOperator]: z.ZodOptional<z.ZodType<NonNullable<ComparisonType[O]>>>;
+  }),
 });
-export type Comparison = z.infer<typeof Comparison>;
-export const COMPARISON_OPERATORS = [
-  'equals',
-  'in',
-  'includes',
-  'includes_any',
-  'includes_all',
-  'answered',
-  'gte',
-  'lte',
-  'gt',
-  'lt',
-] as const;
-export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
-
-export type Condition =
-  Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export type Comparison = ComparisonType;
+export type Condition = ConditionType;
+export { COMPARISON_OPERATORS };
+export type { ComparisonOperator };
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([

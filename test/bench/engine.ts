@@ -4,8 +4,6 @@
 // least 10,000 evaluations per second. While the content is still being written, a second run
 // completes the shipped rules with synthetic trees for the families that have none yet (~70 nodes
 // each), so that the target is also measured at the full size of ~6 trees and a few hundred nodes.
-// For comparison, the same run also times the engine's frozen predecessor (test/engine/reference/,
-// the engine before it was made faster; same output byte for byte) on the same answer sets.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataAnswers, mulberry32, randomAnswers } from '../engine/answer-sets.ts';
@@ -13,7 +11,6 @@ import type { Answers } from '../../src/core/advice.ts';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import type { Advice, EvaluateOptions } from '../../src/core/advice.ts';
-import { evaluate as referenceEvaluate } from '../engine/reference/engine.ts';
 import { nextQuestion } from '../../src/core/next-question.ts';
 import type { ParsedFile, RuleSet } from '../../src/core/ruleset.ts';
 import { TREE_FAMILIES } from '../../src/core/schema.ts';
@@ -169,8 +166,6 @@ export async function bench(): Promise<void> {
   const sets = [...data, ...randomAnswers(rules, 500, 20261127)];
   console.log(`answer sets: ${data.length} from data/, ${sets.length - data.length} random`);
   const shipped = measure('shipped rules', rules, sets);
-  const before = measure('  the same with the reference engine', rules, sets, referenceEvaluate);
-  console.log(`  speed-up over the reference engine: ${(shipped / before).toFixed(2)}x`);
 
   const missing = TREE_FAMILIES.filter((f) => !rules.trees.some((t) => t.family === f));
   let full = shipped;

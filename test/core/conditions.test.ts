@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { comparisons, evaluateCondition, isAnswered } from '../../src/core/conditions.ts';
+import {
+  comparisons,
+  conditionOn,
+  evaluateCondition,
+  isAnswered,
+} from '../../src/core/conditions.ts';
 import type { Condition } from '../../src/core/schema.ts';
 
 const answers = {
@@ -38,14 +43,19 @@ describe('evaluateCondition', () => {
   });
 
   it('treats a blank text and a missing answer as unanswered: unknown, except for `answered`', () => {
-    const unknown = new Set<string>();
-    expect(
-      evaluateCondition({ question: 'phase', equals: 'explore' }, answers, unknown),
-    ).toBeUndefined();
-    expect(
-      evaluateCondition({ question: 'innovation_name', equals: 'x' }, answers, unknown),
-    ).toBeUndefined();
-    expect([...unknown]).toEqual(['phase', 'innovation_name']);
+    const { compiled, values } = conditionOn(
+      {
+        all: [
+          { question: 'phase', equals: 'explore' },
+          { question: 'innovation_name', equals: 'x' },
+        ],
+      },
+      answers,
+    );
+    expect(compiled.test(values)).toBeUndefined();
+    const unknown: string[] = [];
+    compiled.unknown(values, unknown);
+    expect(unknown).toEqual(['phase', 'innovation_name']);
     expect(evaluateCondition({ question: 'phase', answered: false }, answers)).toBe(true);
     expect(evaluateCondition({ question: 'goal', answered: true }, answers)).toBe(true);
     expect(isAnswered([])).toBe(false);

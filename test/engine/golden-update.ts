@@ -2,7 +2,7 @@
 // purpose, after a change of the advice that a commit explains; review the diff before committing.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRuleSet } from '../../src/cli/rules.ts';
+import { readRuleSet } from '../../src/io/compile-rules.ts';
 import { coverageOf, COVERAGE_FILE, generate, GOLDEN_DIR, GROUPS, render } from './golden.ts';
 
 mkdirSync(GOLDEN_DIR, { recursive: true });

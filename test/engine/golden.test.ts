@@ -2,7 +2,7 @@
 // entry and shows where the two texts part; when a change of the advice is intended, regenerate
 // with `npm run golden` and let the diff of test/golden/advice/ be reviewed with the commit.
 import { describe, expect, it } from 'vitest';
-import { readRuleSet } from '../../src/cli/rules.ts';
+import { readRuleSet } from '../../src/io/compile-rules.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { relevantQuestions } from '../../src/core/next-question.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';

@@ -183,7 +183,7 @@ export function adviceOf(group: GoldenGroup, advice: Advice): Advice {
   if (group.layout === 'pretty') return advice;
   const out: Record<string, unknown> = { ...advice };
   for (const [list, drop] of Object.entries(COPIES)) {
-    out[list] = (advice[list as keyof Advice] as Record<string, unknown>[]).map((item) =>
+    out[list] = (advice[list as keyof Advice] as unknown as Record<string, unknown>[]).map((item) =>
       Object.fromEntries(Object.entries(item).filter(([k]) => !drop.includes(k))),
     );
   }

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/core/advice.ts';
 import { AdviceSchema } from '../../src/core/advice-schema.ts';
-import { evaluateCondition } from '../../src/core/conditions.ts';
-import { compileCondition, evaluate } from '../../src/core/engine.ts';
+import { conditionOn, evaluateCondition, isAnswered } from '../../src/core/conditions.ts';
+import { evaluate } from '../../src/core/engine.ts';
 import { nextQuestion, pruneAnswers, relevantQuestions } from '../../src/core/next-question.ts';
 import type { QuestionDef, RuleSet } from '../../src/core/ruleset.ts';
 import type { Condition } from '../../src/core/schema.ts';
@@ -213,10 +213,34 @@ describe('compiled conditions', () => {
     fc.oneof(value, fc.subarray(['x', 'y', 'z']), fc.constant(Number.NaN)),
   ) as fc.Arbitrary<Answers>;
 
-  it('agree with evaluateCondition on any condition and answers', () => {
+  it('follow De Morgan and double negation', () => {
+    fc.assert(
+      fc.property(condition, condition, answers, (x, y, a) => {
+        const t = (c: Condition) => evaluateCondition(c, a);
+        expect(t({ not: { all: [x, y] } })).toBe(t({ any: [{ not: x }, { not: y }] }));
+        expect(t({ not: { any: [x, y] } })).toBe(t({ all: [{ not: x }, { not: y }] }));
+        expect(t({ not: { not: x } })).toBe(t(x));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('when unknown, name the unanswered questions that make them so', () => {
     fc.assert(
       fc.property(condition, answers, (c, a) => {
-        expect(compileCondition(c)(a)).toBe(evaluateCondition(c, a));
+        const { compiled, values } = conditionOn(c, a);
+        // the walk asks for the unknown questions only of a condition that is unknown
+        if (compiled.test(values) !== undefined) return;
+        const unknown: string[] = [];
+        compiled.unknown(values, unknown);
+        expect(unknown.length).toBeGreaterThan(0);
+        for (const q of unknown) {
+          expect(compiled.questions).toContain(q);
+          expect(isAnswered(a[q])).toBe(false);
+        }
+        // with every question answered, nothing is unknown
+        const all = Object.fromEntries(compiled.questions.map((q) => [q, 'x']));
+        expect(evaluateCondition(c, { ...a, ...all })).not.toBeUndefined();
       }),
       { numRuns: 2000 },
     );

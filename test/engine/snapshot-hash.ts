@@ -10,7 +10,6 @@ import type { Advice, Answers, EvaluateOptions } from '../../src/core/advice.ts'
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
 import { evaluate } from '../../src/core/engine.ts';
-import { evaluate as referenceEvaluate } from './reference/engine.ts';
 import { allAnswerSets, AS_OF_DATES, ROOT } from './answer-sets.ts';
 
 type Evaluate = (rules: RuleSet, answers: Answers, options: EvaluateOptions) => Advice;
@@ -19,7 +18,7 @@ const at = process.argv.indexOf('--rules');
 const dir = at > 0 ? process.argv[at + 1]! : join(ROOT, 'rules');
 const rules = requireRuleSet(dir);
 const sets = allAnswerSets(rules, dir, { data: true });
-const run: Evaluate = process.argv.includes('--reference') ? referenceEvaluate : evaluate;
+const run: Evaluate = evaluate;
 const hash = createHash('sha256');
 let n = 0;
 const started = performance.now();

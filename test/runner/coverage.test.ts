@@ -3,9 +3,8 @@ import { fileURLToPath } from 'node:url';
 import {
   awardedRoutes,
   computeCoverage,
+  traceFacts,
   treeBranches,
-  walkTree,
-  walkTrees,
 } from '../../src/core/coverage.ts';
 import type { TraceEvent } from '../../src/core/coverage.ts';
 import type { RuleSet } from '../../src/core/ruleset.ts';
@@ -20,6 +19,11 @@ function load(dir: string): RuleSet {
 }
 
 const tree = (rules: RuleSet, family: string) => rules.trees.find((t) => t.family === family)!;
+
+/** The trace of one tree's walk over these facts. */
+function walkTree(rules: RuleSet, family: string, facts: Record<string, unknown>): TraceEvent[] {
+  return traceFacts(rules, facts as never).filter((e) => e.family === family);
+}
 
 const full = {
   innovation_type: 'device',
@@ -59,11 +63,10 @@ describe('treeBranches', () => {
   });
 });
 
-describe('walkTree', () => {
+describe('the trace of the walk', () => {
   it('follows the answered case, the if outcome and each sequence item', () => {
     const rules = load(basic);
-    const events: TraceEvent[] = [];
-    walkTree(tree(rules, 'zvw'), full, (e) => events.push(e));
+    const events = walkTree(rules, 'zvw', full);
     expect(events.map((e) => (e.branch ? `${e.node}->${e.branch}` : e.node))).toEqual([
       'start',
       'start->case:0',
@@ -75,9 +78,8 @@ describe('walkTree', () => {
       'prestatie->next',
       'done',
     ]);
-    const wmo: string[] = [];
-    walkTree(tree(rules, 'wmo'), full, (e) =>
-      wmo.push(e.branch ? `${e.node}->${e.branch}` : e.node),
+    const wmo = walkTree(rules, 'wmo', full).map((e) =>
+      e.branch ? `${e.node}->${e.branch}` : e.node,
     );
     expect(wmo).toEqual([
       'start',
@@ -96,7 +98,7 @@ describe('walkTree', () => {
 
   it('takes unanswered / unknown when given, and stops where they are missing', () => {
     const rules = load(basic);
-    const events = walkTrees(rules, {});
+    const events = traceFacts(rules, {});
     const seen = events.map((e) => `${e.family}:${e.branch ? `${e.node}->${e.branch}` : e.node}`);
     expect(seen).toEqual([
       'zvw:start',
@@ -115,8 +117,7 @@ describe('walkTree', () => {
 
   it('takes otherwise when no case holds the answer', () => {
     const rules = load(basic);
-    const events: TraceEvent[] = [];
-    walkTree(tree(rules, 'consumer'), { willingness_to_pay: 'low' }, (e) => events.push(e));
+    const events = walkTree(rules, 'consumer', { willingness_to_pay: 'low' });
     expect(events.filter((e) => e.branch).map((e) => e.branch)).toEqual(['otherwise']);
   });
 });
@@ -124,7 +125,10 @@ describe('walkTree', () => {
 describe('computeCoverage', () => {
   it('counts nodes, branches and routes reached over all walks, and lists what is not', () => {
     const rules = load(basic);
-    const coverage = computeCoverage(rules, [walkTrees(rules, full), walkTrees(rules, {})]);
+    const coverage = computeCoverage(rules, [
+      traceFacts(rules, full as never),
+      traceFacts(rules, {}),
+    ]);
     const zvw = coverage.trees.find((t) => t.family === 'zvw')!;
     expect(zvw.nodes).toMatchObject({ reached: 6, total: 7 });
     expect(zvw.branches).toMatchObject({ reached: 7, total: 11 });

@@ -9,8 +9,8 @@ import { basename, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { AnswerValue, Answers, Lang } from '../../core/advice.ts';
 import { normalizeAnswers, parseAnswer } from '../../core/answers.ts';
-import { engineIndex, evaluate, prepareAnswers } from '../../core/engine.ts';
-import { nextQuestion, pruneAnswers } from '../../core/next-question.ts';
+import { evaluate } from '../../core/engine.ts';
+import { askIfTest, nextQuestion, pruneAnswers } from '../../core/next-question.ts';
 import type { QuestionDef, RuleSet } from '../../core/ruleset.ts';
 import { formatAnswersYaml, toYaml } from '../../io/answers-file.ts';
 import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
@@ -247,13 +247,12 @@ function countGiven(rules: RuleSet, state: SessionState): number {
  * since one dropped answer can rule out another.
  */
 export function dropExcluded(rules: RuleSet, state: SessionState): string[] {
-  const idx = engineIndex(rules);
   const dropped: string[] = [];
   for (let changed = true; changed;) {
     changed = false;
-    const { working } = prepareAnswers(idx, state.answers);
+    const askIf = askIfTest(rules, state.answers);
     for (const id of [...Object.keys(state.answers), ...state.skipped]) {
-      if (idx.askIf.get(id)?.(working) === false) {
+      if (askIf(id) === false) {
         if (id in state.answers) {
           delete state.answers[id];
           dropped.push(id);

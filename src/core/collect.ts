@@ -1,0 +1,109 @@
+// What a walk collects for the advice: the effects of every node it enters, in walk order, and
+// the questions it found open. A visitor of the one walk (walk.ts).
+import type { Duty, Note, Program, ProgramNode } from './program.ts';
+import type { WalkVisitor } from './walk.ts';
+
+export type { Note };
+
+/** Everything the walk said about one route. */
+export interface RouteTally {
+  readonly id: string;
+  /** Position in `Program.routeIds`. */
+  readonly route: number;
+  /** Some node awards it (an adjustment alone advises nothing). */
+  awarded: boolean;
+  /** The highest award score, and the note of the first award with it. */
+  best: number;
+  bestNote: number;
+  /** The sum of the adjustments. */
+  add: number;
+  /** The awards' and adjustments' notes, in walk order. */
+  readonly notes: Note[];
+  /** The exclusions' notes, or null when nothing excludes it. */
+  excluded: Note[] | null;
+}
+
+export interface OpenAt {
+  readonly question: string;
+  readonly node: ProgramNode;
+}
+
+export interface Collected {
+  /** In order of first mention. */
+  readonly routes: RouteTally[];
+  readonly duties: Duty[];
+  /** Ids in order of first mention, each once. */
+  readonly warnings: string[];
+  readonly bridge: string[];
+  readonly arrangements: string[];
+  readonly open: OpenAt[];
+}
+
+function pushUnique(list: string[], items: readonly string[]): void {
+  for (const x of items) if (!list.includes(x)) list.push(x);
+}
+
+export class EffectCollector implements WalkVisitor {
+  readonly collected: Collected = {
+    routes: [],
+    duties: [],
+    warnings: [],
+    bridge: [],
+    arrangements: [],
+    open: [],
+  };
+  /** By route number: the tally, once the route is named. */
+  private readonly byRoute: (RouteTally | undefined)[];
+
+  constructor(private readonly program: Program) {
+    this.byRoute = new Array<RouteTally | undefined>(program.routeIds.length);
+  }
+
+  private tally(route: number): RouteTally {
+    let r = this.byRoute[route];
+    if (r === undefined) {
+      r = {
+        id: this.program.routeIds[route]!,
+        route,
+        awarded: false,
+        best: -1,
+        bestNote: -1,
+        add: 0,
+        notes: [],
+        excluded: null,
+      };
+      this.byRoute[route] = r;
+      this.collected.routes.push(r);
+    }
+    return r;
+  }
+
+  enter(node: ProgramNode): void {
+    const e = node.effects;
+    if (e === null) return;
+    const out = this.collected;
+    for (const a of e.awards) {
+      const t = this.tally(a.route);
+      t.awarded = true;
+      t.notes.push(a.note);
+      if (a.score > t.best) {
+        t.best = a.score;
+        t.bestNote = t.notes.length - 1;
+      }
+    }
+    for (const a of e.adjusts) {
+      const t = this.tally(a.route);
+      t.add += a.add;
+      t.notes.push(a.note);
+    }
+    for (const x of e.excludes) (this.tally(x.route).excluded ??= []).push(x.note);
+    for (const d of e.duties) out.duties.push(d);
+    pushUnique(out.warnings, e.warnings);
+    pushUnique(out.bridge, e.bridge);
+    pushUnique(out.arrangements, e.arrangements);
+  }
+
+  open(question: string, node: ProgramNode): void {
+    this.collected.open.push({ question, node });
+  }
+}

@@ -1,0 +1,75 @@
+// The facts a walk reads: the answers as the engine takes them, plus the facts it derives itself
+// from the cost/benefit figures (docs/engine.md §1), in the program's slots. Answers given for
+// derived facts are ignored; answers to questions no rule reads are not copied (they cannot
+// change the advice).
+import type { AnswerValue, Answers } from './advice.ts';
+import type { Values } from './conditions.ts';
+import { costBenefitOf, DERIVED_FACTS, deriveFacts } from './cost-benefit.ts';
+import type { CostBenefitFigures } from './cost-benefit.ts';
+import type { Program } from './program.ts';
+import { PARTY_IDS } from './ruleset.ts';
+
+export interface Facts {
+  /** By slot (`Program.slots`). */
+  readonly values: Values;
+  /** The cost/benefit figures, or null when no cost_/benefit_ number was given. */
+  readonly figures: CostBenefitFigures | null;
+}
+
+/** The value of a question in these facts. */
+export function factOf(program: Program, facts: Facts, id: string): AnswerValue | undefined {
+  const s = program.slots.get(id);
+  return s === undefined ? undefined : facts.values[s];
+}
+
+function isScalar(x: unknown): boolean {
+  return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+}
+
+/**
+ * An answer as the engine takes it: strings, numbers, booleans and lists of those. Anything else
+ * (an object, null) is no answer; a list keeps its strings, numbers and booleans.
+ */
+function sanitize(value: unknown): AnswerValue | undefined {
+  if (isScalar(value)) return value as AnswerValue;
+  if (!Array.isArray(value)) return undefined;
+  return (value.every(isScalar) ? value : value.filter(isScalar)) as AnswerValue;
+}
+
+export function factsOf(program: Program, answers: Answers): Facts {
+  const values = new Array<AnswerValue | undefined>(program.slotIds.length).fill(undefined);
+  for (const key of Object.keys(answers)) {
+    const s = program.slots.get(key);
+    if (s === undefined || program.derived.has(key)) continue;
+    values[s] = sanitize(answers[key]);
+  }
+  const figures = costBenefitOf(
+    program.costSlots.map((s) => values[s]),
+    program.benefitSlots.map((s) => values[s]),
+    PARTY_IDS,
+  );
+  // deriveFacts reads only these two answers (and only without figures)
+  const derived = deriveFacts(
+    {
+      cost_bearers: values[program.bearersSlot]!,
+      beneficiaries: values[program.beneficiariesSlot]!,
+    },
+    figures,
+    PARTY_IDS,
+  );
+  DERIVED_FACTS.forEach((key, i) => {
+    const v = derived[key];
+    if (v !== undefined) values[program.derivedSlots[i]!] = v;
+  });
+  return { values, figures };
+}
+
+/** Facts taken as they are, without deriving anything (for tools that trace a given state). */
+export function givenFacts(program: Program, given: Answers): Facts {
+  const values = new Array<AnswerValue | undefined>(program.slotIds.length).fill(undefined);
+  for (const key of Object.keys(given)) {
+    const s = program.slots.get(key);
+    if (s !== undefined) values[s] = given[key];
+  }
+  return { values, figures: null };
+}

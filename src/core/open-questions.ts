@@ -1,0 +1,63 @@
+// Open questions (docs/engine.md §7): the questions a walk stopped at or branched on unanswered,
+// that the user could still answer. A derived fact stands for the questions it is computed from.
+import type { OpenAt } from './collect.ts';
+import { isAnswered } from './conditions.ts';
+import type { Values } from './conditions.ts';
+import type { Program } from './program.ts';
+
+/** Whether the question in slot `s` is to be asked (or reported open) given its ask_if. */
+export function askableSlot(program: Program, s: number, facts: Values): boolean {
+  const info = program.slotInfo[s]!;
+  const t = info.askIf ? info.askIf.test(facts) : true;
+  // the cost_/benefit_ questions are details: only when has_figures is yes and the party is named
+  return info.figure ? t === true : t !== false;
+}
+
+/** Whether a question is to be asked (or reported open) given its ask_if. */
+export function askable(program: Program, id: string, facts: Values): boolean {
+  const s = program.slots.get(id);
+  return s === undefined || askableSlot(program, s, facts);
+}
+
+/** The questions behind a derived fact, in the order they are worth asking. */
+export function derivedInputs(program: Program, fact: string): string[] {
+  const s = program.slots.get(fact);
+  return s === undefined ? [] : program.slotInfo[s]!.inputs.map((i) => program.slotIds[i]!);
+}
+
+/**
+ * The open questions: unanswered, not derived, asked per ask_if, known to the rule set. With
+ * `byPotential` the most decisive first (the highest potential of a node where the walk met the
+ * question), then walk order; without, walk order.
+ */
+export function openQuestions(
+  program: Program,
+  open: readonly OpenAt[],
+  facts: Values,
+  byPotential: boolean,
+): string[] {
+  // per slot: the highest potential where it was met, or -1 while it is not (yet) open
+  const score = new Int32Array(program.slotIds.length).fill(-1);
+  const order: number[] = [];
+  const consider = (s: number, potential: number) => {
+    const info = program.slotInfo[s]!;
+    if (!info.declared || info.derived) return;
+    if (score[s] === -1) {
+      if (isAnswered(facts[s]) || !askableSlot(program, s, facts)) return;
+      score[s] = potential;
+      order.push(s);
+    } else if (potential > score[s]!) score[s] = potential;
+  };
+  for (const { question, node } of open) {
+    const s = program.slots.get(question)!;
+    const info = program.slotInfo[s]!;
+    if (info.derived) for (const i of info.inputs) consider(i, node.potential);
+    else consider(s, node.potential);
+  }
+  if (byPotential) {
+    const pos = new Int32Array(program.slotIds.length);
+    order.forEach((s, i) => (pos[s] = i));
+    order.sort((a, b) => score[b]! - score[a]! || pos[a]! - pos[b]!);
+  }
+  return order.map((s) => program.slotIds[s]!);
+}

@@ -1,0 +1,194 @@
+// Routes: from what the walk said about each route to the ranked advice (docs/engine.md §3).
+// Validity wins over everything, then exclusion; the rest is scored, given a fit and ranked.
+import type { AdvisedRoute, AnswerValue, ExcludedRoute, Lang, Reason } from './advice.ts';
+import type { Note, RouteTally } from './collect.ts';
+import { isAnswered } from './conditions.ts';
+import type { Values } from './conditions.ts';
+import { FAMILIES } from './ids.ts';
+import type { Program } from './program.ts';
+import type { RuleSet } from './ruleset.ts';
+import type { Family, Fit } from './schema.ts';
+import { textIn, validAt, validityWhy } from './texts.ts';
+import type { RouteTexts } from './texts.ts';
+
+const FAMILY_ORDER = new Map<string, number>(FAMILIES.map((f, i) => [f, i]));
+
+export interface Ranked {
+  readonly tally: RouteTally;
+  readonly family: Family;
+  readonly score: number;
+  readonly fit: Fit;
+}
+
+export interface Excluded {
+  readonly tally: RouteTally;
+  readonly family: Family;
+  /** Outside its validity dates at asOf (the why names the date), rather than excluded by a rule. */
+  readonly lapsed: boolean;
+}
+
+export interface RouteDecisions {
+  /** Best first: score, then family order, then id. */
+  readonly advised: readonly Ranked[];
+  /** By family order, then id. */
+  readonly excluded: readonly Excluded[];
+}
+
+export function fitOf(score: number, fit: RuleSet['fit']): Fit {
+  return score >= fit.strong ? 'strong' : score >= fit.possible ? 'possible' : 'unlikely';
+}
+
+function byId(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function familyRank(f: Family): number {
+  return FAMILY_ORDER.get(f)!;
+}
+
+export function rankRoutes(
+  program: Program,
+  tallies: readonly RouteTally[],
+  asOf: string,
+): RouteDecisions {
+  const rules = program.rules;
+  const registry = program.texts.nl.routes; // validity dates are the same in every language
+  const advised: Ranked[] = [];
+  const excluded: Excluded[] = [];
+  for (const t of tallies) {
+    if (!t.awarded && t.excluded === null) continue; // an adjustment alone advises nothing
+    const def = rules.routes.get(t.id);
+    const family = (def ? def.family : t.id.slice(0, t.id.indexOf('.'))) as Family;
+    if (!FAMILY_ORDER.has(family)) continue;
+    const dates = registry.get(t.id);
+    if (dates && !validAt(dates, asOf)) excluded.push({ tally: t, family, lapsed: true });
+    else if (t.excluded !== null) excluded.push({ tally: t, family, lapsed: false });
+    else {
+      const score = Math.max(0, Math.min(100, t.best + t.add));
+      advised.push({ tally: t, family, score, fit: fitOf(score, rules.fit) });
+    }
+  }
+  advised.sort(
+    (x, y) =>
+      y.score - x.score ||
+      familyRank(x.family) - familyRank(y.family) ||
+      byId(x.tally.id, y.tally.id),
+  );
+  excluded.sort(
+    (x, y) => familyRank(x.family) - familyRank(y.family) || byId(x.tally.id, y.tally.id),
+  );
+  return { advised, excluded };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The routes as the advice shows them, in one language.
+
+function isEchoable(v: unknown): v is AnswerValue {
+  if (typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
+}
+
+/** The answers to the questions of a note's `because` list, as given (answered ones only). */
+function becauseOf(
+  note: Note,
+  facts: Values,
+  out: Record<string, AnswerValue> = {},
+): Record<string, AnswerValue> {
+  for (let i = 0; i < note.because.length; i++) {
+    const v = facts[note.becauseSlots[i]!];
+    if (isAnswered(v) && isEchoable(v)) out[note.because[i]!] = Array.isArray(v) ? v.slice() : v;
+  }
+  return out;
+}
+
+/** The deciding award first, then the other awards and adjustments in walk order; no text twice. */
+function reasonsOf(t: RouteTally, facts: Values, lang: Lang): Reason[] {
+  const reasons: Reason[] = [];
+  const add = (note: Note) => {
+    const text = textIn(note.text, lang);
+    for (const r of reasons) if (r.text === text) return;
+    reasons.push({ text, because: becauseOf(note, facts), sources: note.sources.slice() });
+  };
+  add(t.notes[t.bestNote]!);
+  for (let i = 0; i < t.notes.length; i++) if (i !== t.bestNote) add(t.notes[i]!);
+  return reasons;
+}
+
+export function advisedRoute(
+  r: Ranked,
+  texts: ReadonlyMap<string, RouteTexts>,
+  facts: Values,
+  lang: Lang,
+): AdvisedRoute {
+  const { tally, family, fit, score } = r;
+  const reasons = reasonsOf(tally, facts, lang);
+  const st = texts.get(tally.id);
+  if (!st) {
+    return {
+      id: tally.id,
+      family,
+      fit,
+      score,
+      title: tally.id,
+      reasons,
+      steps: [],
+      evidence: [],
+      sources: [],
+      verify: false,
+    };
+  }
+  // the keys in the contract's order, the optional ones only when there is something to say
+  const route: Record<string, unknown> = {
+    id: tally.id,
+    family,
+    fit,
+    score,
+    title: st.title,
+    summary: st.summary,
+  };
+  if (st.whoDecides !== undefined) route['whoDecides'] = st.whoDecides;
+  route['reasons'] = reasons;
+  route['steps'] = st.steps.slice();
+  route['evidence'] = st.evidence.slice();
+  if (st.pitfalls !== undefined) route['pitfalls'] = st.pitfalls.slice();
+  route['sources'] = st.sources.slice();
+  route['verify'] = st.verify;
+  if (st.verifyNote !== undefined) route['verifyNote'] = st.verifyNote;
+  return route as unknown as AdvisedRoute;
+}
+
+export function excludedRoute(
+  x: Excluded,
+  texts: ReadonlyMap<string, RouteTexts>,
+  facts: Values,
+  asOf: string,
+  lang: Lang,
+): ExcludedRoute {
+  const { tally, family } = x;
+  const st = texts.get(tally.id);
+  if (x.lapsed) {
+    return {
+      id: tally.id,
+      family,
+      title: st!.title,
+      why: validityWhy(st!, asOf, lang)!,
+      sources: st!.sources.slice(),
+    };
+  }
+  const whys: string[] = [];
+  const because: Record<string, AnswerValue> = {};
+  const sources: string[] = [];
+  for (const note of tally.excluded!) {
+    const why = textIn(note.text, lang);
+    if (!whys.includes(why)) whys.push(why);
+    becauseOf(note, facts, because);
+    for (const s of note.sources) if (!sources.includes(s)) sources.push(s);
+  }
+  const why = whys.join(' ');
+  return st
+    ? { id: tally.id, family, title: st.title, why, because, sources }
+    : { id: tally.id, family, why, because, sources };
+}

@@ -1,0 +1,140 @@
+// The registry's texts in one language, resolved once per program: what an advice copies in by id
+// (a route's title and steps, a stakeholder's name, a warning's text). A text missing in English
+// falls back to Dutch, the language every rule text has.
+import type { Lang } from './advice.ts';
+import type { RuleSet } from './ruleset.ts';
+import type { Text } from './schema.ts';
+
+export function textIn(x: Text, lang: Lang): string {
+  return x[lang] ?? x.nl;
+}
+
+export interface Validity {
+  readonly validFrom: string | undefined;
+  readonly validUntil: string | undefined;
+}
+
+export interface RouteTexts extends Validity {
+  readonly title: string;
+  readonly summary: string;
+  readonly whoDecides: string | undefined;
+  readonly steps: readonly string[];
+  readonly evidence: readonly string[];
+  readonly pitfalls: readonly string[] | undefined;
+  readonly sources: readonly string[];
+  readonly verify: boolean;
+  readonly verifyNote: string | undefined;
+}
+
+export interface StakeholderTexts {
+  readonly name: string;
+  /** Absent when the registry lists nothing to bring. */
+  readonly bring: readonly string[] | undefined;
+}
+
+export interface BridgeTexts extends Validity {
+  readonly title: string;
+  readonly why: string;
+  readonly leadsTo: readonly string[] | undefined;
+  readonly sources: readonly string[];
+  readonly verify: boolean;
+  readonly verifyNote: string | undefined;
+}
+
+export interface WarningTexts extends Validity {
+  readonly text: string;
+  readonly sources: readonly string[];
+  readonly verify: boolean;
+  readonly verifyNote: string | undefined;
+}
+
+export interface RegistryTexts {
+  readonly lang: Lang;
+  readonly routes: ReadonlyMap<string, RouteTexts>;
+  readonly stakeholders: ReadonlyMap<string, StakeholderTexts>;
+  readonly bridge: ReadonlyMap<string, BridgeTexts>;
+  readonly warnings: ReadonlyMap<string, WarningTexts>;
+}
+
+function note(verify: boolean | undefined, x: Text | undefined, lang: Lang): string | undefined {
+  return verify === true && x ? textIn(x, lang) : undefined;
+}
+
+function mapOf<T, U>(source: ReadonlyMap<string, T>, f: (x: T) => U): ReadonlyMap<string, U> {
+  const out = new Map<string, U>();
+  for (const [id, x] of source) out.set(id, f(x));
+  return out;
+}
+
+export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
+  const t = (x: Text) => textIn(x, lang);
+  return {
+    lang,
+    routes: mapOf(rules.routes, (r) => ({
+      title: t(r.title),
+      summary: t(r.summary),
+      whoDecides: r.who_decides ? t(r.who_decides) : undefined,
+      steps: r.steps.map(t),
+      evidence: (r.evidence ?? []).map(t),
+      pitfalls: r.pitfalls && r.pitfalls.length > 0 ? r.pitfalls.map(t) : undefined,
+      sources: r.sources,
+      verify: r.verify === true,
+      verifyNote: note(r.verify, r.verify_note, lang),
+      validFrom: r.valid_from,
+      validUntil: r.valid_until,
+    })),
+    stakeholders: mapOf(rules.stakeholders, (s) => ({
+      name: t(s.name),
+      bring: s.bring && s.bring.length > 0 ? s.bring.map(t) : undefined,
+    })),
+    bridge: mapOf(rules.bridge, (b) => ({
+      title: t(b.title),
+      why: t(b.why),
+      leadsTo: b.leads_to && b.leads_to.length > 0 ? b.leads_to : undefined,
+      sources: b.sources,
+      verify: b.verify === true,
+      verifyNote: note(b.verify, b.verify_note, lang),
+      validFrom: b.valid_from,
+      validUntil: b.valid_until,
+    })),
+    warnings: mapOf(rules.warnings, (w) => ({
+      text: t(w.text),
+      sources: w.sources,
+      verify: w.verify === true,
+      verifyNote: note(w.verify, w.verify_note, lang),
+      validFrom: w.valid_from,
+      validUntil: w.valid_until,
+    })),
+  };
+}
+
+/** Whether an item with validity dates applies at `asOf` (YYYY-MM-DD). */
+export function validAt(item: Validity, asOf: string): boolean {
+  return (
+    (item.validFrom === undefined || item.validFrom <= asOf) &&
+    (item.validUntil === undefined || asOf <= item.validUntil)
+  );
+}
+
+/** The day after a YYYY-MM-DD date. */
+export function dayAfter(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const next = new Date(Date.UTC(y!, m! - 1, d! + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Why a scheme does not apply at `asOf`, or undefined when it does. */
+export function validityWhy(item: Validity, asOf: string, lang: Lang): string | undefined {
+  if (item.validUntil !== undefined && asOf > item.validUntil) {
+    const date = dayAfter(item.validUntil);
+    return lang === 'en'
+      ? `This scheme lapsed on ${date}.`
+      : `Deze regeling is vervallen per ${date}.`;
+  }
+  if (item.validFrom !== undefined && asOf < item.validFrom) {
+    return lang === 'en'
+      ? `This scheme applies only from ${item.validFrom}.`
+      : `Deze regeling geldt pas vanaf ${item.validFrom}.`;
+  }
+  return undefined;
+}
