@@ -1,6 +1,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layer diagram of ../shared/style.md, enforced: edges depend on the core, never the reverse.
+// core is pure (no I/O, no rendering, no CLI); report renders without I/O; io reads and writes
+// but does not render; only the CLI imports the CLI.
+const layer = (dirs, message) => ({
+  regex: `^(\\.\\./)+(${dirs.join('|')})/`,
+  message,
+});
+const NO_CLI = layer(['cli'], 'only src/cli imports the CLI');
+const NODE_IO = [
+  'node:fs',
+  'node:fs/promises',
+  'node:child_process',
+  'node:worker_threads',
+].flatMap((m) => [m, m.slice('node:'.length)]);
+
+function restricted(patterns, paths = []) {
+  return [
+    'error',
+    { patterns, paths: paths.map((name) => ({ name, message: 'no I/O in this layer' })) },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/fixtures/', 'test/golden/'] },
   js.configs.recommended,
@@ -13,6 +35,33 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted(
+        [layer(['io', 'report', 'cli'], 'src/core is pure: it imports no io, report or cli')],
+        NODE_IO,
+      ),
+    },
+  },
+  {
+    files: ['src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted(
+        [layer(['io'], 'src/report renders; reading and writing is io’s job'), NO_CLI],
+        NODE_IO,
+      ),
+    },
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted([
+        layer(['report'], 'src/io does not render: share the data, not the renderer'),
+        NO_CLI,
+      ]),
     },
   },
 );

@@ -5,7 +5,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliContext, GlobalOptions } from './context.ts';
+import type { AdviseOptions } from './commands/advise.ts';
+import type { BatchOptions } from './commands/batch.ts';
+import type { TestOptions } from './commands/test.ts';
+import type { ValidateOptions } from './commands/validate.ts';
+import type { WizardOptions } from './commands/wizard.ts';
+import type { CliContext } from './context.ts';
 import { defaultContext } from './context.ts';
 import { RuleSetError } from '../io/errors.ts';
 import { ExitError } from './errors.ts';
@@ -13,38 +18,6 @@ import { ExitError } from './errors.ts';
 function packageVersion(): string {
   const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
-export interface ValidateOptions extends GlobalOptions {
-  readonly format: 'text' | 'json' | 'sarif' | 'github';
-  readonly failOn: 'error' | 'warning';
-  readonly out?: string;
-  readonly seeds?: string;
-}
-export interface TestOptions extends GlobalOptions {
-  readonly format: 'text' | 'json' | 'junit';
-  readonly coverage?: boolean;
-  readonly minCoverage?: string;
-  readonly allRoutes?: boolean;
-  readonly filter?: string;
-  readonly out?: string;
-}
-export interface AdviseOptions extends GlobalOptions {
-  readonly format: 'text' | 'markdown' | 'json';
-  readonly out?: string;
-}
-export interface WizardOptions extends GlobalOptions {
-  readonly answers?: string;
-  readonly resume?: boolean;
-  readonly session?: string;
-}
-export interface BatchOptions extends GlobalOptions {
-  readonly format: 'csv' | 'ndjson' | 'json';
-  readonly out?: string;
-  readonly delimiter?: string;
-  readonly summary?: boolean;
-  readonly progress?: boolean;
-  readonly jobs?: string;
 }
 
 function globalOptions(cmd: Command): Command {

@@ -1,18 +1,24 @@
 // Writing a result file so that a reader never sees half of it and a failed write leaves the old
 // file as it was: write a temporary file in the same directory (same file system), flush it, then
-// rename it over the target. Paths the caller protects (the input a report was made from) are
-// refused before anything is written.
+// rename it over the target, keeping the mode of a file it replaces. Paths the caller protects
+// (the input a report was made from) are refused before anything is written. The one way every
+// command writes --out: a whole text at once (writeFileAtomic) or a stream (openAtomicOutput).
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  createWriteStream,
+  fchmodSync,
   fsyncSync,
   openSync,
   realpathSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
+import { chmod, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 
 export class ProtectedPathError extends Error {
   constructor(
@@ -92,6 +98,23 @@ export function assertWritable(path: string, protect: readonly string[] = []): v
   }
 }
 
+/** A name next to the target, hidden, that no other writer picks. */
+function tempPathFor(target: string): string {
+  return join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+/** The permission bits of the file that will be replaced, if there is one. */
+function existingMode(target: string): number | undefined {
+  try {
+    return statSync(target).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+}
+
 export function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
@@ -99,16 +122,21 @@ export function writeFileAtomic(
 ): void {
   const target = resolve(path);
   assertWritable(target, options.protect);
-  const tmp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const tmp = tempPathFor(target);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', options.mode ?? 0o666);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    const mode = existingMode(target);
+    if (mode !== undefined) {
+      try {
+        fchmodSync(fd, mode);
+      } catch {
+        // a mode that cannot be set leaves the default one: not a reason to lose the output
+      }
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -124,4 +152,46 @@ export function writeFileAtomic(
     rmSync(tmp, { force: true });
     throw new WriteError(path, e);
   }
+}
+
+/** A file written as a stream, put in place only by commit(). */
+export interface AtomicOutput {
+  readonly stream: Writable;
+  readonly tempPath: string;
+  /** Flushes and renames the temporary file over the target. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; safe to call more than once, and after commit. */
+  discard(): Promise<void>;
+}
+
+export function openAtomicOutput(path: string, options: AtomicWriteOptions = {}): AtomicOutput {
+  const target = resolve(path);
+  assertWritable(target, options.protect);
+  const tempPath = tempPathFor(target);
+  const stream = createWriteStream(tempPath, { flags: 'wx', mode: options.mode ?? 0o666 });
+  let committed = false;
+  return {
+    stream,
+    tempPath,
+    async commit() {
+      const fh = await open(tempPath, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      const mode = existingMode(target);
+      // a mode that cannot be set leaves the default one: not a reason to lose the output
+      if (mode !== undefined) await chmod(tempPath, mode).catch(() => {});
+      await rename(tempPath, target);
+      committed = true;
+    },
+    async discard() {
+      if (committed) return;
+      // writes still under way fail once it is destroyed: nothing to report, it is thrown away
+      stream.on('error', () => {});
+      stream.destroy();
+      await rm(tempPath, { force: true });
+    },
+  };
 }

@@ -9,10 +9,7 @@
 // Parsing the CSV, the line numbers and the header stay here, in file order; the slices go back
 // out in input order, so the output is byte for byte the same whatever the number of jobs.
 import { stringify as stringifyRows } from 'csv-stringify/sync';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, statSync } from 'node:fs';
-import { chmod, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
@@ -524,56 +521,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       noRoute: rows.noRoute,
       stakeholders: rows.stakeholders,
       errors: rows.errors,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Atomic output for a stream: a temporary file next to the target, renamed over it only when
-// everything was written. (src/io/atomic.ts writes whole strings; a batch output is a stream.)
-
-export interface AtomicOutput {
-  readonly stream: Writable;
-  readonly tempPath: string;
-  /** Flushes and renames the temporary file over the target. */
-  commit(): Promise<void>;
-  /** Removes the temporary file; safe to call more than once, and after commit. */
-  discard(): Promise<void>;
-}
-
-export function openAtomicOutput(target: string): AtomicOutput {
-  const abs = resolve(target);
-  const tempPath = join(
-    dirname(abs),
-    `.${basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const stream = createWriteStream(tempPath, { flags: 'wx', mode: 0o666 });
-  let committed = false;
-  return {
-    stream,
-    tempPath,
-    async commit() {
-      const fh = await open(tempPath, 'r+');
-      try {
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      try {
-        // keep the mode of a file we replace
-        await chmod(tempPath, statSync(abs).mode & 0o777);
-      } catch {
-        // a new file keeps the default mode
-      }
-      await rename(tempPath, abs);
-      committed = true;
-    },
-    async discard() {
-      if (committed) return;
-      // writes still under way fail once it is destroyed: nothing to report, it is thrown away
-      stream.on('error', () => {});
-      stream.destroy();
-      await rm(tempPath, { force: true });
     },
   };
 }

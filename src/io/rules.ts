@@ -9,18 +9,12 @@
 // sets without errors are cached. A cache that cannot be read or written is ignored: the cache
 // only ever saves time, it never changes an answer.
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/ruleset.ts';
+import { writeFileAtomic } from './atomic.ts';
 import type { RuleSetCheck } from './compile-rules.ts';
 import { findYamlFiles } from './files.ts';
 
@@ -136,12 +130,9 @@ function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
 }
 
 function writeCachedRuleSet(dir: string, key: string, rules: RuleSet): void {
-  const target = join(dir, `${key}.json`);
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, rules }, replacer));
-    renameSync(tmp, target);
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ format: FORMAT, rules }, replacer));
   } catch {
     /* a cache that cannot be written is no cache */
   }

@@ -10,9 +10,14 @@ import { checkAnswers, formatProblem, readAnswersFile } from '../../io/answers-f
 import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError, UsageError } from '../errors.ts';
-import type { AdviseOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import { loadRuleSet } from '../../io/rules.ts';
+
+/** What `innoroute advise` takes, as commander parses it (main.ts declares the flags). */
+export interface AdviseOptions extends GlobalOptions {
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly out?: string;
+}
 
 export async function run(file: string, opts: AdviseOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);

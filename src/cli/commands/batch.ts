@@ -34,21 +34,26 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
-import type { AtomicOutput, BatchSummary } from '../../io/batch.ts';
-import {
-  BatchFileError,
-  defaultJobs,
-  MAX_ERROR_ROWS,
-  openAtomicOutput,
-  runBatch,
-} from '../../io/batch.ts';
+import type { AtomicOutput } from '../../io/atomic.ts';
+import { openAtomicOutput } from '../../io/atomic.ts';
+import type { BatchSummary } from '../../io/batch.ts';
+import { BatchFileError, defaultJobs, MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { Delimiter } from '../../io/csv.ts';
 import { parseDelimiterOption } from '../../io/csv.ts';
-import type { CliContext } from '../context.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError, InterruptedError, UsageError } from '../errors.ts';
-import type { BatchOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
 import { loadRuleSet } from '../../io/rules.ts';
+
+/** What `innoroute batch` takes, as commander parses it (main.ts declares the flags). */
+export interface BatchOptions extends GlobalOptions {
+  readonly format: 'csv' | 'ndjson' | 'json';
+  readonly out?: string;
+  readonly delimiter?: string;
+  readonly summary?: boolean;
+  readonly progress?: boolean;
+  readonly jobs?: string;
+}
 
 const TEXTS = {
   nl: {

@@ -18,11 +18,20 @@ import {
   renderText,
   summaryLine,
 } from '../../report/test-report.ts';
-import type { CliContext } from '../context.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import type { TestOptions } from '../main.ts';
 import { chalkFor, resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
 import { checkRuleSet } from '../../io/rules.ts';
+
+/** What `innoroute test` takes, as commander parses it (main.ts declares the flags). */
+export interface TestOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'junit';
+  readonly coverage?: boolean;
+  readonly minCoverage?: string;
+  readonly allRoutes?: boolean;
+  readonly filter?: string;
+  readonly out?: string;
+}
 
 /** "95", "95.5" or "95%": a percentage from 0 to 100. */
 export function parseMinCoverage(raw: string): number {

@@ -2,13 +2,13 @@
 // Reads and compiles the rules, runs the core's lint, and reports every diagnostic in the chosen
 // format. Exit 0 when clean, 1 with findings (errors; warnings too with --fail-on warning),
 // 2 when the check could not run at all.
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import { compareDiagnostics } from '../../core/diagnostics.ts';
 import { lint } from '../../core/lint.ts';
+import { writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import type { ValidationReport, ValidationSummary } from '../../report/diagnostics.ts';
 import {
@@ -18,11 +18,18 @@ import {
   renderText,
   summaryLine,
 } from '../../report/diagnostics.ts';
-import type { CliContext } from '../context.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import type { ValidateOptions } from '../main.ts';
 import { chalkFor, resolveAsOf, resolveRulesDir } from '../options.ts';
 import { checkRuleSet } from '../../io/rules.ts';
+
+/** What `innoroute validate` takes, as commander parses it (main.ts declares the flags). */
+export interface ValidateOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'sarif' | 'github';
+  readonly failOn: 'error' | 'warning';
+  readonly out?: string;
+  readonly seeds?: string;
+}
 
 /** `--seeds <dir>` is read when the program offers it (see the validate command in main.ts). */
 type Options = ValidateOptions & { readonly seeds?: string };
@@ -149,15 +156,12 @@ function readSeedLineCounts(dir: string): Map<string, number> {
   return counts;
 }
 
-/** Write to a temporary file next to the target, then rename: never a half-written report. */
 function writeAtomically(path: string, content: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
+    writeFileAtomic(path, content);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
+    if (!(e instanceof WriteError)) throw e;
+    throw new UsageError(`cannot write ${path}: ${(e.cause as Error)?.message ?? e.reason}`);
   }
 }
 

@@ -17,14 +17,20 @@ import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import { splitCitation, ui } from '../../report/i18n.ts';
 import { renderText, wrap } from '../../report/text.ts';
 import type { UiStrings } from '../../report/i18n.ts';
-import type { CliContext } from '../context.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
-import type { WizardOptions } from '../main.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import type { ChoiceItem, Prompter } from '../prompter.ts';
 import { inquirerPrompter, isExitPrompt } from '../prompter.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 import { readCheckedAnswers } from './advise.ts';
+
+/** What `innoroute wizard` takes, as commander parses it (main.ts declares the flags). */
+export interface WizardOptions extends GlobalOptions {
+  readonly answers?: string;
+  readonly resume?: boolean;
+  readonly session?: string;
+}
 
 export const DEFAULT_SESSION = '.innoroute-session.yaml';
 const SESSION_VERSION = 1;
