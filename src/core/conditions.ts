@@ -29,12 +29,17 @@ interface OperandTypes {
   boolean: boolean;
 }
 
-/** Question kinds an operator applies to (the linter's check), with the hint for the others. */
-export type Applies = 'scalar' | 'many' | 'number' | 'any';
+/** The kinds of question (as in the schema). */
+export type QuestionKind = 'text' | 'one' | 'many' | 'boolean' | 'number';
+
+export const ALL_KINDS: readonly QuestionKind[] = ['text', 'one', 'many', 'boolean', 'number'];
 
 interface OperatorDef<K extends OperandKind> {
   readonly operand: K;
-  readonly applies: Applies;
+  /** The question kinds it fits (the linter reports any other) ... */
+  readonly fits: readonly QuestionKind[];
+  /** ... with a hint for some of the others (default: which kinds it works on). */
+  readonly hints?: Partial<Record<QuestionKind, string>>;
   /**
    * The test on an answered value. `answered` alone is asked about unanswered values too
    * (`onUnanswered`); every other operator makes an unanswered question unknown.
@@ -55,21 +60,31 @@ function listOf(value: AnswerValue): readonly unknown[] {
 }
 
 /** The kinds of comparison, in the order a comparison with several operators is read. */
+const LISTS: Partial<Record<QuestionKind, string>> = { one: 'use equals or in' };
+
 export const OPERATORS = {
-  equals: op({ operand: 'scalar', applies: 'scalar', test: (want) => (v) => v === want }),
+  equals: op({
+    operand: 'scalar',
+    fits: ['one', 'boolean', 'number', 'text'],
+    hints: { many: 'use includes, includes_any or includes_all' },
+    test: (want) => (v) => v === want,
+  }),
   in: op({
     operand: 'scalars',
-    applies: 'scalar',
+    fits: ['one', 'number', 'text'],
+    hints: { many: 'use includes_any', boolean: 'use equals: true or equals: false' },
     test: (list) => (v) => list.some((x) => x === v),
   }),
   includes: op({
     operand: 'option',
-    applies: 'many',
+    fits: ['many'],
+    hints: LISTS,
     test: (want) => (v) => listOf(v!).includes(want),
   }),
   includes_any: op({
     operand: 'options',
-    applies: 'many',
+    fits: ['many'],
+    hints: LISTS,
     test: (want) => (v) => {
       const list = listOf(v!);
       return want.some((x) => list.includes(x));
@@ -77,7 +92,8 @@ export const OPERATORS = {
   }),
   includes_all: op({
     operand: 'options',
-    applies: 'many',
+    fits: ['many'],
+    hints: LISTS,
     test: (want) => (v) => {
       const list = listOf(v!);
       return want.every((x) => list.includes(x));
@@ -85,33 +101,38 @@ export const OPERATORS = {
   }),
   answered: op({
     operand: 'boolean',
-    applies: 'any',
+    fits: ALL_KINDS,
     onUnanswered: true,
     test: (want) => (v) => isAnswered(v) === want,
   }),
   gte: op({
     operand: 'number',
-    applies: 'number',
+    fits: ['number'],
     test: (n) => (v) => typeof v === 'number' && v >= n,
   }),
   lte: op({
     operand: 'number',
-    applies: 'number',
+    fits: ['number'],
     test: (n) => (v) => typeof v === 'number' && v <= n,
   }),
   gt: op({
     operand: 'number',
-    applies: 'number',
+    fits: ['number'],
     test: (n) => (v) => typeof v === 'number' && v > n,
   }),
   lt: op({
     operand: 'number',
-    applies: 'number',
+    fits: ['number'],
     test: (n) => (v) => typeof v === 'number' && v < n,
   }),
 } as const;
 
 export type ComparisonOperator = keyof typeof OPERATORS;
+
+/** The table entry of an operator, for the schema and the linter. */
+export function operatorDef(name: ComparisonOperator): OperatorDef<OperandKind> {
+  return OPERATORS[name] as OperatorDef<OperandKind>;
+}
 export const COMPARISON_OPERATORS = Object.keys(OPERATORS) as ComparisonOperator[];
 
 type OperandOf<O extends ComparisonOperator> =

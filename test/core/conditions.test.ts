@@ -6,6 +6,8 @@ import {
   isAnswered,
 } from '../../src/core/conditions.ts';
 import type { Condition } from '../../src/core/schema.ts';
+import { Condition as ConditionSchema } from '../../src/core/schema.ts';
+import { COMPARISON_OPERATORS, operatorDef } from '../../src/core/conditions.ts';
 
 const answers = {
   innovation_type: 'device',
@@ -83,5 +85,27 @@ describe('evaluateCondition', () => {
       ['a', 'all.0'],
       ['b', 'all.1.not.any.0'],
     ]);
+  });
+
+  it('takes every operator of the table in the schema, with its operand and nothing else', () => {
+    const sample = {
+      scalar: 'x',
+      scalars: ['x', 1],
+      option: 'x',
+      options: ['x'],
+      number: 3,
+      boolean: true,
+    };
+    const wrong = { scalar: {}, scalars: [], option: 3, options: [3], number: 'x', boolean: 'x' };
+    for (const name of COMPARISON_OPERATORS) {
+      const kind = operatorDef(name).operand;
+      expect(ConditionSchema.safeParse({ question: 'q', [name]: sample[kind] }).success, name).toBe(
+        true,
+      );
+      expect(ConditionSchema.safeParse({ question: 'q', [name]: wrong[kind] }).success, name).toBe(
+        false,
+      );
+    }
+    expect(ConditionSchema.safeParse({ question: 'q', starts_with: 'x' }).success).toBe(false);
   });
 });

@@ -4,7 +4,17 @@
 import type { Origin, QuestionDef, TreeNode } from '../ruleset.ts';
 import type { Comparison, Condition } from '../schema.ts';
 import type { LintContext } from './context.ts';
+import { operatorDef, operatorOf } from '../conditions.ts';
 import { list, sub } from './context.ts';
+
+/** How a kind reads in "works on … questions only". */
+const KIND_LABEL = {
+  text: 'text',
+  one: 'one-choice',
+  many: 'multiple-choice',
+  boolean: 'yes/no',
+  number: 'number',
+} as const;
 
 const KIND_NAME = {
   text: 'a text',
@@ -80,46 +90,28 @@ function checkComparison(ctx: LintContext, c: Comparison, origin: Origin): void 
   };
   const scalarType = kind === 'boolean' ? 'boolean' : kind === 'number' ? 'number' : 'string';
 
-  if (c.answered !== undefined) return;
-  if (c.equals !== undefined) {
-    if (kind === 'many') wrongKind('equals', 'use includes, includes_any or includes_all');
-    else if (kind === 'one') option(c.equals, sub(origin, 'equals'));
-    else typed(c.equals, scalarType, sub(origin, 'equals'));
+  const name = operatorOf(c);
+  if (name === undefined) return;
+  const def = operatorDef(name);
+  if (!def.fits.includes(kind)) {
+    const kinds = def.fits.map((k) => KIND_LABEL[k]).join(' and ');
+    wrongKind(name, def.hints?.[kind] ?? `${name} works on ${kinds} questions only`);
     return;
   }
-  if (c.in !== undefined) {
-    if (kind === 'many') wrongKind('in', 'use includes_any');
-    else if (kind === 'boolean') wrongKind('in', 'use equals: true or equals: false');
-    else {
-      c.in.forEach((v, i) =>
-        kind === 'one'
-          ? option(v, sub(origin, 'in', i))
-          : typed(v, scalarType, sub(origin, 'in', i)),
-      );
-    }
-    return;
-  }
-  for (const op of ['includes', 'includes_any', 'includes_all'] as const) {
-    const value = c[op];
-    if (value === undefined) continue;
-    if (kind !== 'many') {
-      wrongKind(
-        op,
-        kind === 'one' ? 'use equals or in' : `${op} works on multiple-choice questions only`,
-      );
-    } else if (typeof value === 'string') {
-      option(value, sub(origin, op));
-    } else {
-      value.forEach((v, i) => option(v, sub(origin, op, i)));
-    }
-    return;
-  }
-  for (const op of ['gte', 'lte', 'gt', 'lt'] as const) {
-    if (c[op] === undefined) continue;
-    if (kind !== 'number') {
-      wrongKind(op, `${op} works on number questions only`);
-    }
-    return;
+  // the operand against the question: option ids for a choice question, else the answer's type
+  const operand = c[name];
+  const values: unknown[] = Array.isArray(operand) ? operand : [operand];
+  const at = (i: number) => (Array.isArray(operand) ? sub(origin, name, i) : sub(origin, name));
+  switch (def.operand) {
+    case 'scalar':
+    case 'scalars':
+      values.forEach((v, i) => (kind === 'one' ? option(v, at(i)) : typed(v, scalarType, at(i))));
+      break;
+    case 'option':
+    case 'options':
+      values.forEach((v, i) => option(v, at(i)));
+      break;
+    default: // number and boolean operands are checked by the schema
   }
 }
 
