@@ -38,10 +38,10 @@ function sanitize(value: unknown): AnswerValue | undefined {
 
 export function factsOf(program: Program, answers: Answers): Facts {
   const values = new Array<AnswerValue | undefined>(program.slotIds.length).fill(undefined);
+  const slots = program.answerSlots;
   for (const key of Object.keys(answers)) {
-    const s = program.slots.get(key);
-    if (s === undefined || program.derived.has(key)) continue;
-    values[s] = sanitize(answers[key]);
+    const s = slots.get(key);
+    if (s !== undefined) values[s] = sanitize(answers[key]);
   }
   const figures = costBenefitOf(
     program.costSlots.map((s) => values[s]),

@@ -36,17 +36,19 @@ export function openQuestions(
   facts: Values,
   byPotential: boolean,
 ): string[] {
-  // per slot: the highest potential where it was met, or -1 while it is not (yet) open
-  const score = new Int32Array(program.slotIds.length).fill(-1);
+  // the open slots in walk order, and for each the highest potential where the walk met it
   const order: number[] = [];
+  const score: number[] = [];
   const consider = (s: number, potential: number) => {
     const info = program.slotInfo[s]!;
     if (!info.declared || info.derived) return;
-    if (score[s] === -1) {
-      if (isAnswered(facts[s]) || !askableSlot(program, s, facts)) return;
-      score[s] = potential;
+    const k = order.indexOf(s);
+    if (k >= 0) {
+      if (potential > score[k]!) score[k] = potential;
+    } else if (!isAnswered(facts[s]) && askableSlot(program, s, facts)) {
       order.push(s);
-    } else if (potential > score[s]!) score[s] = potential;
+      score.push(potential);
+    }
   };
   for (const { question, node } of open) {
     const s = program.slots.get(question)!;
@@ -54,10 +56,7 @@ export function openQuestions(
     if (info.derived) for (const i of info.inputs) consider(i, node.potential);
     else consider(s, node.potential);
   }
-  if (byPotential) {
-    const pos = new Int32Array(program.slotIds.length);
-    order.forEach((s, i) => (pos[s] = i));
-    order.sort((a, b) => score[b]! - score[a]! || pos[a]! - pos[b]!);
-  }
-  return order.map((s) => program.slotIds[s]!);
+  const ranked = order.map((_, k) => k);
+  if (byPotential) ranked.sort((a, b) => score[b]! - score[a]! || a - b);
+  return ranked.map((k) => program.slotIds[order[k]!]!);
 }

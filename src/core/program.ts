@@ -6,12 +6,13 @@ import type { Lang } from './advice.ts';
 import { compileCondition } from './conditions.ts';
 import type { CompiledCondition, SlotOf } from './conditions.ts';
 import { DERIVED_FACTS } from './cost-benefit.ts';
-import { PHASES } from './ids.ts';
+import { FAMILIES, PHASES } from './ids.ts';
+import type { Family } from './ids.ts';
 import type { QuestionDef, RuleSet, Tree, TreeNode } from './ruleset.ts';
 import { PARTY_IDS } from './ruleset.ts';
 import type { Effects, StakeholderDuty, Text, TreeFamily } from './schema.ts';
 import { compileTexts } from './texts.ts';
-import type { RegistryTexts } from './texts.ts';
+import type { RegistryTexts, Validity } from './texts.ts';
 
 /** No such branch in the rule. */
 export const NONE = -2;
@@ -113,6 +114,8 @@ export interface Program {
   /** Every question id a rule can read (declared or not), and the engine's derived facts. */
   readonly slotIds: readonly string[];
   readonly slots: ReadonlyMap<string, number>;
+  /** The slots an answer may fill: every slot but the derived facts'. */
+  readonly answerSlots: ReadonlyMap<string, number>;
   /** Slots of the engine's derived facts (DERIVED_FACTS order) and of what they are made from. */
   readonly derivedSlots: readonly number[];
   readonly costSlots: readonly number[];
@@ -126,6 +129,13 @@ export interface Program {
   readonly routeIds: readonly string[];
   /** The registry's stakeholders of each route, by route number. */
   readonly routeDuties: readonly (readonly Duty[])[];
+  /**
+   * Each route's family, by route number: the registry's, else the part of the id before the
+   * first dot; undefined when that is not one of the five (such a route is never advised).
+   */
+  readonly routeFamily: readonly (Family | undefined)[];
+  /** Each route's validity dates (none: always valid), by route number. */
+  readonly routeValidity: readonly Validity[];
   /** Every stakeholder id the registry or a duty names. */
   readonly stakeholderIds: readonly string[];
   readonly nodes: readonly ProgramNode[];
@@ -214,8 +224,17 @@ export function compileProgram(rules: RuleSet): Program {
     ...fixed,
     slotIds: slots.ids,
     slots: slots.of,
+    answerSlots: new Map([...slots.of].filter(([id]) => !questions.derived.has(id))),
     slotInfo,
     routeIds: routes.ids,
+    routeFamily: routes.ids.map((id) => {
+      const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
+      return (FAMILIES as readonly string[]).includes(f) ? (f as Family) : undefined;
+    }),
+    routeValidity: routes.ids.map((id) => {
+      const r = rules.routes.get(id);
+      return { validFrom: r?.valid_from, validUntil: r?.valid_until };
+    }),
     routeDuties,
     stakeholderIds: parties.ids,
     nodes,

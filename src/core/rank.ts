@@ -51,21 +51,19 @@ export function rankRoutes(
   tallies: readonly RouteTally[],
   asOf: string,
 ): RouteDecisions {
-  const rules = program.rules;
-  const registry = program.texts.nl.routes; // validity dates are the same in every language
+  const fit = program.rules.fit;
   const advised: Ranked[] = [];
   const excluded: Excluded[] = [];
   for (const t of tallies) {
     if (!t.awarded && t.excluded === null) continue; // an adjustment alone advises nothing
-    const def = rules.routes.get(t.id);
-    const family = (def ? def.family : t.id.slice(0, t.id.indexOf('.'))) as Family;
-    if (!FAMILY_ORDER.has(family)) continue;
-    const dates = registry.get(t.id);
-    if (dates && !validAt(dates, asOf)) excluded.push({ tally: t, family, lapsed: true });
-    else if (t.excluded !== null) excluded.push({ tally: t, family, lapsed: false });
+    const family = program.routeFamily[t.route];
+    if (family === undefined) continue;
+    if (!validAt(program.routeValidity[t.route]!, asOf)) {
+      excluded.push({ tally: t, family, lapsed: true });
+    } else if (t.excluded !== null) excluded.push({ tally: t, family, lapsed: false });
     else {
       const score = Math.max(0, Math.min(100, t.best + t.add));
-      advised.push({ tally: t, family, score, fit: fitOf(score, rules.fit) });
+      advised.push({ tally: t, family, score, fit: fitOf(score, fit) });
     }
   }
   advised.sort(

@@ -59,11 +59,18 @@ export function mentionsOf(
 
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
 export function whenOf(phase: Phase, current: AnswerValue | undefined): 'now' | 'next' | 'later' {
+  return whenAt(PHASE_ORDER.get(phase)!, phaseAt(current));
+}
+
+/** The innovator's phase (index into PHASES) from the phase answer. */
+function phaseAt(current: AnswerValue | undefined): number {
   // without a (valid) phase answer the innovator is taken to be developing: explore and develop
   // are now, demonstrate is next
   const at = typeof current === 'string' ? PHASE_ORDER.get(current) : undefined;
-  const here = at ?? DEVELOP;
-  const p = PHASE_ORDER.get(phase)!;
+  return at ?? DEVELOP;
+}
+
+function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
   return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
 }
 
@@ -74,6 +81,7 @@ export function stakeholderItems(
   lang: Lang,
 ): StakeholderItem[] {
   const registry = program.texts[lang].stakeholders;
+  const here = phaseAt(currentPhase);
   return mentions.map((m) => {
     const id = program.stakeholderIds[m.stakeholder]!;
     const reg = registry.get(id);
@@ -87,7 +95,7 @@ export function stakeholderItems(
       id,
       name: reg ? reg.name : id,
       phase,
-      when: whenOf(phase, currentPhase),
+      when: whenAt(m.phase, here),
       why: whys.join(' '),
     };
     if (reg?.bring) (item as { bring?: string[] }).bring = reg.bring.slice();
