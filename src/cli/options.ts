@@ -1,7 +1,5 @@
 // Resolving the global options every command shares: the rule directory, language, evaluation
 // date and colour. Each resolver throws a UsageError that says what to do.
-import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,12 +61,4 @@ export function useColor(
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
   if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
   return Boolean(ctx[stream].isTTY);
-}
-
-export function chalkFor(
-  ctx: CliContext,
-  stream: 'stdout' | 'stderr',
-  opts: GlobalOptions,
-): ChalkInstance {
-  return new Chalk({ level: useColor(ctx, stream, opts) ? 1 : 0 });
 }

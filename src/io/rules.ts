@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleSet } from '../core/ruleset.ts';
+import type { RuleSet, Tree } from '../core/ruleset.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { RuleSetCheck } from './compile-rules.ts';
 import { findYamlFiles } from './files.ts';
@@ -52,7 +52,7 @@ export async function checkRuleSet(dir: string): Promise<RuleSetCheck> {
   return readRuleSet(dir, true);
 }
 
-const FORMAT = 'innoroute-rules-cache-1';
+const FORMAT = 'innoroute-rules-cache-2';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export function cacheDir(env: CacheEnv): string | undefined {
@@ -106,24 +106,62 @@ export function cacheKey(root: string): string | undefined {
   return hash.digest('hex');
 }
 
-const MAP_TAG = '__innoroute_map__';
-
-function replacer(_key: string, value: unknown): unknown {
-  return value instanceof Map ? { [MAP_TAG]: [...value] } : value;
+// JSON has no Map: the RuleSet's maps are stored as lists of entries and rebuilt by name on reading,
+// because a JSON.parse reviver (called for every value) costs more than the rest of a warm start.
+type Entries<M> = M extends ReadonlyMap<infer K, infer V> ? [K, V][] : never;
+interface CachedRuleSet extends Omit<
+  RuleSet,
+  'parties' | 'questions' | 'routes' | 'stakeholders' | 'sources' | 'warnings' | 'bridge' | 'trees'
+> {
+  readonly parties: Entries<RuleSet['parties']>;
+  readonly questions: Entries<RuleSet['questions']>;
+  readonly routes: Entries<RuleSet['routes']>;
+  readonly stakeholders: Entries<RuleSet['stakeholders']>;
+  readonly sources: Entries<RuleSet['sources']>;
+  readonly warnings: Entries<RuleSet['warnings']>;
+  readonly bridge: Entries<RuleSet['bridge']>;
+  readonly trees: (Omit<Tree, 'nodes'> & { readonly nodes: Entries<Tree['nodes']> })[];
 }
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value) && MAP_TAG in value) {
-    return new Map((value as Record<string, [unknown, unknown][]>)[MAP_TAG]);
-  }
+function toCached(r: RuleSet): CachedRuleSet {
+  return {
+    ...r,
+    parties: [...r.parties],
+    questions: [...r.questions],
+    routes: [...r.routes],
+    stakeholders: [...r.stakeholders],
+    sources: [...r.sources],
+    warnings: [...r.warnings],
+    bridge: [...r.bridge],
+    trees: r.trees.map((t) => ({ ...t, nodes: [...t.nodes] })),
+  };
+}
+
+function fromCached(c: CachedRuleSet): RuleSet {
+  return {
+    ...c,
+    parties: new Map(c.parties),
+    questions: new Map(c.questions),
+    routes: new Map(c.routes),
+    stakeholders: new Map(c.stakeholders),
+    sources: new Map(c.sources),
+    warnings: new Map(c.warnings),
+    bridge: new Map(c.bridge),
+    trees: c.trees.map((t) => ({ ...t, nodes: new Map(t.nodes) })),
+  };
+}
+
+/** A Map that toCached does not know of would be written as {}: refuse to cache, not corrupt. */
+function noMaps(_key: string, value: unknown): unknown {
+  if (value instanceof Map) throw new Error('a Map in the rule set that the cache does not know');
   return value;
 }
 
 function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
   try {
     const text = readFileSync(join(dir, `${key}.json`), 'utf8');
-    const data = JSON.parse(text, reviver) as { format?: string; rules?: RuleSet };
-    return data.format === FORMAT ? data.rules : undefined;
+    const data = JSON.parse(text) as { format?: string; rules?: CachedRuleSet };
+    return data.format === FORMAT && data.rules ? fromCached(data.rules) : undefined;
   } catch {
     return undefined;
   }
@@ -132,7 +170,10 @@ function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
 function writeCachedRuleSet(dir: string, key: string, rules: RuleSet): void {
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ format: FORMAT, rules }, replacer));
+    writeFileAtomic(
+      join(dir, `${key}.json`),
+      JSON.stringify({ format: FORMAT, rules: toCached(rules) }, noMaps),
+    );
   } catch {
     /* a cache that cannot be written is no cache */
   }

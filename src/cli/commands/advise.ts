@@ -1,7 +1,6 @@
 // innoroute advise <answers-file>: the advice for an answers file, without questions. Reads and
 // checks the answers (every problem at once, located), calls the same evaluate as the wizard and
 // batch, and renders text, markdown or JSON to stdout or, atomically, to --out.
-import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
 import type { Advice, Answers, Lang } from '../../core/advice.ts';
 import { evaluate } from '../../core/engine.ts';
@@ -103,7 +102,10 @@ async function render(
       return renderMarkdown(advice, { rules: r.rules, lang: r.lang, answers: r.answers });
     }
     default: {
-      const { renderText } = await import('../../report/text.ts');
+      const [{ renderText }, { Chalk }] = await Promise.all([
+        import('../../report/text.ts'),
+        import('chalk'),
+      ]);
       const tty = !r.toFile && Boolean(r.ctx.stdout.isTTY);
       const color = !r.toFile && useColor(r.ctx, 'stdout', r.opts);
       return renderText(advice, {

@@ -20,7 +20,8 @@ import {
 } from '../../report/test-report.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { chalkFor, resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
+import { chalkFor } from '../colors.ts';
+import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
 import { checkRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute test` takes, as commander parses it (main.ts declares the flags). */

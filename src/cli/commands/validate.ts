@@ -20,7 +20,8 @@ import {
 } from '../../report/diagnostics.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { chalkFor, resolveAsOf, resolveRulesDir } from '../options.ts';
+import { chalkFor } from '../colors.ts';
+import { resolveAsOf, resolveRulesDir } from '../options.ts';
 import { checkRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute validate` takes, as commander parses it (main.ts declares the flags). */
