@@ -65,7 +65,14 @@ export function cacheDir(env: CacheEnv): string | undefined {
 /** The modules whose code decides what a compiled rule set looks like. */
 function buildStamp(): string {
   const parts: string[] = [];
-  for (const rel of ['../core/compile', '../core/schema', './load', './compile-rules']) {
+  for (const rel of [
+    '../core/compile',
+    '../core/schema',
+    './load',
+    './yaml-source',
+    './schema-issues',
+    './compile-rules',
+  ]) {
     for (const ext of ['.js', '.ts']) {
       try {
         const st = statSync(join(here, rel + ext));

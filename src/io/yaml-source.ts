@@ -1,0 +1,298 @@
+// A rule file as YAML: yaml's syntax tree with positions, the checks that must happen before any
+// of it becomes JavaScript data (syntax errors, unsafe keys, aliases that loop or explode), and the
+// position of any path in it, for diagnostics. The one YAML parser: yaml, YAML 1.2 core schema.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
+import type { DiagnosticCode, Severity } from '../core/diagnostics.ts';
+
+/**
+ * yaml's measure of alias expansion (uses of an anchor times the aliases inside it). Rule files
+ * reuse a condition a few dozen times at most; an alias bomb is in the millions.
+ */
+export const MAX_ALIASES = 1000;
+/** YAML errors cascade: after this many in one file the rest are summed up in one line. */
+export const MAX_SYNTAX_ERRORS = 50;
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** A parsed rule file: its syntax tree (none when yaml gave up) and its line starts. */
+export interface SourceFile {
+  readonly file: string;
+  readonly doc: Document.Parsed | undefined;
+  readonly lines: LineCounter;
+}
+
+export type Report = (
+  file: string,
+  pos: Position,
+  code: DiagnosticCode,
+  message: string,
+  severity?: Severity,
+) => void;
+
+export const START: Position = { line: 1, col: 1 };
+
+export function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+/** What a rule author most likely did, for the YAML errors that are easy to make in prose. */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY:
+    'a ": " inside unquoted text starts a new key: put the text in quotes or write it as a >- block',
+  MULTIPLE_DOCS: 'a rule file holds one document: remove the "---" line',
+  TAB_AS_INDENT: 'indent with spaces',
+};
+
+/** yaml's messages end in " at line X, column Y:"; the position is in file:line:col already. */
+function cleanYamlMessage(message: string): string {
+  return firstLine(message)
+    .replace(/\s+at line \d+, column \d+:?\s*$/, '')
+    .trim();
+}
+
+/**
+ * yaml's parser reads process.env.LOG_TOKENS once for every token, and on Node each read of
+ * process.env is a call into the C++ environment: a quarter of the parse time of a large rule
+ * file. While the (synchronous) parse runs, process.env is a plain copy; nothing else runs then.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const env = process.env;
+  try {
+    process.env = { ...env };
+  } catch {
+    return parse();
+  }
+  try {
+    return parse();
+  } finally {
+    process.env = env;
+  }
+}
+
+/** The YAML syntax tree with positions; the parser's own failure is returned, not thrown. */
+export function syntaxTree(
+  file: string,
+  rawText: string,
+): { source: SourceFile; failure?: string } {
+  const text = rawText.replace(/^\uFEFF/, '');
+  const lines = new LineCounter();
+  try {
+    const doc = withPlainEnv(() =>
+      parseDocument(text, {
+        lineCounter: lines,
+        prettyErrors: true,
+        uniqueKeys: true,
+        // one meaning for every file: YAML 1.2's core schema (0b101 is text, not 5), no << merges
+        version: '1.2',
+        schema: 'core',
+        merge: false,
+        // problems are diagnostics here; yaml must not print its own warnings to stderr
+        logLevel: 'error',
+      }),
+    );
+    return { source: { file, doc, lines } };
+  } catch (e) {
+    return { source: { file, doc: undefined, lines }, failure: String((e as Error)?.message ?? e) };
+  }
+}
+
+/**
+ * yaml's syntax tree with positions: every syntax error, unsafe keys and aliases are checked
+ * before anything becomes a JavaScript object. Returns no data when it reported a problem.
+ */
+export function readYaml(
+  file: string,
+  text: string,
+  diag: Report,
+): { source: SourceFile; data?: unknown } {
+  const { source, failure } = syntaxTree(file, text);
+  const { doc, lines } = source;
+  if (!doc) {
+    // The parser itself gave up.
+    diag(
+      file,
+      START,
+      'yaml-syntax',
+      `the YAML cannot be parsed: ${cleanYamlMessage(failure ?? '')}`,
+    );
+    return { source };
+  }
+  const posOf = (err: { linePos?: [Position] | [Position, Position]; pos: [number, number] }) =>
+    err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+
+  if (doc.errors.length > 0) {
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted) {
+      // the parser ran out of stack: everything after that point is noise
+      diag(
+        file,
+        posOf(exhausted),
+        'yaml-nesting',
+        'the YAML is nested too deeply to read; rule files need only a few levels',
+      );
+      return { source };
+    }
+    doc.errors.slice(0, MAX_SYNTAX_ERRORS).forEach((err) => {
+      const code: DiagnosticCode = err.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+      const message =
+        err.code === 'DUPLICATE_KEY'
+          ? 'this key appears twice in the same mapping; keep one'
+          : cleanYamlMessage(err.message) +
+            (YAML_HINTS[err.code] ? ` (${YAML_HINTS[err.code]})` : '');
+      diag(file, posOf(err), code, message);
+    });
+    const more = doc.errors.length - MAX_SYNTAX_ERRORS;
+    if (more > 0) {
+      diag(
+        file,
+        posOf(doc.errors[MAX_SYNTAX_ERRORS]!),
+        'yaml-syntax',
+        `… and ${more} more YAML error(s) in this file; fix the ones above first`,
+      );
+    }
+    return { source };
+  }
+  for (const w of doc.warnings) {
+    diag(file, posOf(w), 'yaml-syntax', cleanYamlMessage(w.message), 'warning');
+  }
+
+  // Keys that could reach an object prototype, and aliases that loop or lead nowhere: reported
+  // from the syntax tree, before anything is turned into JavaScript objects.
+  let unsafe = false;
+  let firstAlias: Position | undefined;
+  const badKey = (key: YamlNode | null): void => {
+    if (key !== null && !isScalar(key)) {
+      unsafe = true;
+      diag(
+        file,
+        lines.linePos(key.range?.[0] ?? 0),
+        'unknown-key',
+        'a key must be plain text, not a list, a mapping or an alias',
+      );
+    } else if (isScalar(key) && UNSAFE_KEYS.has(String(key.value))) {
+      unsafe = true;
+      diag(
+        file,
+        lines.linePos(key.range?.[0] ?? 0),
+        'unsafe-key',
+        `the key "${String(key.value)}" is not allowed in rule files`,
+      );
+    }
+  };
+  const badAlias = (alias: Alias, anchors: readonly string[]): void => {
+    const pos = lines.linePos(alias.range?.[0] ?? 0);
+    firstAlias ??= pos;
+    if (!alias.resolve(doc)) {
+      unsafe = true;
+      diag(
+        file,
+        pos,
+        'yaml-syntax',
+        `the alias *${alias.source} has no anchor &${alias.source} before it`,
+      );
+    } else if (anchors.includes(alias.source)) {
+      unsafe = true;
+      diag(
+        file,
+        pos,
+        'yaml-alias-limit',
+        `the alias *${alias.source} is inside its own anchor: it would never end`,
+      );
+    }
+  };
+  // A walk of our own rather than yaml's visit(): it is a tenth of the cost on large files, and
+  // only needs the anchors above a node, not its whole path. Depth-first, in document order.
+  const anchors: string[] = [];
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) return badAlias(node, anchors);
+    if (!isMap(node) && !isSeq(node)) return;
+    const anchor = node.anchor;
+    if (anchor) anchors.push(anchor);
+    for (const item of node.items) {
+      if (isPair(item)) {
+        badKey(item.key as YamlNode | null);
+        walk(item.key);
+        walk(item.value);
+      } else walk(item);
+    }
+    if (anchor) anchors.pop();
+  };
+  try {
+    walk(doc.contents);
+  } catch (e) {
+    diag(
+      file,
+      START,
+      'yaml-nesting',
+      `the YAML cannot be read: ${firstLine(String((e as Error)?.message ?? e))}`,
+    );
+    return { source };
+  }
+  if (unsafe) return { source };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const msg = String((e as Error)?.message ?? e);
+    if (e instanceof RangeError) {
+      // the stack ran out, as the walk above would have on a slightly deeper file
+      diag(file, START, 'yaml-nesting', `the YAML cannot be read: ${firstLine(msg)}`);
+      return { source };
+    }
+    const bomb = /excessive alias count/i.test(msg);
+    diag(
+      file,
+      (bomb && firstAlias) || START,
+      bomb ? 'yaml-alias-limit' : 'yaml-syntax',
+      bomb
+        ? `the aliases in this file expand to too much data (an alias bomb); write the content out instead`
+        : `the YAML cannot be read: ${cleanYamlMessage(msg)}`,
+    );
+    return { source };
+  }
+
+  return { source, data };
+}
+
+/** Line and column (1-based) of the node at `path`, or of the deepest ancestor that exists. */
+export function positionOf(
+  src: SourceFile,
+  path: readonly (string | number)[],
+  atKey: boolean,
+): Position {
+  const doc = src.doc;
+  if (!doc) return START;
+  let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
+  let best = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length && node; i++) {
+    const seg = path[i];
+    const isLast = i === path.length - 1;
+    if (isAlias(node)) node = node.resolve(doc) as YamlNode | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as YamlNode;
+      if (isLast && atKey) {
+        best = key.range?.[0] ?? best;
+        break;
+      }
+      const value = pair.value as YamlNode | null;
+      best = value?.range?.[0] ?? key.range?.[0] ?? best;
+      node = value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YamlNode | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return src.lines.linePos(best);
+}
