@@ -1,11 +1,13 @@
-// Golden outputs of the built binary: `innoroute advise` on every example answers file (data/) with
-// the shipped rules, and on the fixture answers with the fixture rules, in all three formats.
-// Regenerate after an intended change: UPDATE_GOLDEN=1 npx vitest run test/advise
+// Golden outputs of `innoroute advise` on every example answers file (data/) with the shipped
+// rules, and on the fixture answers with the fixture rules, in all three formats: the command in
+// this process (main() with captured streams), and once the built binary, where the process's
+// exit code is the subject. Regenerate after an intended change:
+// UPDATE_GOLDEN=1 npx vitest run test/advise
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, spawnBin } from './build.ts';
-import { FIXTURE_RULES, FIXTURES, ROOT } from './helpers.ts';
+import { FIXTURE_RULES, FIXTURES, ROOT, run } from './helpers.ts';
 
 const GOLDEN = join(ROOT, 'test', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -72,24 +74,25 @@ describe('golden outputs of innoroute advise', () => {
 
   /** `advise` on a case at the fixed date, without colour, with extra options. */
   const advise = (c: (typeof cases)[number], ...extra: string[]) =>
-    spawnBin(['advise', c.file, ...c.args, '--as-of', AS_OF, '--no-color', ...extra]);
+    run(['advise', c.file, ...c.args, '--as-of', AS_OF, '--no-color', ...extra]);
 
   for (const c of cases) {
     for (const [format, ext] of FORMATS) {
-      it(`${c.file} --format ${format}`, () => {
-        const r = advise(c, '--format', format);
+      it(`${c.file} --format ${format}`, async () => {
+        const r = await advise(c, '--format', format);
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         compare(`${c.name}.${ext}`, c.maskHash ? maskHash(r.stdout) : r.stdout);
       });
     }
-    it(`${c.file} --lang en`, () => {
-      const r = advise(c, '--lang', 'en');
+    it(`${c.file} --lang en`, async () => {
+      const r = await advise(c, '--lang', 'en');
       expect(r.code).toBe(0);
       compare(`${c.name}.en.txt`, r.stdout);
     });
   }
 
+  // the built binary: the message on the process's stderr, its exit code
   it('gives an invalid answers file a located message and exit 2', () => {
     const file = relative(ROOT, join(FIXTURES, 'answers', 'typo.yaml'));
     const r = spawnBin([

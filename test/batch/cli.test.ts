@@ -1,14 +1,15 @@
-// `innoroute batch` as a user runs it: the built binary in a child process (npm run build first).
-// The golden file is the example portfolio's output with the shipped rules; when the rules change
-// on purpose, regenerate it and review the diff:
-//   npm run build && INNOROUTE_UPDATE_GOLDEN=1 npx vitest run test/batch/cli.test.ts
+// `innoroute batch` as a user runs it: the command in this process with files and captured
+// streams, and the built binary in a child process where the process is the subject (a pipe
+// closed early, Ctrl+C). The golden file is the example portfolio's output with the shipped
+// rules; when the rules change on purpose, regenerate it and review the diff:
+//   INNOROUTE_UPDATE_GOLDEN=1 npx vitest run test/batch/cli.test.ts
 import { stringify } from 'csv-stringify/sync';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, FIXTURE_RULES, readCsv, ROOT, tempDir } from './helpers.ts';
+import { cleanEnv, FIXTURE_RULES, readCsv, ROOT, run, tempDir } from './helpers.ts';
 
 const BIN = join(ROOT, 'bin', 'innoroute.js');
 const EXAMPLE = join(ROOT, 'data', 'portfolio-example.csv');
@@ -16,24 +17,18 @@ const EXPECTED = join(ROOT, 'data', 'portfolio-example.expected.csv');
 const AS_OF = '2026-11-27';
 
 function batch(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, 'batch', ...args], {
-    cwd,
-    env: cleanEnv(),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return run(['batch', ...args], { cwd });
 }
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('these tests run the built binary: run "npm run build" first');
+    throw new Error('some of these tests run the built binary: run "npm run build" first');
   }
 });
 
 describe('the example portfolio', () => {
-  it('gives the golden output, assesses every row and flags the bad ones (exit 1)', () => {
-    const r = batch([EXAMPLE, '--as-of', AS_OF]);
+  it('gives the golden output, assesses every row and flags the bad ones (exit 1)', async () => {
+    const r = await batch([EXAMPLE, '--as-of', AS_OF]);
     if (process.env.INNOROUTE_UPDATE_GOLDEN) writeFileSync(EXPECTED, r.stdout);
     expect(r.stdout).toBe(readFileSync(EXPECTED, 'utf8'));
     expect(r.code).toBe(1);
@@ -53,7 +48,7 @@ describe('the example portfolio', () => {
     );
   });
 
-  it('saved by Dutch Excel (; + BOM + CRLF) gives the same rows, written back the same way', () => {
+  it('saved by Dutch Excel (; + BOM + CRLF) gives the same rows, written back the same way', async () => {
     const dir = tempDir();
     const records = readCsv(readFileSync(EXAMPLE, 'utf8'));
     const excel = stringify(records, {
@@ -65,7 +60,7 @@ describe('the example portfolio', () => {
     expect(excel.startsWith('\ufeffid;innovation_name;')).toBe(true);
     writeFileSync(join(dir, 'portefeuille.csv'), excel);
 
-    const r = batch(['portefeuille.csv', '--as-of', AS_OF, '--out', 'advies.csv'], dir);
+    const r = await batch(['portefeuille.csv', '--as-of', AS_OF, '--out', 'advies.csv'], dir);
     expect(r.code).toBe(1);
     const out = readFileSync(join(dir, 'advies.csv'));
     expect(out.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -73,20 +68,20 @@ describe('the example portfolio', () => {
     expect(text.split('\r\n')[0]).toBe(
       '\ufeffid;status;route;family;fit;score;alternatives;stakeholders;warnings;open_questions;wrong_pocket;wrong_pocket_amount;error',
     );
-    const plain = batch([EXAMPLE, '--as-of', AS_OF]);
+    const plain = await batch([EXAMPLE, '--as-of', AS_OF]);
     expect(readCsv(text, ';')).toEqual(readCsv(plain.stdout));
   });
 });
 
 describe('a structurally broken file', () => {
-  it('stops with exit 2 and the line number, and leaves no --out file behind', () => {
+  it('stops with exit 2 and the line number, and leaves no --out file behind', async () => {
     const dir = tempDir();
     const lines = readFileSync(EXAMPLE, 'utf8').split('\n');
     // an unclosed quote in the innovation name of the 12th data row (line 13)
     lines[12] = lines[12]!.replace(/^([^,]*),/, '$1,"Onafgemaakt ');
     writeFileSync(join(dir, 'kapot.csv'), lines.join('\n'));
 
-    const r = batch(['kapot.csv', '--as-of', AS_OF, '--out', 'uit.csv'], dir);
+    const r = await batch(['kapot.csv', '--as-of', AS_OF, '--out', 'uit.csv'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'innoroute: kapot.csv:13: a quoted value that starts here is never closed; add the closing " (a " inside a quoted value is written "")\n',

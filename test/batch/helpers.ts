@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { CliContext } from '../../src/cli/context.ts';
 import { main } from '../../src/cli/main.ts';
@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main.ts';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURE_RULES = join(ROOT, 'test', 'fixtures', 'batch', 'rules');
 
-class Capture extends Writable {
+export class Capture extends Writable {
   chunks: Buffer[] = [];
   isTTY: boolean;
   columns = 100;
@@ -39,16 +39,44 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-export async function run(
+export interface RunOptions {
+  cwd?: string;
+  stdin?: string | Buffer;
+  stderrTTY?: boolean;
+  env?: Record<string, string>;
+  /** Instead of a capture that takes everything at once. */
+  stdout?: Capture;
+}
+
+/** `innoroute` from the TypeScript sources, in this process. */
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runWith(main, argv, options);
+}
+
+type Main = typeof main;
+let builtMain: Promise<Main> | undefined;
+
+/**
+ * `innoroute` from the build (dist/, made by test/global-setup.ts), in this process: with the
+ * built worker module next to it, so that `--jobs` really starts worker threads (from the
+ * sources, batch keeps every row on the main thread).
+ */
+export async function runBuilt(
   argv: readonly string[],
-  options: {
-    cwd?: string;
-    stdin?: string | Buffer;
-    stderrTTY?: boolean;
-    env?: Record<string, string>;
-  } = {},
+  options: RunOptions = {},
 ): Promise<RunResult> {
-  const stdout = new Capture();
+  builtMain ??= import(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href).then(
+    (m: { main: Main }) => m.main,
+  );
+  return runWith(await builtMain, argv, options);
+}
+
+async function runWith(
+  mainOf: Main,
+  argv: readonly string[],
+  options: RunOptions,
+): Promise<RunResult> {
+  const stdout = options.stdout ?? new Capture();
   const stderr = new Capture(options.stderrTTY ?? false);
   const stdin =
     options.stdin !== undefined
@@ -61,7 +89,7 @@ export async function run(
     stderr,
     stdin,
   };
-  const code = await main(argv, ctx);
+  const code = await mainOf(argv, ctx);
   return { code, stdout: stdout.text, stdoutBytes: stdout.bytes, stderr: stderr.text };
 }
 
