@@ -223,8 +223,11 @@ export class RowAssessor {
               delimiter: this.out.delimiter,
               record_delimiter: this.out.crlf ? 'windows' : 'unix',
             });
-    } else if (format === 'ndjson') text = texts.length === 0 ? '' : `${texts.join('\n')}\n`;
-    else text = texts.join(',\n');
+    } else if (format === 'ndjson') {
+      // the final newline from an empty last line: the slice's text is copied once
+      if (texts.length > 0) texts.push('');
+      text = texts.join('\n');
+    } else text = texts.join(',\n');
     return {
       rows: records.length,
       text,

@@ -2,6 +2,9 @@
 // 10,000, 100,000 and 1,000,000 rows, against a bare csv-parse → csv-stringify pass over the same
 // files in the same run. Targets: batch at least half as fast as the bare pass (rows/s), and peak
 // memory at 1,000,000 rows at most 1.5 times that at 10,000 rows (it streams).
+// Then the three output formats on one file of FORMAT_ROWS rows, each against the bare pass: an
+// ndjson or json row is the whole Advice (about 50 kB, against 0.7 kB of CSV), so these runs
+// write to /dev/null, the bare pass too, and the disk is not what they measure.
 // Every run is a child process; peak memory is its maxRSS, reported by a tiny preload at exit.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,6 +23,9 @@ import type { RuleSet } from '../../src/core/ruleset.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SIZES = [10_000, 100_000, 1_000_000] as const;
+/** The rows of the file the formats are compared on. */
+const FORMAT_ROWS = 20_000;
+const FORMATS = ['csv', 'ndjson', 'json'] as const;
 const AS_OF = '2026-11-27';
 
 /**
@@ -44,6 +50,7 @@ interface Run {
   readonly code: number | null;
 }
 
+/** Runs node with `args` (stdout to /dev/null): its time and peak memory. */
 async function measure(args: string[], rssFile: string, preload: string): Promise<Run> {
   rmSync(rssFile, { force: true });
   const started = performance.now();
@@ -191,9 +198,55 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
         `with --jobs 1: ${fmt(largest.batch1Rss)} / ${fmt(smallest.batch1Rss)} MB = ` +
         `${fmt(memRatio1, 2)}x (${ok(memRatio1 <= 1.5)})`,
     );
+    await compareFormats(dir, questions, { bare, bin, rss, preload });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * csv, ndjson and json on one file, by default and with --jobs 1, each as a ratio of the bare
+ * pass's rows/s; all output to /dev/null.
+ */
+async function compareFormats(
+  dir: string,
+  questions: Parameters<typeof writePortfolio>[2],
+  run: { bare: string; bin: string; rss: string; preload: string },
+): Promise<void> {
+  const file = join(dir, `portfolio-${FORMAT_ROWS}.csv`);
+  await writePortfolio(file, FORMAT_ROWS, questions);
+  const b = await measure([run.bare, file, '/dev/null'], run.rss, run.preload);
+  const bareRate = FORMAT_ROWS / b.seconds;
+  console.log(
+    `\noutput formats at ${fmt(FORMAT_ROWS)} rows, written to /dev/null; ` +
+      `bare pass ${fmt(bareRate)} rows/s`,
+  );
+  console.log(
+    'format'.padStart(10) +
+      'rows/s'.padStart(10) +
+      'ratio'.padStart(7) +
+      '--jobs 1'.padStart(10) +
+      'ratio'.padStart(7) +
+      'MB'.padStart(7) +
+      '--jobs 1'.padStart(10),
+  );
+  for (const format of FORMATS) {
+    const args = [run.bin, 'batch', file, '--format', format, '--as-of', AS_OF, '--no-progress'];
+    const r = await measure(args, run.rss, run.preload);
+    const r1 = await measure([...args, '--jobs', '1'], run.rss, run.preload);
+    const rate = FORMAT_ROWS / r.seconds;
+    const rate1 = FORMAT_ROWS / r1.seconds;
+    console.log(
+      format.padStart(10) +
+        fmt(rate).padStart(10) +
+        fmt(rate / bareRate, 2).padStart(7) +
+        fmt(rate1).padStart(10) +
+        fmt(rate1 / bareRate, 2).padStart(7) +
+        fmt(r.maxRssMb).padStart(7) +
+        fmt(r1.maxRssMb).padStart(10),
+    );
+  }
+  rmSync(file, { force: true });
 }
 
 // `tsx test/bench/batch.ts` runs it on its own
