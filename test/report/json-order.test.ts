@@ -5,7 +5,7 @@
 // rules and the fixtures, in both languages, with and without an echoed input.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requireRuleSet } from '../../src/cli/rules.ts';
+import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { adviceJson } from '../../src/core/advice-json.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { renderJson, renderJsonLine } from '../../src/report/json.ts';
