@@ -59,6 +59,23 @@ function listOf(value: AnswerValue): readonly unknown[] {
   return typeof value === 'object' ? [] : [String(value)];
 }
 
+// The tests run for every comparison of every walk: plain loops, no closure made per call.
+
+function holdsAny(list: readonly unknown[], wanted: readonly unknown[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (list.includes(wanted[i])) return true;
+  return false;
+}
+
+function holdsAll(list: readonly unknown[], wanted: readonly unknown[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (!list.includes(wanted[i])) return false;
+  return true;
+}
+
+function isOneOf(v: unknown, list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
+  return false;
+}
+
 /** The kinds of comparison, in the order a comparison with several operators is read. */
 const LISTS: Partial<Record<QuestionKind, string>> = { one: 'use equals or in' };
 
@@ -73,7 +90,7 @@ export const OPERATORS = {
     operand: 'scalars',
     fits: ['one', 'number', 'text'],
     hints: { many: 'use includes_any', boolean: 'use equals: true or equals: false' },
-    test: (list) => (v) => list.some((x) => x === v),
+    test: (list) => (v) => isOneOf(v, list),
   }),
   includes: op({
     operand: 'option',
@@ -85,19 +102,13 @@ export const OPERATORS = {
     operand: 'options',
     fits: ['many'],
     hints: LISTS,
-    test: (want) => (v) => {
-      const list = listOf(v!);
-      return want.some((x) => list.includes(x));
-    },
+    test: (want) => (v) => holdsAny(listOf(v!), want),
   }),
   includes_all: op({
     operand: 'options',
     fits: ['many'],
     hints: LISTS,
-    test: (want) => (v) => {
-      const list = listOf(v!);
-      return want.every((x) => list.includes(x));
-    },
+    test: (want) => (v) => holdsAll(listOf(v!), want),
   }),
   answered: op({
     operand: 'boolean',

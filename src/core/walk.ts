@@ -45,40 +45,45 @@ function walkFrom(
   entered: Uint8Array,
 ): void {
   const nodes = program.nodes;
-  // what is left to walk: node indexes, or sequence items still to start (as [node, item])
-  const pending: (number | [ProgramNode, number])[] = [root];
-  while (pending.length > 0) {
-    const top = pending.pop()!;
-    let n: number;
-    if (typeof top === 'number') n = top;
-    else {
-      const [seq, item] = top;
-      if (item + 1 < seq.sequence.length) pending.push([seq, item + 1]);
-      visitor.branch?.(seq, 'sequence', item);
-      n = seq.sequence[item]!;
-    }
+  // the sequences with items still to walk, innermost last, and the next item of each
+  const sequences: ProgramNode[] = [];
+  const items: number[] = [];
+  let n = root;
+  for (;;) {
     // one path: from n until it stops
     while (n >= 0 && entered[n] === 0) {
       entered[n] = 1;
       const node = nodes[n]!;
       visitor.enter?.(node);
-      n = step(node, facts, visitor, pending);
+      if (node.kind !== 'sequence') n = step(node, facts, visitor);
+      else {
+        if (node.sequence.length > 0) {
+          sequences.push(node);
+          items.push(0);
+        }
+        n = NONE;
+      }
     }
+    // then the next item of the innermost sequence that has one
+    const k = sequences.length - 1;
+    if (k < 0) return;
+    const sequence = sequences[k]!;
+    const item = items[k]!;
+    if (item + 1 < sequence.sequence.length) items[k] = item + 1;
+    else {
+      sequences.pop();
+      items.pop();
+    }
+    visitor.branch?.(sequence, 'sequence', item);
+    n = sequence.sequence[item]!;
   }
 }
 
-/** The next node of the path after `node` (negative: the path stops). */
-function step(
-  node: ProgramNode,
-  facts: Values,
-  visitor: WalkVisitor,
-  pending: (number | [ProgramNode, number])[],
-): number {
+/** The next node of the path after `node` (negative: the path stops). Not for sequences. */
+function step(node: ProgramNode, facts: Values, visitor: WalkVisitor): number {
   switch (node.kind) {
     case 'next':
       return take(node, 'next', 0, node.next, visitor);
-    case 'end':
-      return NONE;
     case 'switch': {
       const value = facts[node.slot];
       if (!isAnswered(value)) {
@@ -104,8 +109,7 @@ function step(
       }
       return take(node, 'unknown', 0, node.unknown, visitor);
     }
-    case 'sequence':
-      if (node.sequence.length > 0) pending.push([node, 0]);
+    default: // end
       return NONE;
   }
 }
