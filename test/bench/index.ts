@@ -1,6 +1,8 @@
 // npm run bench: every benchmark in one run, each printing its own figures and targets.
 // Targets are compared as ratios within this run (machines here are shared and noisy).
 // `npm run bench -- validate engine` runs only the named ones.
+import type { Figure } from './figures.ts';
+
 const ALL = ['validate', 'engine', 'startup', 'batch'] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -11,8 +13,17 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+const summary: Figure[] = [];
 for (const name of selected) {
   console.log(`\n=== ${name} ===`);
-  const mod = (await import(`./${name}.ts`)) as { bench: () => Promise<void> };
-  await mod.bench();
+  const mod = (await import(`./${name}.ts`)) as { bench: () => Promise<Figure[] | void> };
+  summary.push(...((await mod.bench()) ?? []));
+}
+
+console.log('\n=== summary ===');
+const width = Math.max(...summary.map((f) => f.what.length));
+for (const f of summary) {
+  console.log(
+    `${f.what.padEnd(width)}  ${f.value.padStart(12)}  target ${f.target.padEnd(10)} ${f.met ? 'met' : 'MISSED'}`,
+  );
 }

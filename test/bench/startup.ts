@@ -2,6 +2,8 @@
 // example answers file, against `node -e 0` in the same run. Target: at most 1.6 times node's own
 // start-up. The two are spawned alternately, so both see the same machine load; the median of
 // each is compared.
+import { figure } from './figures.ts';
+import type { Figure } from './figures.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +42,7 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export async function bench(): Promise<void> {
+export async function bench(): Promise<Figure[]> {
   const file = exampleFile();
   const advise = [
     join(ROOT, 'bin', 'innoroute.js'),
@@ -71,6 +73,9 @@ export async function bench(): Promise<void> {
   console.log(
     `ratio:                          ${ratio.toFixed(2)}x (target: at most ${TARGET}x) ${ratio <= TARGET ? 'OK' : 'OVER TARGET'}`,
   );
+  return [
+    figure('start-up: advise / node -e 0', `${ratio.toFixed(2)}x`, `≤ ${TARGET}x`, ratio <= TARGET),
+  ];
 }
 
 // run directly: tsx test/bench/startup.ts
