@@ -2,18 +2,10 @@
 // content as the terminal report, as headings, tables and `- [ ]` checklists.
 import type { Advice, AdvisedRoute, Answers, Lang } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
-import {
-  familyLabel,
-  formatEuro,
-  indexSources,
-  innovationName,
-  partyLabel,
-  partyToCall,
-  questionText,
-  stakeholdersByPhase,
-  ui,
-  verifyNotes,
-} from './i18n.ts';
+import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
+import { familyLabel, formatEuro, innovationName, partyLabel, questionText } from './labels.ts';
+import { indexSources } from './sources.ts';
+import { ui } from './ui-strings.ts';
 
 export interface MarkdownReportOptions {
   readonly rules: RuleSet;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { renderJson, renderJsonLine } from '../../src/report/json.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { fitBar, netChart, renderText, visibleLength, wrap } from '../../src/report/text.ts';
-import { formatEuro, ui } from '../../src/report/i18n.ts';
+import { formatEuro } from '../../src/report/labels.ts';
+import { ui } from '../../src/report/ui-strings.ts';
 import { empty, rules, sample } from './sample.ts';
 
 const plain = new Chalk({ level: 0 });
@@ -234,7 +235,7 @@ describe('json', () => {
 
 describe('source references', () => {
   it('groups the lines cited of one source in one reference', async () => {
-    const { indexSources } = await import('../../src/report/i18n.ts');
+    const { indexSources } = await import('../../src/report/sources.ts');
     const advice = {
       ...sample,
       routes: [
@@ -259,7 +260,7 @@ describe('source references', () => {
 describe('ui strings', () => {
   it('know every phase, in the schema order, in both languages', async () => {
     const { PHASES, FAMILIES, ARRANGEMENTS } = await import('../../src/core/schema.ts');
-    const { PHASE_ORDER } = await import('../../src/report/i18n.ts');
+    const { PHASE_ORDER } = await import('../../src/report/checklists.ts');
     expect(PHASE_ORDER).toEqual(PHASES);
     for (const lang of ['nl', 'en'] as const) {
       expect(Object.keys(ui(lang).phase)).toEqual([...PHASES]);

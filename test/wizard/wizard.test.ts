@@ -15,7 +15,7 @@ import { ExitError } from '../../src/cli/errors.ts';
 import type { Answers } from '../../src/core/advice.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { checkAnswers, readAnswersFile } from '../../src/io/answers-file.ts';
-import { ui } from '../../src/report/i18n.ts';
+import { ui } from '../../src/report/ui-strings.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderText } from '../../src/report/text.ts';
 import { context, FIXTURE_RULES, run as cli, tempDir } from '../advise/helpers.ts';

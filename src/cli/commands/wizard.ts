@@ -14,9 +14,10 @@ import { askIfTest, nextQuestion, pruneAnswers } from '../../core/next-question.
 import type { QuestionDef, RuleSet } from '../../core/ruleset.ts';
 import { formatAnswersYaml, toYaml } from '../../io/answers-file.ts';
 import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
-import { splitCitation, ui } from '../../report/i18n.ts';
+import { splitCitation } from '../../report/sources.ts';
+import { ui } from '../../report/ui-strings.ts';
 import { renderText, wrap } from '../../report/text.ts';
-import type { UiStrings } from '../../report/i18n.ts';
+import type { UiStrings } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
