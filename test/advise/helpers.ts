@@ -44,7 +44,8 @@ export function context(opts: RunOptions = {}): CliContext & { stdout: Capture; 
   if (opts.tty) stdin.isTTY = true;
   return {
     cwd: opts.cwd ?? ROOT,
-    env: opts.env ?? {},
+    // never the user's compiled-rules cache (vitest.config.ts)
+    env: { INNOROUTE_NO_CACHE: '1', ...opts.env },
     stdout: new Capture(opts.tty, opts.columns),
     stderr: new Capture(),
     stdin,

@@ -84,7 +84,8 @@ async function runWith(
       : Object.assign(new PassThrough(), { isTTY: false });
   const ctx: CliContext = {
     cwd: options.cwd ?? ROOT,
-    env: { ...options.env },
+    // never the user's compiled-rules cache (vitest.config.ts)
+    env: { INNOROUTE_NO_CACHE: '1', ...options.env },
     stdout,
     stderr,
     stdin,
