@@ -3,7 +3,15 @@
 // and the open questions, and writes the Advice of the contract (§4) in one language. Pure: no
 // I/O, no clock; the same rules, answers and options give the same Advice, byte for byte.
 // docs/engine.md describes every decision for rule authors; docs/architecture.md the structure.
-import type { Advice, AnswerValue, Answers, EvaluateOptions, Lang } from './advice.ts';
+import type {
+  Advice,
+  AnswerValue,
+  Answers,
+  BridgeItem,
+  EvaluateOptions,
+  Lang,
+  WarningItem,
+} from './advice.ts';
 import { EffectCollector } from './collect.ts';
 import type { Collected } from './collect.ts';
 import type { CostBenefitFigures } from './cost-benefit.ts';
@@ -19,7 +27,7 @@ import type { RuleSet } from './ruleset.ts';
 import { mentionsOf, stakeholderItems } from './stakeholders.ts';
 import type { Mention } from './stakeholders.ts';
 import { validAt } from './texts.ts';
-import type { Validity } from './texts.ts';
+import type { BridgeTexts, Validity, WarningTexts } from './texts.ts';
 import { walk } from './walk.ts';
 
 export { whenOf } from './stakeholders.ts';
@@ -57,6 +65,27 @@ export function decide(program: Program, facts: Facts, asOf: string): Decisions 
   };
 }
 
+function bridgeItem(id: string, b: BridgeTexts): BridgeItem {
+  // the keys in the contract's order, the optional ones only when there is something to say
+  const item: { -readonly [K in keyof BridgeItem]: BridgeItem[K] } = {
+    id,
+    title: b.title,
+    why: b.why,
+  };
+  if (b.leadsTo) item.leadsTo = b.leadsTo.slice() as Family[];
+  item.sources = b.sources.slice();
+  item.verify = b.verify;
+  if (b.verifyNote !== undefined) item.verifyNote = b.verifyNote;
+  return item;
+}
+
+function warningItem(id: string, w: WarningTexts): WarningItem {
+  const sources = w.sources.slice();
+  return w.verifyNote === undefined
+    ? { id, text: w.text, sources, verify: w.verify }
+    : { id, text: w.text, sources, verify: w.verify, verifyNote: w.verifyNote };
+}
+
 /** The Advice of decisions, in one language. */
 function adviceOf(program: Program, facts: Facts, d: Decisions, options: EvaluateOptions): Advice {
   const rules = program.rules;
@@ -86,28 +115,8 @@ function adviceOf(program: Program, facts: Facts, d: Decisions, options: Evaluat
           arrangements: d.collected.arrangements.slice(),
         }
       : null,
-    bridgeFunding: d.bridge.map((id) => {
-      const b = texts.bridge.get(id)!;
-      return {
-        id,
-        title: b.title,
-        why: b.why,
-        ...(b.leadsTo ? { leadsTo: b.leadsTo.slice() as Family[] } : {}),
-        sources: b.sources.slice(),
-        verify: b.verify,
-        ...(b.verifyNote !== undefined ? { verifyNote: b.verifyNote } : {}),
-      };
-    }),
-    warnings: d.warnings.map((id) => {
-      const w = texts.warnings.get(id)!;
-      return {
-        id,
-        text: w.text,
-        sources: w.sources.slice(),
-        verify: w.verify,
-        ...(w.verifyNote !== undefined ? { verifyNote: w.verifyNote } : {}),
-      };
-    }),
+    bridgeFunding: d.bridge.map((id) => bridgeItem(id, texts.bridge.get(id)!)),
+    warnings: d.warnings.map((id) => warningItem(id, texts.warnings.get(id)!)),
     openQuestions: d.openQuestions.slice(),
     arrangements: d.collected.arrangements,
   };

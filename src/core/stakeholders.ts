@@ -19,9 +19,12 @@ export interface Mention {
   readonly first: number;
   /** The earliest phase among its mentions (index into PHASES). */
   phase: number;
-  /** The whys of its mentions, in order (made distinct per language when shown). */
-  readonly whys: Text[];
-  readonly sources: string[];
+  /** The why of its first mention, and of the later ones (made distinct per language when shown). */
+  readonly why: Text;
+  later: Text[] | null;
+  /** The sources of its mentions, each once: the first duty's own list until a later one adds one. */
+  sources: readonly string[];
+  ownSources: boolean;
 }
 
 /** The checklist's parties, in its order. Independent of the language. */
@@ -39,16 +42,25 @@ export function mentionsOf(
         stakeholder: d.stakeholder,
         first: list.length,
         phase: d.phase,
-        whys: [d.why],
-        sources: d.sources.slice(),
+        why: d.why,
+        later: null,
+        sources: d.sources,
+        ownSources: false,
       };
       byParty[d.stakeholder] = fresh;
       list.push(fresh);
       return;
     }
     if (d.phase < m.phase) m.phase = d.phase;
-    m.whys.push(d.why);
-    for (const s of d.sources) if (!m.sources.includes(s)) m.sources.push(s);
+    (m.later ??= []).push(d.why);
+    for (const s of d.sources) {
+      if (m.sources.includes(s)) continue;
+      if (!m.ownSources) {
+        m.sources = m.sources.slice();
+        m.ownSources = true;
+      }
+      (m.sources as string[]).push(s);
+    }
   };
   for (const r of advised) {
     if (r.fit !== 'unlikely') for (const d of program.routeDuties[r.tally.route]!) mention(d);
@@ -74,6 +86,18 @@ function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
   return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
 }
 
+/** The distinct whys of a party's mentions, in order, as one text. */
+function whyOf(m: Mention, lang: Lang): string {
+  const first = textIn(m.why, lang);
+  if (m.later === null) return first;
+  const whys = [first];
+  for (const w of m.later) {
+    const t = textIn(w, lang);
+    if (!whys.includes(t)) whys.push(t);
+  }
+  return whys.join(' ');
+}
+
 export function stakeholderItems(
   program: Program,
   mentions: readonly Mention[],
@@ -86,20 +110,12 @@ export function stakeholderItems(
     const id = program.stakeholderIds[m.stakeholder]!;
     const reg = registry.get(id);
     const phase = PHASES[m.phase]!;
-    const whys: string[] = [];
-    for (const w of m.whys) {
-      const t = textIn(w, lang);
-      if (!whys.includes(t)) whys.push(t);
-    }
-    const item: StakeholderItem = {
-      id,
-      name: reg ? reg.name : id,
-      phase,
-      when: whenAt(m.phase, here),
-      why: whys.join(' '),
-    };
-    if (reg?.bring) (item as { bring?: string[] }).bring = reg.bring.slice();
-    (item as { sources?: string[] }).sources = m.sources.slice();
-    return item;
+    const name = reg ? reg.name : id;
+    const when = whenAt(m.phase, here);
+    const why = whyOf(m, lang);
+    const sources = m.sources.slice();
+    return reg?.bring
+      ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
+      : { id, name, phase, when, why, sources };
   });
 }
