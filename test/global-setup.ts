@@ -6,12 +6,16 @@
 // verbatimModuleSyntax, so a file needs no types to be emitted), in a second or two instead of a
 // whole type check. Type errors are `npm run typecheck`'s to report; `npm run build` is the
 // build that ships. A file whose output has not changed is not rewritten.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//
+// It also makes the compiled-rules cache that in-process runs of the CLI share during this test
+// run (INNOROUTE_TEST_CACHE_DIR; the user's cache is never used), and removes it at the end.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-export default function setup(): void {
+export default function setup(): () => void {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const problems: string[] = [];
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -44,4 +48,7 @@ export default function setup(): void {
   if (!existsSync(join(outDir, 'cli', 'main.js'))) {
     throw new Error('the build failed: dist/cli/main.js is missing');
   }
+  const cache = mkdtempSync(join(tmpdir(), 'innoroute-test-cache-'));
+  process.env.INNOROUTE_TEST_CACHE_DIR = cache;
+  return () => rmSync(cache, { recursive: true, force: true });
 }

@@ -39,13 +39,21 @@ export interface RunOptions {
   readonly columns?: number;
 }
 
+/**
+ * The compiled-rules cache of an in-process run: never the user's (vitest.config.ts), but the
+ * one test/global-setup.ts makes for this test run, so that each rule set is compiled once.
+ */
+export function testCacheEnv(): Record<string, string> {
+  const dir = process.env.INNOROUTE_TEST_CACHE_DIR;
+  return dir ? { INNOROUTE_CACHE_DIR: dir } : { INNOROUTE_NO_CACHE: '1' };
+}
+
 export function context(opts: RunOptions = {}): CliContext & { stdout: Capture; stderr: Capture } {
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   if (opts.tty) stdin.isTTY = true;
   return {
     cwd: opts.cwd ?? ROOT,
-    // never the user's compiled-rules cache (vitest.config.ts)
-    env: { INNOROUTE_NO_CACHE: '1', ...opts.env },
+    env: { ...testCacheEnv(), ...opts.env },
     stdout: new Capture(opts.tty, opts.columns),
     stderr: new Capture(),
     stdin,

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { CliContext } from '../../src/cli/context.ts';
 import { main } from '../../src/cli/main.ts';
+import { testCacheEnv } from '../advise/helpers.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURE_RULES = join(ROOT, 'test', 'fixtures', 'batch', 'rules');
@@ -84,8 +85,7 @@ async function runWith(
       : Object.assign(new PassThrough(), { isTTY: false });
   const ctx: CliContext = {
     cwd: options.cwd ?? ROOT,
-    // never the user's compiled-rules cache (vitest.config.ts)
-    env: { INNOROUTE_NO_CACHE: '1', ...options.env },
+    env: { ...testCacheEnv(), ...options.env },
     stdout,
     stderr,
     stdin,
