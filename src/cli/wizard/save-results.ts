@@ -1,0 +1,70 @@
+// At the end of the wizard: offer to save the answers and the report, with a file name made from
+// the innovation's name. Nothing is written without a yes, an existing file only after a second
+// yes, and a file that cannot be written is reported and the path asked again rather than ending
+// the wizard, since the advice is already on the screen.
+import type { ChalkInstance } from 'chalk';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AnswerValue } from '../../core/advice.ts';
+import { writeFileAtomic, WriteError } from '../../io/atomic.ts';
+import type { UiStrings } from '../../report/ui-strings.ts';
+import type { CliContext } from '../context.ts';
+import type { Prompter } from '../prompter.ts';
+
+/** One thing to offer to save: what to ask, the file name to suggest, and how to make its text. */
+export interface SaveOffer {
+  readonly question: string;
+  readonly pathLabel: string;
+  readonly defaultName: string;
+  readonly defaultYes: boolean;
+  readonly content: () => string | Promise<string>;
+}
+
+export async function offerSave(
+  prompter: Prompter,
+  ctx: CliContext,
+  s: UiStrings,
+  chalk: ChalkInstance,
+  o: SaveOffer,
+) {
+  if (!(await prompter.confirm({ message: o.question, default: o.defaultYes }))) return;
+  let suggestion = o.defaultName;
+  for (;;) {
+    const typed = (await prompter.input({ message: o.pathLabel, default: suggestion })).trim();
+    if (typed === '') {
+      prompter.say(chalk.gray(s.wizard.notSaved));
+      return;
+    }
+    const path = resolve(ctx.cwd, typed);
+    if (
+      existsSync(path) &&
+      !(await prompter.confirm({ message: s.wizard.overwrite(typed), default: false }))
+    ) {
+      suggestion = typed;
+      continue;
+    }
+    try {
+      writeFileAtomic(path, await o.content());
+      prompter.say(chalk.green(s.wizard.saved(typed)));
+      return;
+    } catch (e) {
+      if (!(e instanceof WriteError)) throw e;
+      prompter.say(chalk.red(e.message));
+      suggestion = typed;
+    }
+  }
+}
+
+/** A file name from the innovation's name: "Cue2Walk (v2)" → "cue2walk-v2". */
+export function slug(name: AnswerValue | undefined): string {
+  const text = typeof name === 'string' ? name : '';
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return s || 'innoroute';
+}
