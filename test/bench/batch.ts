@@ -13,6 +13,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { figure } from './figures.ts';
+import type { Figure } from './figures.ts';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { portfolioQuestions, writePortfolio } from '../batch/portfolio.ts';
 import { defaultJobs } from '../../src/io/batch.ts';
@@ -80,7 +82,7 @@ async function measure(args: string[], rssFile: string, preload: string): Promis
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export async function bench(): Promise<void> {
+export async function bench(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'innoroute-bench-batch-'));
   try {
     const rules = requireRuleSet(shippedRulesDir());
@@ -199,6 +201,20 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
         `${fmt(memRatio1, 2)}x (${ok(memRatio1 <= 1.5)})`,
     );
     await compareFormats(dir, questions, { bare, bin, rss, preload });
+    return [
+      figure(
+        `batch / bare pass at ${fmt(largest.rows)} rows`,
+        fmt(largest.ratio, 2),
+        '≥ 0.5',
+        largest.ratio >= 0.5,
+      ),
+      figure(
+        `batch memory ${fmt(largest.rows)} / ${fmt(smallest.rows)} rows`,
+        `${fmt(memRatio, 2)}x`,
+        '≤ 1.5x',
+        memRatio <= 1.5,
+      ),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
