@@ -18,9 +18,9 @@ import { finished, pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../core/advice.ts';
-import { didYouMean } from '../core/answers.ts';
 import type { Family, Fit } from '../core/ids.ts';
 import type { RuleSet } from '../core/ruleset.ts';
+import { BatchFileError, planColumns } from './batch-header.ts';
 import type { BatchFormat, ColumnPlan, ErrorRow, RowFormat, RowsDone } from './batch-rows.ts';
 import { MAX_ERROR_ROWS, RowAssessor } from './batch-rows.ts';
 import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
@@ -34,6 +34,7 @@ import {
   peekHead,
 } from './csv.ts';
 
+export { BatchFileError } from './batch-header.ts';
 export type { BatchFormat, ErrorRow } from './batch-rows.ts';
 export { MAX_ERROR_ROWS } from './batch-rows.ts';
 
@@ -69,18 +70,6 @@ export interface BatchOptions {
   readonly autoJobs?: boolean;
   /** The size of the input in bytes, when known (a file). */
   readonly inputBytes?: number;
-}
-
-/** The file cannot be read as a batch file at all; `line` is where (1-based), when known. */
-export class BatchFileError extends Error {
-  constructor(
-    readonly line: number | undefined,
-    readonly what: string,
-    readonly todo: string,
-  ) {
-    super(`${line !== undefined ? `line ${line}: ` : ''}${what}; ${todo}`);
-    this.name = 'BatchFileError';
-  }
 }
 
 export interface BatchSummary {
@@ -129,60 +118,14 @@ const WORKER_QUEUE = 3;
 
 const TEXTS = {
   nl: {
-    unknownColumn: (name: string, s: string | undefined) =>
-      `kolom "${name}" is geen vraag${s ? ` — bedoelde je "${s}"?` : ''}; de kolom wordt genegeerd`,
-    derivedColumn: (name: string) =>
-      `kolom "${name}" wordt door innoroute berekend, niet ingevuld; de kolom wordt genegeerd`,
     notUtf8:
       'het bestand lijkt geen UTF-8 te zijn (tekens als é kunnen verkeerd overkomen); sla het in Excel op als "CSV UTF-8"',
   },
   en: {
-    unknownColumn: (name: string, s: string | undefined) =>
-      `column "${name}" is not a question${s ? ` — did you mean "${s}"?` : ''}; the column is ignored`,
-    derivedColumn: (name: string) =>
-      `column "${name}" is computed by innoroute, not answered; the column is ignored`,
     notUtf8:
       'the file does not look like UTF-8 (characters such as é may come out wrong); in Excel, save it as "CSV UTF-8"',
   },
 } as const;
-
-function planColumns(
-  header: readonly string[],
-  rules: RuleSet,
-  lang: Lang,
-  warn: (m: string) => void,
-): ColumnPlan {
-  const t = TEXTS[lang];
-  const answerable = [...rules.questions.values()].filter((q) => !q.derived).map((q) => q.id);
-  const seen = new Map<string, number>();
-  const questions: { index: number; question: string }[] = [];
-  let idIndex = -1;
-  header.forEach((cell, index) => {
-    const name = cell.trim();
-    if (name === '') return;
-    const key = name.toLowerCase();
-    const q = rules.questions.get(key);
-    const target = key === 'id' ? 'id' : q && !q.derived ? q.id : undefined;
-    if (target !== undefined) {
-      const prev = seen.get(target);
-      if (prev !== undefined) {
-        throw new BatchFileError(
-          1,
-          `column "${target}" appears twice (columns ${prev + 1} and ${index + 1})`,
-          'keep one of them',
-        );
-      }
-      seen.set(target, index);
-      if (target === 'id') idIndex = index;
-      else questions.push({ index, question: q!.id });
-      return;
-    }
-    warn(q?.derived ? t.derivedColumn(name) : t.unknownColumn(name, didYouMean(name, answerable)));
-  });
-  const order = new Map(rules.questionOrder.map((id, i) => [id, i]));
-  questions.sort((a, b) => order.get(a.question)! - order.get(b.question)!);
-  return { width: header.length, idIndex, questions };
-}
 
 function isBlank(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
