@@ -1,7 +1,7 @@
 // RowEvaluator (what batch uses: a row's values straight into the engine's slots) must give what
 // evaluate gives for the same answers — the whole Advice, byte for byte as JSON — and its verdict
-// must be verdictOf that Advice, on the large fixed collection of answer sets (answer-sets.ts), in
-// both languages and at three dates, for the shipped rules and the test fixtures.
+// must be verdictOf that Advice, on a fixed collection of answer sets (answer-sets.ts), languages
+// and dates in rotation, for the shipped rules and the test fixtures.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers, EvaluateOptions } from '../../src/core/advice.ts';
@@ -11,7 +11,7 @@ import type { RuleSet } from '../../src/core/ruleset.ts';
 import { allAnswerSets, AS_OF_DATES, ROOT } from './answer-sets.ts';
 
 const DIRS = [
-  { name: 'shipped rules', dir: join(ROOT, 'rules'), data: true, random: 1500, odd: 400 },
+  { name: 'shipped rules', dir: join(ROOT, 'rules'), data: true, random: 600, odd: 200 },
   { name: 'engine fixture', dir: join(ROOT, 'test/fixtures/engine/basic'), random: 300, odd: 150 },
   { name: 'runner fixture', dir: join(ROOT, 'test/fixtures/runner/basic'), random: 200, odd: 100 },
 ];
@@ -38,28 +38,26 @@ describe('RowEvaluator gives what evaluate gives', () => {
       const keys = new Set([...rules.questions.keys(), ...sets.flatMap((a) => Object.keys(a))]);
       const columns = [...keys, 'not_a_question'].reverse();
       const rows = new RowEvaluator(rules, columns);
-      // a second evaluator over other columns, used in between: they share the engine's scratch
+      // a second evaluator over other columns, used in between: it must not disturb the first
       const few = new RowEvaluator(rules, columns.slice(0, 3));
       let routes = 0;
       sets.forEach((answers, i) => {
         const values = rowOf(columns, answers);
-        for (const lang of ['nl', 'en'] as const) {
-          for (const asOf of AS_OF_DATES) {
-            const opts: EvaluateOptions =
-              i % 2 === 0 ? { asOf, lang, input: { id: `row-${i}` } } : { asOf, lang };
-            const want = evaluate(rules, answers, opts);
-            const got = rows.advice(values, opts);
-            if (JSON.stringify(got) !== JSON.stringify(want)) {
-              expect.fail(`answer set ${i} (${lang}, ${asOf}): ${JSON.stringify(answers)}`);
-            }
-            if (i % 7 === 0) few.verdict(rowOf(columns.slice(0, 3), answers), opts);
-            expect(rows.verdict(values, opts)).toEqual(verdictOf(want));
-            routes += want.routes.length;
-          }
+        const lang = i % 2 === 0 ? 'nl' : 'en';
+        const asOf = AS_OF_DATES[i % AS_OF_DATES.length]!;
+        const opts: EvaluateOptions =
+          i % 4 < 2 ? { asOf, lang, input: { id: `row-${i}` } } : { asOf, lang };
+        const want = evaluate(rules, answers, opts);
+        const got = rows.advice(values, opts);
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          expect.fail(`answer set ${i} (${lang}, ${asOf}): ${JSON.stringify(answers)}`);
         }
+        if (i % 7 === 0) few.verdict(rowOf(columns.slice(0, 3), answers), opts);
+        expect(rows.verdict(values, opts)).toEqual(verdictOf(want));
+        routes += want.routes.length;
       });
       // the collection really exercises the engine: most sets are advised some route
-      expect(routes).toBeGreaterThan(sets.length * 3);
+      expect(routes).toBeGreaterThan(sets.length / 2);
     });
   }
 
