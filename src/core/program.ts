@@ -123,7 +123,6 @@ export interface Program {
   readonly bearersSlot: number;
   readonly beneficiariesSlot: number;
   readonly phaseSlot: number;
-  readonly hasFiguresSlot: number;
   readonly slotInfo: readonly SlotInfo[];
   /** Every route id the registry or an effect names; effects refer to routes by position here. */
   readonly routeIds: readonly string[];
@@ -190,7 +189,6 @@ export function compileProgram(rules: RuleSet): Program {
     bearersSlot: slots.number('cost_bearers'),
     beneficiariesSlot: slots.number('beneficiaries'),
     phaseSlot: slots.number('phase'),
-    hasFiguresSlot: slots.number('has_figures'),
   };
   const routes = new Numbering();
   for (const id of rules.routes.keys()) routes.number(id);
@@ -201,7 +199,7 @@ export function compileProgram(rules: RuleSet): Program {
   const nodes: ProgramNode[] = [];
   const trees = rules.trees.map((tree) => {
     const base = nodes.length;
-    nodes.push(...compileTree(tree, base, number));
+    for (const node of compileTree(tree, base, number)) nodes.push(node); // trees can be large
     return { family: tree.family, tree, root: tree.nodeOrder.length > 0 ? base : NONE };
   });
   const routeDuties = routes.ids.map((id) =>
@@ -210,7 +208,8 @@ export function compileProgram(rules: RuleSet): Program {
     ),
   );
   const questions = compileQuestions(rules, slots.number);
-  // every slot is numbered by now: derived inputs are figures, has_figures and the two lists
+  // derived facts stand for has_figures, the figures and the two party lists: all numbered now
+  slots.number('has_figures');
   const figures = new Set(questions.figures.map((q) => q.id));
   const slotInfo = slots.ids.map((id): SlotInfo => ({
     declared: rules.questions.has(id),
