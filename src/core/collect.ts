@@ -12,15 +12,13 @@ export interface RouteTally {
   readonly route: number;
   /** Some node awards it (an adjustment alone advises nothing). */
   awarded: boolean;
-  /** The highest award score, and the note of the first award with it. */
+  /** The highest award score, and the first award with it (its position in `Collected.notes`). */
   best: number;
   bestNote: number;
   /** The sum of the adjustments. */
   add: number;
-  /** The awards' and adjustments' notes, in walk order. */
-  readonly notes: Note[];
-  /** The exclusions' notes, or null when nothing excludes it. */
-  excluded: Note[] | null;
+  /** Some node excludes it. */
+  excluded: boolean;
 }
 
 export interface OpenAt {
@@ -31,6 +29,12 @@ export interface OpenAt {
 export interface Collected {
   /** In order of first mention. */
   readonly routes: RouteTally[];
+  /** The awards' and adjustments' notes of every route, in walk order, and each one's route. */
+  readonly notes: Note[];
+  readonly noteRoutes: number[];
+  /** The exclusions' notes, in walk order, and each one's route. */
+  readonly exclusions: Note[];
+  readonly exclusionRoutes: number[];
   readonly duties: Duty[];
   /** Ids in order of first mention, each once. */
   readonly warnings: string[];
@@ -46,6 +50,10 @@ function pushUnique(list: string[], items: readonly string[]): void {
 export class EffectCollector implements WalkVisitor {
   readonly collected: Collected = {
     routes: [],
+    notes: [],
+    noteRoutes: [],
+    exclusions: [],
+    exclusionRoutes: [],
     duties: [],
     warnings: [],
     bridge: [],
@@ -69,8 +77,7 @@ export class EffectCollector implements WalkVisitor {
         best: -1,
         bestNote: -1,
         add: 0,
-        notes: [],
-        excluded: null,
+        excluded: false,
       };
       this.byRoute[route] = r;
       this.collected.routes.push(r);
@@ -85,18 +92,23 @@ export class EffectCollector implements WalkVisitor {
     for (const a of e.awards) {
       const t = this.tally(a.route);
       t.awarded = true;
-      t.notes.push(a.note);
       if (a.score > t.best) {
         t.best = a.score;
-        t.bestNote = t.notes.length - 1;
+        t.bestNote = out.notes.length;
       }
+      out.notes.push(a.note);
+      out.noteRoutes.push(a.route);
     }
     for (const a of e.adjusts) {
-      const t = this.tally(a.route);
-      t.add += a.add;
-      t.notes.push(a.note);
+      this.tally(a.route).add += a.add;
+      out.notes.push(a.note);
+      out.noteRoutes.push(a.route);
     }
-    for (const x of e.excludes) (this.tally(x.route).excluded ??= []).push(x.note);
+    for (const x of e.excludes) {
+      this.tally(x.route).excluded = true;
+      out.exclusions.push(x.note);
+      out.exclusionRoutes.push(x.route);
+    }
     for (const d of e.duties) out.duties.push(d);
     pushUnique(out.warnings, e.warnings);
     pushUnique(out.bridge, e.bridge);

@@ -24,8 +24,8 @@ import type { Program } from './program.ts';
 import { advisedRoute, excludedRoute, rankRoutes } from './rank.ts';
 import type { RouteDecisions } from './rank.ts';
 import type { RuleSet } from './ruleset.ts';
-import { mentionsOf, stakeholderItems } from './stakeholders.ts';
-import type { Mention } from './stakeholders.ts';
+import { checklistOf, stakeholderItems } from './stakeholders.ts';
+import type { Checklist } from './stakeholders.ts';
 import { validAt } from './texts.ts';
 import type { BridgeTexts, Validity, WarningTexts } from './texts.ts';
 import { walk } from './walk.ts';
@@ -35,7 +35,7 @@ export { whenOf } from './stakeholders.ts';
 /** Everything an advice decides, before it is written in a language. */
 export interface Decisions extends RouteDecisions {
   readonly collected: Collected;
-  readonly checklist: readonly Mention[];
+  readonly checklist: Checklist;
   /** Warning and bridge ids that are in the registry and valid at asOf, in order of mention. */
   readonly warnings: readonly string[];
   readonly bridge: readonly string[];
@@ -58,7 +58,7 @@ export function decide(program: Program, facts: Facts, asOf: string): Decisions 
     advised: routes.advised,
     excluded: routes.excluded,
     collected: c,
-    checklist: mentionsOf(program, routes.advised, c.duties),
+    checklist: checklistOf(program, routes.advised, c.duties),
     warnings: valid(c.warnings, registry.warnings),
     bridge: valid(c.bridge, registry.bridge),
     openQuestions: openQuestions(program, c.open, facts.values, true),
@@ -103,8 +103,10 @@ function adviceOf(program: Program, facts: Facts, d: Decisions, options: Evaluat
     schemaVersion: 1,
     ruleset: { version: rules.version, hash: rules.hash, asOf },
     input,
-    routes: d.advised.map((r) => advisedRoute(r, texts.routes, values, lang)),
-    excluded: d.excluded.map((x) => excludedRoute(x, texts.routes, values, asOf, lang)),
+    routes: d.advised.map((r) => advisedRoute(r, d.collected, texts.routes, values, lang)),
+    excluded: d.excluded.map((x) =>
+      excludedRoute(x, d.collected, texts.routes, values, asOf, lang),
+    ),
     stakeholders: stakeholderItems(program, d.checklist, values[program.phaseSlot], lang),
     costBenefit: figures
       ? {
@@ -218,7 +220,7 @@ export class RowEvaluator {
         fit: r.fit,
         score: r.score,
       })),
-      stakeholders: d.checklist.map((m) => this.program.stakeholderIds[m.stakeholder]!),
+      stakeholders: d.checklist.entries.map((e) => this.program.stakeholderIds[e.stakeholder]!),
       warnings: d.warnings.slice(),
       openQuestions: d.openQuestions.slice(),
       costBenefit: costBenefitVerdict(facts.figures),

@@ -1,7 +1,7 @@
 // Routes: from what the walk said about each route to the ranked advice (docs/engine.md §3).
 // Validity wins over everything, then exclusion; the rest is scored, given a fit and ranked.
 import type { AdvisedRoute, AnswerValue, ExcludedRoute, Lang, Reason } from './advice.ts';
-import type { Note, RouteTally } from './collect.ts';
+import type { Collected, Note, RouteTally } from './collect.ts';
 import { isAnswered } from './conditions.ts';
 import type { Values } from './conditions.ts';
 import { FAMILIES } from './ids.ts';
@@ -55,12 +55,12 @@ export function rankRoutes(
   const advised: Ranked[] = [];
   const excluded: Excluded[] = [];
   for (const t of tallies) {
-    if (!t.awarded && t.excluded === null) continue; // an adjustment alone advises nothing
+    if (!t.awarded && !t.excluded) continue; // an adjustment alone advises nothing
     const family = program.routeFamily[t.route];
     if (family === undefined) continue;
     if (!validAt(program.routeValidity[t.route]!, asOf)) {
       excluded.push({ tally: t, family, lapsed: true });
-    } else if (t.excluded !== null) excluded.push({ tally: t, family, lapsed: false });
+    } else if (t.excluded) excluded.push({ tally: t, family, lapsed: false });
     else {
       const score = Math.max(0, Math.min(100, t.best + t.add));
       advised.push({ tally: t, family, score, fit: fitOf(score, fit) });
@@ -103,26 +103,29 @@ function becauseOf(
 }
 
 /** The deciding award first, then the other awards and adjustments in walk order; no text twice. */
-function reasonsOf(t: RouteTally, facts: Values, lang: Lang): Reason[] {
+function reasonsOf(t: RouteTally, c: Collected, facts: Values, lang: Lang): Reason[] {
   const reasons: Reason[] = [];
   const add = (note: Note) => {
     const text = textIn(note.text, lang);
     for (const r of reasons) if (r.text === text) return;
     reasons.push({ text, because: becauseOf(note, facts), sources: note.sources.slice() });
   };
-  add(t.notes[t.bestNote]!);
-  for (let i = 0; i < t.notes.length; i++) if (i !== t.bestNote) add(t.notes[i]!);
+  add(c.notes[t.bestNote]!);
+  for (let i = 0; i < c.notes.length; i++) {
+    if (c.noteRoutes[i] === t.route && i !== t.bestNote) add(c.notes[i]!);
+  }
   return reasons;
 }
 
 export function advisedRoute(
   r: Ranked,
+  c: Collected,
   texts: ReadonlyMap<string, RouteTexts>,
   facts: Values,
   lang: Lang,
 ): AdvisedRoute {
   const { tally, family, fit, score } = r;
-  const reasons = reasonsOf(tally, facts, lang);
+  const reasons = reasonsOf(tally, c, facts, lang);
   const st = texts.get(tally.id);
   if (!st) {
     return {
@@ -160,6 +163,7 @@ export function advisedRoute(
 
 export function excludedRoute(
   x: Excluded,
+  c: Collected,
   texts: ReadonlyMap<string, RouteTexts>,
   facts: Values,
   asOf: string,
@@ -179,7 +183,9 @@ export function excludedRoute(
   const whys: string[] = [];
   const because: Record<string, AnswerValue> = {};
   const sources: string[] = [];
-  for (const note of tally.excluded!) {
+  for (let i = 0; i < c.exclusions.length; i++) {
+    if (c.exclusionRoutes[i] !== tally.route) continue;
+    const note = c.exclusions[i]!;
     const why = textIn(note.text, lang);
     if (!whys.includes(why)) whys.push(why);
     becauseOf(note, facts, because);

@@ -5,68 +5,52 @@ import type { AnswerValue, Lang, StakeholderItem } from './advice.ts';
 import { PHASES } from './ids.ts';
 import type { Duty, Program } from './program.ts';
 import type { Ranked } from './rank.ts';
-import type { Phase, Text } from './schema.ts';
+import type { Phase } from './schema.ts';
 import { textIn } from './texts.ts';
 
 const PHASE_ORDER = new Map<string, number>(PHASES.map((p, i) => [p, i]));
 const DEVELOP = PHASE_ORDER.get('develop')!;
 
-/** One party on the checklist, with every mention of it. */
-export interface Mention {
+/** One party on the checklist. */
+export interface Entry {
   /** Position in `Program.stakeholderIds`. */
   readonly stakeholder: number;
   /** Position of its first mention. */
   readonly first: number;
   /** The earliest phase among its mentions (index into PHASES). */
   phase: number;
-  /** The why of its first mention, and of the later ones (made distinct per language when shown). */
-  readonly why: Text;
-  later: Text[] | null;
-  /** The sources of its mentions, each once: the first duty's own list until a later one adds one. */
-  sources: readonly string[];
-  ownSources: boolean;
 }
 
-/** The checklist's parties, in its order. Independent of the language. */
-export function mentionsOf(
+/** The checklist: its parties in order, and every mention (whys and sources are merged when shown). */
+export interface Checklist {
+  readonly entries: readonly Entry[];
+  readonly mentions: readonly Duty[];
+}
+
+/** The checklist of the advised routes and the walk's duties. Independent of the language. */
+export function checklistOf(
   program: Program,
   advised: readonly Ranked[],
   duties: readonly Duty[],
-): Mention[] {
-  const byParty = new Array<Mention | undefined>(program.stakeholderIds.length);
-  const list: Mention[] = [];
+): Checklist {
+  const byParty = new Array<Entry | undefined>(program.stakeholderIds.length);
+  const entries: Entry[] = [];
+  const mentions: Duty[] = [];
   const mention = (d: Duty) => {
-    const m = byParty[d.stakeholder];
-    if (m === undefined) {
-      const fresh: Mention = {
-        stakeholder: d.stakeholder,
-        first: list.length,
-        phase: d.phase,
-        why: d.why,
-        later: null,
-        sources: d.sources,
-        ownSources: false,
-      };
+    mentions.push(d);
+    const e = byParty[d.stakeholder];
+    if (e === undefined) {
+      const fresh: Entry = { stakeholder: d.stakeholder, first: entries.length, phase: d.phase };
       byParty[d.stakeholder] = fresh;
-      list.push(fresh);
-      return;
-    }
-    if (d.phase < m.phase) m.phase = d.phase;
-    (m.later ??= []).push(d.why);
-    for (const s of d.sources) {
-      if (m.sources.includes(s)) continue;
-      if (!m.ownSources) {
-        m.sources = m.sources.slice();
-        m.ownSources = true;
-      }
-      (m.sources as string[]).push(s);
-    }
+      entries.push(fresh);
+    } else if (d.phase < e.phase) e.phase = d.phase;
   };
   for (const r of advised) {
     if (r.fit !== 'unlikely') for (const d of program.routeDuties[r.tally.route]!) mention(d);
   }
   for (const d of duties) mention(d);
-  return list.sort((x, y) => x.phase - y.phase || x.first - y.first);
+  entries.sort((x, y) => x.phase - y.phase || x.first - y.first);
+  return { entries, mentions };
 }
 
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
@@ -86,34 +70,38 @@ function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
   return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
 }
 
-/** The distinct whys of a party's mentions, in order, as one text. */
-function whyOf(m: Mention, lang: Lang): string {
-  const first = textIn(m.why, lang);
-  if (m.later === null) return first;
-  const whys = [first];
-  for (const w of m.later) {
-    const t = textIn(w, lang);
+/** The distinct whys of a party's mentions, in order, as one text; and their sources, each once. */
+function merged(
+  mentions: readonly Duty[],
+  party: number,
+  lang: Lang,
+): { why: string; sources: string[] } {
+  const whys: string[] = [];
+  const sources: string[] = [];
+  for (const d of mentions) {
+    if (d.stakeholder !== party) continue;
+    const t = textIn(d.why, lang);
     if (!whys.includes(t)) whys.push(t);
+    for (const s of d.sources) if (!sources.includes(s)) sources.push(s);
   }
-  return whys.join(' ');
+  return { why: whys.join(' '), sources };
 }
 
 export function stakeholderItems(
   program: Program,
-  mentions: readonly Mention[],
+  checklist: Checklist,
   currentPhase: AnswerValue | undefined,
   lang: Lang,
 ): StakeholderItem[] {
   const registry = program.texts[lang].stakeholders;
   const here = phaseAt(currentPhase);
-  return mentions.map((m) => {
-    const id = program.stakeholderIds[m.stakeholder]!;
+  return checklist.entries.map((e) => {
+    const id = program.stakeholderIds[e.stakeholder]!;
     const reg = registry.get(id);
-    const phase = PHASES[m.phase]!;
+    const phase = PHASES[e.phase]!;
     const name = reg ? reg.name : id;
-    const when = whenAt(m.phase, here);
-    const why = whyOf(m, lang);
-    const sources = m.sources.slice();
+    const when = whenAt(e.phase, here);
+    const { why, sources } = merged(checklist.mentions, e.stakeholder, lang);
     return reg?.bring
       ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
       : { id, name, phase, when, why, sources };
