@@ -15,7 +15,7 @@ import type {
 import { EffectCollector } from './collect.ts';
 import type { Collected } from './collect.ts';
 import type { CostBenefitFigures } from './cost-benefit.ts';
-import { factsOf } from './facts.ts';
+import { derived, emptyValues, factsOf, sanitize } from './facts.ts';
 import type { Facts } from './facts.ts';
 import type { Family, Fit } from './ids.ts';
 import { openQuestions } from './open-questions.ts';
@@ -187,22 +187,28 @@ export function verdictOf(advice: Advice): Verdict {
  */
 export class RowEvaluator {
   private readonly program: Program;
+  /** Per column: the slot its answer fills, or -1 (no rule reads it, or a derived fact). */
+  private readonly slots: readonly number[];
 
   constructor(
     rules: RuleSet,
     readonly questions: readonly string[],
   ) {
-    this.program = programOf(rules);
+    const program = (this.program = programOf(rules));
+    // a column named twice: the last one counts, as the last key of an answers object would
+    this.slots = questions.map((id, i) =>
+      questions.lastIndexOf(id) === i ? (program.answerSlots.get(id) ?? -1) : -1,
+    );
   }
 
   private facts(values: readonly (AnswerValue | undefined)[]): Facts {
-    const answers: Record<string, AnswerValue> = {};
-    const qs = this.questions;
-    for (let i = 0; i < qs.length; i++) {
+    const slotted = emptyValues(this.program);
+    for (let i = 0; i < this.slots.length; i++) {
+      const s = this.slots[i]!;
       const x = values[i];
-      if (x !== undefined) answers[qs[i]!] = x;
+      if (s >= 0 && x !== undefined) slotted[s] = sanitize(x);
     }
-    return factsOf(this.program, answers);
+    return derived(this.program, slotted);
   }
 
   advice(values: readonly (AnswerValue | undefined)[], options: EvaluateOptions): Advice {

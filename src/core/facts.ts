@@ -30,26 +30,36 @@ function isScalar(x: unknown): boolean {
  * An answer as the engine takes it: strings, numbers, booleans and lists of those. Anything else
  * (an object, null) is no answer; a list keeps its strings, numbers and booleans.
  */
-function sanitize(value: unknown): AnswerValue | undefined {
+export function sanitize(value: unknown): AnswerValue | undefined {
   if (isScalar(value)) return value as AnswerValue;
   if (!Array.isArray(value)) return undefined;
   return (value.every(isScalar) ? value : value.filter(isScalar)) as AnswerValue;
 }
 
+/** Empty slots, for an answer each. */
+export function emptyValues(program: Program): (AnswerValue | undefined)[] {
+  return new Array<AnswerValue | undefined>(program.slotIds.length).fill(undefined);
+}
+
 export function factsOf(program: Program, answers: Answers): Facts {
-  const values = new Array<AnswerValue | undefined>(program.slotIds.length).fill(undefined);
+  const values = emptyValues(program);
   const slots = program.answerSlots;
   for (const key of Object.keys(answers)) {
     const s = slots.get(key);
     if (s !== undefined) values[s] = sanitize(answers[key]);
   }
+  return derived(program, values);
+}
+
+/** The facts of answers already in their slots (sanitised): the derived facts are added. */
+export function derived(program: Program, values: (AnswerValue | undefined)[]): Facts {
   const figures = costBenefitOf(
     program.costSlots.map((s) => values[s]),
     program.benefitSlots.map((s) => values[s]),
     PARTY_IDS,
   );
   // deriveFacts reads only these two answers (and only without figures)
-  const derived = deriveFacts(
+  const facts = deriveFacts(
     {
       cost_bearers: values[program.bearersSlot]!,
       beneficiaries: values[program.beneficiariesSlot]!,
@@ -58,7 +68,7 @@ export function factsOf(program: Program, answers: Answers): Facts {
     PARTY_IDS,
   );
   DERIVED_FACTS.forEach((key, i) => {
-    const v = derived[key];
+    const v = facts[key];
     if (v !== undefined) values[program.derivedSlots[i]!] = v;
   });
   return { values, figures };
