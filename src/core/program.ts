@@ -135,6 +135,8 @@ export interface Program {
   readonly routeFamily: readonly (Family | undefined)[];
   /** Each route's validity dates (none: always valid), by route number. */
   readonly routeValidity: readonly Validity[];
+  /** Each route's place in the order of ties: family order, then id (plain character order). */
+  readonly routeOrder: readonly number[];
   /** Every stakeholder id the registry or a duty names. */
   readonly stakeholderIds: readonly string[];
   readonly nodes: readonly ProgramNode[];
@@ -230,6 +232,7 @@ export function compileProgram(rules: RuleSet): Program {
       const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
       return (FAMILIES as readonly string[]).includes(f) ? (f as Family) : undefined;
     }),
+    routeOrder: tieOrder(routes.ids, rules),
     routeValidity: routes.ids.map((id) => {
       const r = rules.routes.get(id);
       return { validFrom: r?.valid_from, validUntil: r?.valid_until };
@@ -241,6 +244,21 @@ export function compileProgram(rules: RuleSet): Program {
     ...questions,
     texts: { nl: compileTexts(rules, 'nl'), en: compileTexts(rules, 'en') },
   };
+}
+
+/** Per route number: its place when routes are ordered by family, then id. */
+function tieOrder(ids: readonly string[], rules: RuleSet): number[] {
+  const family = (id: string) => {
+    const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
+    const i = (FAMILIES as readonly string[]).indexOf(f);
+    return i < 0 ? FAMILIES.length : i;
+  };
+  const sorted = ids
+    .map((id, route) => ({ id, route, family: family(id) }))
+    .sort((x, y) => x.family - y.family || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const order = new Array<number>(ids.length);
+  sorted.forEach((r, place) => (order[r.route] = place));
+  return order;
 }
 
 interface Numberers {

@@ -4,14 +4,11 @@ import type { AdvisedRoute, AnswerValue, ExcludedRoute, Lang, Reason } from './a
 import type { Collected, Note, RouteTally } from './collect.ts';
 import { isAnswered } from './conditions.ts';
 import type { Values } from './conditions.ts';
-import { FAMILIES } from './ids.ts';
 import type { Program } from './program.ts';
 import type { RuleSet } from './ruleset.ts';
 import type { Family, Fit } from './schema.ts';
 import { textIn, validAt, validityWhy } from './texts.ts';
 import type { RouteTexts } from './texts.ts';
-
-const FAMILY_ORDER = new Map<string, number>(FAMILIES.map((f, i) => [f, i]));
 
 export interface Ranked {
   readonly tally: RouteTally;
@@ -38,14 +35,6 @@ export function fitOf(score: number, fit: RuleSet['fit']): Fit {
   return score >= fit.strong ? 'strong' : score >= fit.possible ? 'possible' : 'unlikely';
 }
 
-function byId(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function familyRank(f: Family): number {
-  return FAMILY_ORDER.get(f)!;
-}
-
 export function rankRoutes(
   program: Program,
   tallies: readonly RouteTally[],
@@ -66,15 +55,10 @@ export function rankRoutes(
       advised.push({ tally: t, family, score, fit: fitOf(score, fit) });
     }
   }
-  advised.sort(
-    (x, y) =>
-      y.score - x.score ||
-      familyRank(x.family) - familyRank(y.family) ||
-      byId(x.tally.id, y.tally.id),
-  );
-  excluded.sort(
-    (x, y) => familyRank(x.family) - familyRank(y.family) || byId(x.tally.id, y.tally.id),
-  );
+  // ties: family order, then id (Program.routeOrder)
+  const order = program.routeOrder;
+  advised.sort((x, y) => y.score - x.score || order[x.tally.route]! - order[y.tally.route]!);
+  excluded.sort((x, y) => order[x.tally.route]! - order[y.tally.route]!);
   return { advised, excluded };
 }
 

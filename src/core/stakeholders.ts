@@ -19,12 +19,16 @@ export interface Entry {
   readonly first: number;
   /** The earliest phase among its mentions (index into PHASES). */
   phase: number;
+  /** Its last mention so far (position in `Checklist.mentions`). */
+  last: number;
 }
 
 /** The checklist: its parties in order, and every mention (whys and sources are merged when shown). */
 export interface Checklist {
   readonly entries: readonly Entry[];
   readonly mentions: readonly Duty[];
+  /** Per mention: the next mention of the same party, or -1 (a party's mentions form a chain). */
+  readonly nextOfParty: readonly number[];
 }
 
 /** The checklist of the advised routes and the walk's duties. Independent of the language. */
@@ -36,21 +40,33 @@ export function checklistOf(
   const byParty = new Array<Entry | undefined>(program.stakeholderIds.length);
   const entries: Entry[] = [];
   const mentions: Duty[] = [];
+  const nextOfParty: number[] = [];
   const mention = (d: Duty) => {
+    const at = mentions.length;
     mentions.push(d);
+    nextOfParty.push(-1);
     const e = byParty[d.stakeholder];
     if (e === undefined) {
-      const fresh: Entry = { stakeholder: d.stakeholder, first: entries.length, phase: d.phase };
+      const fresh: Entry = {
+        stakeholder: d.stakeholder,
+        first: at,
+        phase: d.phase,
+        last: at,
+      };
       byParty[d.stakeholder] = fresh;
       entries.push(fresh);
-    } else if (d.phase < e.phase) e.phase = d.phase;
+      return;
+    }
+    if (d.phase < e.phase) e.phase = d.phase;
+    nextOfParty[e.last] = at;
+    e.last = at;
   };
   for (const r of advised) {
     if (r.fit !== 'unlikely') for (const d of program.routeDuties[r.tally.route]!) mention(d);
   }
   for (const d of duties) mention(d);
   entries.sort((x, y) => x.phase - y.phase || x.first - y.first);
-  return { entries, mentions };
+  return { entries, mentions, nextOfParty };
 }
 
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
@@ -71,15 +87,11 @@ function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
 }
 
 /** The distinct whys of a party's mentions, in order, as one text; and their sources, each once. */
-function merged(
-  mentions: readonly Duty[],
-  party: number,
-  lang: Lang,
-): { why: string; sources: string[] } {
+function merged(c: Checklist, e: Entry, lang: Lang): { why: string; sources: string[] } {
   const whys: string[] = [];
   const sources: string[] = [];
-  for (const d of mentions) {
-    if (d.stakeholder !== party) continue;
+  for (let i = e.first; i >= 0; i = c.nextOfParty[i]!) {
+    const d = c.mentions[i]!;
     const t = textIn(d.why, lang);
     if (!whys.includes(t)) whys.push(t);
     for (const s of d.sources) if (!sources.includes(s)) sources.push(s);
@@ -101,7 +113,7 @@ export function stakeholderItems(
     const phase = PHASES[e.phase]!;
     const name = reg ? reg.name : id;
     const when = whenAt(e.phase, here);
-    const { why, sources } = merged(checklist.mentions, e.stakeholder, lang);
+    const { why, sources } = merged(checklist, e, lang);
     return reg?.bring
       ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
       : { id, name, phase, when, why, sources };

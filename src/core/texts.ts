@@ -12,6 +12,16 @@ export function textIn(x: Text, lang: Lang): string {
 export interface Validity {
   readonly validFrom: string | undefined;
   readonly validUntil: string | undefined;
+  /** The day after validUntil (the day it lapsed), worked out once. */
+  readonly lapsedOn?: string | undefined;
+}
+
+function validity(from: string | undefined, until: string | undefined): Validity {
+  return {
+    validFrom: from,
+    validUntil: until,
+    lapsedOn: until === undefined ? undefined : dayAfter(until),
+  };
 }
 
 export interface RouteTexts extends Validity {
@@ -80,8 +90,7 @@ export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
       sources: r.sources,
       verify: r.verify === true,
       verifyNote: note(r.verify, r.verify_note, lang),
-      validFrom: r.valid_from,
-      validUntil: r.valid_until,
+      ...validity(r.valid_from, r.valid_until),
     })),
     stakeholders: mapOf(rules.stakeholders, (s) => ({
       name: t(s.name),
@@ -94,16 +103,14 @@ export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
       sources: b.sources,
       verify: b.verify === true,
       verifyNote: note(b.verify, b.verify_note, lang),
-      validFrom: b.valid_from,
-      validUntil: b.valid_until,
+      ...validity(b.valid_from, b.valid_until),
     })),
     warnings: mapOf(rules.warnings, (w) => ({
       text: t(w.text),
       sources: w.sources,
       verify: w.verify === true,
       verifyNote: note(w.verify, w.verify_note, lang),
-      validFrom: w.valid_from,
-      validUntil: w.valid_until,
+      ...validity(w.valid_from, w.valid_until),
     })),
   };
 }
@@ -126,7 +133,7 @@ export function dayAfter(date: string): string {
 /** Why a scheme does not apply at `asOf`, or undefined when it does. */
 export function validityWhy(item: Validity, asOf: string, lang: Lang): string | undefined {
   if (item.validUntil !== undefined && asOf > item.validUntil) {
-    const date = dayAfter(item.validUntil);
+    const date = item.lapsedOn ?? dayAfter(item.validUntil);
     return lang === 'en'
       ? `This scheme lapsed on ${date}.`
       : `Deze regeling is vervallen per ${date}.`;
