@@ -31,10 +31,22 @@ export interface WalkVisitor {
 
 /** Walks every tree in program order with `facts`, telling `visitor` what it does. */
 export function walk(program: Program, facts: Values, visitor: WalkVisitor): void {
-  const entered = new Uint8Array(program.nodes.length);
+  const state: WalkState = {
+    entered: new Uint8Array(program.nodes.length),
+    sequences: [],
+    items: [],
+  };
   for (const tree of program.trees) {
-    if (tree.root !== NONE) walkFrom(program, tree.root, facts, visitor, entered);
+    if (tree.root !== NONE) walkFrom(program, tree.root, facts, visitor, state);
   }
+}
+
+/** One walk's own bookkeeping (never the program's): what it entered, and what is left to walk. */
+interface WalkState {
+  readonly entered: Uint8Array;
+  /** The sequences with items still to walk, innermost last, and the next item of each. */
+  readonly sequences: ProgramNode[];
+  readonly items: number[];
 }
 
 function walkFrom(
@@ -42,12 +54,10 @@ function walkFrom(
   root: number,
   facts: Values,
   visitor: WalkVisitor,
-  entered: Uint8Array,
+  state: WalkState,
 ): void {
   const nodes = program.nodes;
-  // the sequences with items still to walk, innermost last, and the next item of each
-  const sequences: ProgramNode[] = [];
-  const items: number[] = [];
+  const { entered, sequences, items } = state;
   let n = root;
   for (;;) {
     // one path: from n until it stops
