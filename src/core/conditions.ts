@@ -5,6 +5,8 @@
 // entry there and a test in test/core/conditions.test.ts; the schema, the JSON Schema, the linter's
 // operand check and the engine follow from the entry.
 import type { AnswerValue, Answers } from './advice.ts';
+import { QUESTION_KINDS } from './ids.ts';
+import type { QuestionKind } from './ids.ts';
 
 /** true, false, or undefined for unknown. */
 export type Truth = boolean | undefined;
@@ -28,11 +30,6 @@ interface OperandTypes {
   number: number;
   boolean: boolean;
 }
-
-/** The kinds of question (as in the schema). */
-export type QuestionKind = 'text' | 'one' | 'many' | 'boolean' | 'number';
-
-export const ALL_KINDS: readonly QuestionKind[] = ['text', 'one', 'many', 'boolean', 'number'];
 
 interface OperatorDef<K extends OperandKind> {
   readonly operand: K;
@@ -112,7 +109,7 @@ export const OPERATORS = {
   }),
   answered: op({
     operand: 'boolean',
-    fits: ALL_KINDS,
+    fits: QUESTION_KINDS,
     onUnanswered: true,
     test: (want) => (v) => isAnswered(v) === want,
   }),

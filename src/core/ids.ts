@@ -5,6 +5,7 @@ export const FAMILIES = ['zvw', 'wlz', 'wmo', 'werk-en-inkomen', 'consumer'] as 
 export const TREE_FAMILIES = [...FAMILIES, 'cost-benefit'] as const;
 export const PHASES = ['explore', 'develop', 'demonstrate', 'implement', 'scale'] as const;
 export const FITS = ['strong', 'possible', 'unlikely'] as const;
+export const QUESTION_KINDS = ['text', 'one', 'many', 'boolean', 'number'] as const;
 export const PARTIES = [
   'health_insurer',
   'zorgkantoor',
@@ -66,5 +67,13 @@ export const ARRANGEMENTS = [
 export type Family = (typeof FAMILIES)[number];
 export type TreeFamily = (typeof TREE_FAMILIES)[number];
 export type Phase = (typeof PHASES)[number];
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+const PHASE_INDEX = new Map<string, number>(PHASES.map((p, i) => [p, i]));
+
+/** A phase's position in PHASES, or undefined for a text that is not a phase. */
+export function phaseIndex(phase: string): number | undefined {
+  return PHASE_INDEX.get(phase);
+}
 export type Fit = (typeof FITS)[number];
 export type Party = (typeof PARTIES)[number];

@@ -6,7 +6,7 @@ import type { Lang } from './advice.ts';
 import { compileCondition } from './conditions.ts';
 import type { CompiledCondition, SlotOf } from './conditions.ts';
 import { DERIVED_FACTS } from './cost-benefit.ts';
-import { FAMILIES, PHASES } from './ids.ts';
+import { FAMILIES, phaseIndex } from './ids.ts';
 import type { Family } from './ids.ts';
 import type { QuestionDef, RuleSet, Tree, TreeNode } from './ruleset.ts';
 import { PARTY_IDS } from './ruleset.ts';
@@ -204,6 +204,11 @@ export function compileProgram(rules: RuleSet): Program {
     for (const node of compileTree(tree, base, number)) nodes.push(node); // trees can be large
     return { family: tree.family, tree, root: tree.nodeOrder.length > 0 ? base : NONE };
   });
+  const routeFamily = routes.ids.map((id): Family | undefined => {
+    const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
+    return (FAMILIES as readonly string[]).includes(f) ? (f as Family) : undefined;
+  });
+  const texts = { nl: compileTexts(rules, 'nl'), en: compileTexts(rules, 'en') };
   const routeDuties = routes.ids.map((id) =>
     (rules.routes.get(id)?.stakeholders ?? []).map((s) =>
       dutyOf({ stakeholder: s.stakeholder, phase: s.phase, why: s.role, sources: s.sources }),
@@ -212,11 +217,10 @@ export function compileProgram(rules: RuleSet): Program {
   const questions = compileQuestions(rules, slots.number);
   // derived facts stand for has_figures, the figures and the two party lists: all numbered now
   slots.number('has_figures');
-  const figures = new Set(questions.figures.map((q) => q.id));
   const slotInfo = slots.ids.map((id): SlotInfo => ({
     declared: rules.questions.has(id),
     derived: questions.derived.has(id),
-    figure: figures.has(id),
+    figure: questions.figureIds.has(id),
     askIf: questions.askIf.get(id),
     inputs: derivedInputIds(id, questions.figures).map((q) => slots.of.get(q)!),
   }));
@@ -228,33 +232,29 @@ export function compileProgram(rules: RuleSet): Program {
     answerSlots: new Map([...slots.of].filter(([id]) => !questions.derived.has(id))),
     slotInfo,
     routeIds: routes.ids,
-    routeFamily: routes.ids.map((id) => {
-      const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
-      return (FAMILIES as readonly string[]).includes(f) ? (f as Family) : undefined;
-    }),
-    routeOrder: tieOrder(routes.ids, rules),
-    routeValidity: routes.ids.map((id) => {
-      const r = rules.routes.get(id);
-      return { validFrom: r?.valid_from, validUntil: r?.valid_until };
-    }),
+    routeFamily,
+    routeOrder: tieOrder(routes.ids, routeFamily),
+    // the dates are the same in every language; a route missing from the registry is always valid
+    routeValidity: routes.ids.map((id) => texts.nl.routes.get(id) ?? ALWAYS),
     routeDuties,
     stakeholderIds: parties.ids,
     nodes,
     trees,
     ...questions,
-    texts: { nl: compileTexts(rules, 'nl'), en: compileTexts(rules, 'en') },
+    texts,
   };
 }
 
+const ALWAYS: Validity = { validFrom: undefined, validUntil: undefined };
+
 /** Per route number: its place when routes are ordered by family, then id. */
-function tieOrder(ids: readonly string[], rules: RuleSet): number[] {
-  const family = (id: string) => {
-    const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
-    const i = (FAMILIES as readonly string[]).indexOf(f);
-    return i < 0 ? FAMILIES.length : i;
+function tieOrder(ids: readonly string[], families: readonly (Family | undefined)[]): number[] {
+  const family = (route: number) => {
+    const f = families[route];
+    return f === undefined ? FAMILIES.length : FAMILIES.indexOf(f);
   };
   const sorted = ids
-    .map((id, route) => ({ id, route, family: family(id) }))
+    .map((id, route) => ({ id, route, family: family(route) }))
     .sort((x, y) => x.family - y.family || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const order = new Array<number>(ids.length);
   sorted.forEach((r, place) => (order[r.route] = place));
@@ -267,12 +267,10 @@ interface Numberers {
   readonly duty: (d: StakeholderDuty) => Duty;
 }
 
-const PHASE_ORDER = new Map<string, number>(PHASES.map((p, i) => [p, i]));
-
 function dutyCompiler(partyOf: (id: string) => number): (d: StakeholderDuty) => Duty {
   return (d) => ({
     stakeholder: partyOf(d.stakeholder),
-    phase: PHASE_ORDER.get(d.phase) ?? 0,
+    phase: phaseIndex(d.phase) ?? 0,
     why: d.why,
     sources: d.sources,
   });

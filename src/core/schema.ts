@@ -4,7 +4,15 @@
 import { z } from 'zod';
 
 export * from './ids.ts';
-import { ARRANGEMENTS, FAMILIES, FITS, PHASES, PARTIES, TREE_FAMILIES } from './ids.ts';
+import {
+  ARRANGEMENTS,
+  FAMILIES,
+  FITS,
+  PHASES,
+  PARTIES,
+  QUESTION_KINDS,
+  TREE_FAMILIES,
+} from './ids.ts';
 import { COMPARISON_OPERATORS, OPERATORS } from './conditions.ts';
 import type {
   Comparison as ComparisonType,
@@ -97,9 +105,6 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 
 // ---------------------------------------------------------------------------------------------
 // Questions
-
-export const QUESTION_KINDS = ['text', 'one', 'many', 'boolean', 'number'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const Option = z.strictObject({
   id,

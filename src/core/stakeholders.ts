@@ -2,14 +2,13 @@
 // rank order, then the stakeholder duties of the walk; one entry per party, at the earliest phase
 // it is needed, ordered by phase and then by first mention.
 import type { AnswerValue, Lang, StakeholderItem } from './advice.ts';
-import { PHASES } from './ids.ts';
+import { phaseIndex, PHASES } from './ids.ts';
 import type { Duty, Program } from './program.ts';
 import type { Ranked } from './rank.ts';
 import type { Phase } from './schema.ts';
 import { textIn } from './texts.ts';
 
-const PHASE_ORDER = new Map<string, number>(PHASES.map((p, i) => [p, i]));
-const DEVELOP = PHASE_ORDER.get('develop')!;
+const DEVELOP = phaseIndex('develop')!;
 
 /** One party on the checklist. */
 export interface Entry {
@@ -71,14 +70,14 @@ export function checklistOf(
 
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
 export function whenOf(phase: Phase, current: AnswerValue | undefined): 'now' | 'next' | 'later' {
-  return whenAt(PHASE_ORDER.get(phase)!, phaseAt(current));
+  return whenAt(phaseIndex(phase)!, phaseAt(current));
 }
 
 /** The innovator's phase (index into PHASES) from the phase answer. */
 function phaseAt(current: AnswerValue | undefined): number {
   // without a (valid) phase answer the innovator is taken to be developing: explore and develop
   // are now, demonstrate is next
-  const at = typeof current === 'string' ? PHASE_ORDER.get(current) : undefined;
+  const at = typeof current === 'string' ? phaseIndex(current) : undefined;
   return at ?? DEVELOP;
 }
 
