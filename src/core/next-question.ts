@@ -6,9 +6,9 @@
 import type { Answers } from './advice.ts';
 import { isAnswered } from './conditions.ts';
 import type { Truth } from './conditions.ts';
-import { EffectCollector } from './collect.ts';
+import type { OpenAt } from './collect.ts';
 import { factsOf } from './facts.ts';
-import { askable, derivedInputs, openQuestions } from './open-questions.ts';
+import { askable, askIfOf, derivedInputs, openQuestions } from './open-questions.ts';
 import { programOf } from './program.ts';
 import type { QuestionDef, RuleSet } from './ruleset.ts';
 import { walk } from './walk.ts';
@@ -50,10 +50,10 @@ function candidates(rules: RuleSet, answers: Answers, options: NextQuestionOptio
     askable(program, q.id, working);
 
   const core = program.core.filter(pending);
-  const collector = new EffectCollector(program);
-  walk(program, working, collector);
+  const open: OpenAt[] = [];
+  walk(program, working, { open: (question, node) => open.push({ question, node }) });
   // every open question of the walk, in walk order (ask_if and answered already filtered)
-  const followUps = openQuestions(program, collector.collected.open, working, false)
+  const followUps = openQuestions(program, open, working, false)
     .map((id) => rules.questions.get(id))
     .filter(
       (q): q is QuestionDef =>
@@ -106,7 +106,7 @@ export function relevantQuestions(rules: RuleSet, answers: Answers): string[] {
   // while its ask_if is unknown, even though the wizard only asks it once the ask_if holds
   const add = (id: string) => {
     if (!rules.questions.has(id) || program.derived.has(id)) return;
-    if (program.askIf.get(id)?.test(working) !== false) relevant.add(id);
+    if (askIfOf(program, id, working) !== false) relevant.add(id);
   };
   for (const q of program.core) add(q.id);
   add(HAS_FIGURES);
@@ -158,8 +158,5 @@ export function pruneAnswers(
 export function askIfTest(rules: RuleSet, answers: Answers): (id: string) => Truth {
   const program = programOf(rules);
   const working = factsOf(program, answers).values;
-  return (id) => {
-    const askIf = program.askIf.get(id);
-    return askIf ? askIf.test(working) : true;
-  };
+  return (id) => askIfOf(program, id, working);
 }

@@ -2,11 +2,17 @@
 // that the user could still answer. A derived fact stands for the questions it is computed from.
 import type { OpenAt } from './collect.ts';
 import { isAnswered } from './conditions.ts';
-import type { Values } from './conditions.ts';
+import type { Truth, Values } from './conditions.ts';
 import type { Program } from './program.ts';
 
+/** The truth of a question's ask_if on these facts: true when it has none (unknown stays unknown). */
+export function askIfOf(program: Program, id: string, facts: Values): Truth {
+  const askIf = program.askIf.get(id);
+  return askIf ? askIf.test(facts) : true;
+}
+
 /** Whether the question in slot `s` is to be asked (or reported open) given its ask_if. */
-export function askableSlot(program: Program, s: number, facts: Values): boolean {
+function askableSlot(program: Program, s: number, facts: Values): boolean {
   const info = program.slotInfo[s]!;
   const t = info.askIf ? info.askIf.test(facts) : true;
   // the cost_/benefit_ questions are details: only when has_figures is yes and the party is named
