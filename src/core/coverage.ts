@@ -103,7 +103,7 @@ function traceValues(program: Program, values: Values): TraceEvent[] {
 }
 
 /** The key of a branch, as `nodeBranches` names it. */
-export function branchKey(kind: BranchKind, index: number): string {
+function branchKey(kind: BranchKind, index: number): string {
   return kind === 'case' || kind === 'sequence' ? `${kind}:${index}` : kind;
 }
 

@@ -164,7 +164,9 @@ function lossesOf(parties: readonly { readonly net: number }[]): number {
   return losses;
 }
 
-function costBenefitVerdict(figures: CostBenefitFigures | null): Verdict['costBenefit'] {
+function costBenefitVerdict(
+  figures: Pick<CostBenefitFigures, 'wrongPocket' | 'parties'> | null,
+): Verdict['costBenefit'] {
   return figures ? { wrongPocket: figures.wrongPocket, losses: lossesOf(figures.parties) } : null;
 }
 
@@ -176,7 +178,7 @@ export function verdictOf(advice: Advice): Verdict {
     stakeholders: advice.stakeholders.map((s) => s.id),
     warnings: advice.warnings.map((w) => w.id),
     openQuestions: [...advice.openQuestions],
-    costBenefit: cb ? { wrongPocket: cb.wrongPocket, losses: lossesOf(cb.parties) } : null,
+    costBenefit: costBenefitVerdict(cb),
   };
 }
 

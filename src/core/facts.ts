@@ -16,12 +16,6 @@ export interface Facts {
   readonly figures: CostBenefitFigures | null;
 }
 
-/** The value of a question in these facts. */
-export function factOf(program: Program, facts: Facts, id: string): AnswerValue | undefined {
-  const s = program.slots.get(id);
-  return s === undefined ? undefined : facts.values[s];
-}
-
 function isScalar(x: unknown): boolean {
   return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
 }

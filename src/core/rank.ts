@@ -31,7 +31,7 @@ export interface RouteDecisions {
   readonly excluded: readonly Excluded[];
 }
 
-export function fitOf(score: number, fit: RuleSet['fit']): Fit {
+function fitOf(score: number, fit: RuleSet['fit']): Fit {
   return score >= fit.strong ? 'strong' : score >= fit.possible ? 'possible' : 'unlikely';
 }
 

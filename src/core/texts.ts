@@ -124,7 +124,7 @@ export function validAt(item: Validity, asOf: string): boolean {
 }
 
 /** The day after a YYYY-MM-DD date. */
-export function dayAfter(date: string): string {
+function dayAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const next = new Date(Date.UTC(y!, m! - 1, d! + 1));
   return next.toISOString().slice(0, 10);
