@@ -68,6 +68,9 @@ function buildStamp(): string {
   for (const rel of [
     '../core/compile',
     '../core/schema',
+    // the schema's comparison operators and vocabularies come from these
+    '../core/conditions',
+    '../core/ids',
     './load',
     './yaml-source',
     './schema-issues',
