@@ -89,4 +89,15 @@ describe('RowEvaluator gives what evaluate gives', () => {
     // the hospital pays, the insurer gains: a wrong pocket, and the hospital's loss
     expect(verdict.costBenefit).toEqual({ wrongPocket: true, losses: -300000 });
   });
+
+  it('a column named twice counts once, with its last value, as the last key of an object would', () => {
+    const rules = load(join(ROOT, 'rules'));
+    const rows = new RowEvaluator(rules, ['phase', 'innovation_type', 'phase', 'not_a_question']);
+    const opts: EvaluateOptions = { asOf: '2026-11-27', lang: 'nl' };
+    const got = rows.advice(['explore', 'device', 'scale', 'x'], opts);
+    const want = evaluate(rules, { innovation_type: 'device', phase: 'scale' }, opts);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+    const other = evaluate(rules, { innovation_type: 'device', phase: 'explore' }, opts);
+    expect(JSON.stringify(got)).not.toBe(JSON.stringify(other));
+  });
 });
