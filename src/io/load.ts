@@ -13,7 +13,7 @@ import { FILE_KINDS } from '../core/schema.ts';
 import type { FileKind } from '../core/schema.ts';
 import { reportBlankTexts, reportIssue } from './schema-issues.ts';
 import type { Report, SourceFile } from './yaml-source.ts';
-import { firstLine, positionOf, readYaml, START, syntaxTree } from './yaml-source.ts';
+import { positionOf, readYaml, reportTooDeep, START, syntaxTree } from './yaml-source.ts';
 
 export type { Position } from './yaml-source.ts';
 export { MAX_ALIASES, MAX_SYNTAX_ERRORS } from './yaml-source.ts';
@@ -220,12 +220,7 @@ function parseFile(
     if (!result.success) result = schema.safeParse(data, { reportInput: true });
   } catch (e) {
     // only a stack overflow on absurdly nested data gets here
-    diag(
-      file,
-      START,
-      'yaml-nesting',
-      `the file cannot be checked: ${firstLine(String((e as Error)?.message ?? e))}`,
-    );
+    reportTooDeep(diag, file, 'the file cannot be checked', e);
     return { source };
   }
   const blankFree = reportBlankTexts(source, data, diag);

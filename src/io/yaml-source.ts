@@ -74,6 +74,14 @@ function withPlainEnv<T>(parse: () => T): T {
   }
 }
 
+/**
+ * A file whose nesting ran a step out of stack (the only error a walk of valid data can throw):
+ * one `yaml-nesting` diagnostic at its start, saying what could not be done.
+ */
+export function reportTooDeep(diag: Report, file: string, what: string, e: unknown): void {
+  diag(file, START, 'yaml-nesting', `${what}: ${firstLine(String((e as Error)?.message ?? e))}`);
+}
+
 /** The YAML syntax tree with positions; the parser's own failure is returned, not thrown. */
 export function syntaxTree(
   file: string,
@@ -225,12 +233,7 @@ export function readYaml(
   try {
     walk(doc.contents);
   } catch (e) {
-    diag(
-      file,
-      START,
-      'yaml-nesting',
-      `the YAML cannot be read: ${firstLine(String((e as Error)?.message ?? e))}`,
-    );
+    reportTooDeep(diag, file, 'the YAML cannot be read', e);
     return { source };
   }
   if (unsafe) return { source };
@@ -242,7 +245,7 @@ export function readYaml(
     const msg = String((e as Error)?.message ?? e);
     if (e instanceof RangeError) {
       // the stack ran out, as the walk above would have on a slightly deeper file
-      diag(file, START, 'yaml-nesting', `the YAML cannot be read: ${firstLine(msg)}`);
+      reportTooDeep(diag, file, 'the YAML cannot be read', e);
       return { source };
     }
     const bomb = /excessive alias count/i.test(msg);
