@@ -2,7 +2,9 @@
 // the commands that only advise do not load the schema library at start-up.
 
 export const FAMILIES = ['zvw', 'wlz', 'wmo', 'werk-en-inkomen', 'consumer'] as const;
-export const TREE_FAMILIES = [...FAMILIES, 'cost-benefit'] as const;
+/** The family trees, then two cross-cutting trees that award no routes: `preconditions` (product,
+ *  data and entry rules that hold whoever pays) and `cost-benefit`. */
+export const TREE_FAMILIES = [...FAMILIES, 'preconditions', 'cost-benefit'] as const;
 export const PHASES = ['explore', 'develop', 'demonstrate', 'implement', 'scale'] as const;
 export const FITS = ['strong', 'possible', 'unlikely'] as const;
 export const QUESTION_KINDS = ['text', 'one', 'many', 'boolean', 'number'] as const;

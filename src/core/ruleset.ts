@@ -15,7 +15,7 @@ import type {
   TreeFamily,
   Warning,
 } from './schema.ts';
-import { FAMILIES, PARTIES } from './ids.ts';
+import { PARTIES, TREE_FAMILIES } from './ids.ts';
 
 /** Where a thing was declared: a rule file (relative to the rule directory) and a path in it. */
 export interface Origin {
@@ -89,6 +89,6 @@ export interface RuleSet {
 }
 
 /** Order in which families are walked and ties are broken. */
-export const TREE_ORDER: readonly TreeFamily[] = [...FAMILIES, 'cost-benefit'];
+export const TREE_ORDER: readonly TreeFamily[] = TREE_FAMILIES;
 
 export const PARTY_IDS: readonly string[] = PARTIES;

@@ -130,18 +130,56 @@ function dayAfter(date: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+const MONTHS: Record<Lang, readonly string[]> = {
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** A YYYY-MM-DD date as it is written in a sentence: "1 februari 2025", "1 February 2025". */
+export function formatDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[lang][m! - 1]} ${y}`;
+}
+
 /** Why a scheme does not apply at `asOf`, or undefined when it does. */
 export function validityWhy(item: Validity, asOf: string, lang: Lang): string | undefined {
   if (item.validUntil !== undefined && asOf > item.validUntil) {
-    const date = item.lapsedOn ?? dayAfter(item.validUntil);
+    const date = formatDate(item.lapsedOn ?? dayAfter(item.validUntil), lang);
     return lang === 'en'
       ? `This scheme lapsed on ${date}.`
       : `Deze regeling is vervallen per ${date}.`;
   }
   if (item.validFrom !== undefined && asOf < item.validFrom) {
+    const date = formatDate(item.validFrom, lang);
     return lang === 'en'
-      ? `This scheme applies only from ${item.validFrom}.`
-      : `Deze regeling geldt pas vanaf ${item.validFrom}.`;
+      ? `This scheme applies only from ${date}.`
+      : `Deze regeling geldt pas vanaf ${date}.`;
   }
   return undefined;
 }

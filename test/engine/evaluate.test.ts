@@ -101,12 +101,12 @@ describe('evaluate: routes', () => {
       id: 'zvw.veelbelovende-zorg',
       family: 'zvw',
       title: 'Veelbelovende zorg',
-      why: 'Deze regeling is vervallen per 2025-02-01.',
+      why: 'Deze regeling is vervallen per 1 februari 2025.',
       sources: ['seed.txt:4'],
     });
     expect(
       advise(answers, { lang: 'en' }).excluded.find((x) => x.id === 'zvw.veelbelovende-zorg')!.why,
-    ).toBe('This scheme lapsed on 2025-02-01.');
+    ).toBe('This scheme lapsed on 1 February 2025.');
     // valid_until is the last day on which it applies
     const lastDay = advise(answers, { asOf: '2025-01-31' });
     expect(lastDay.routes.find((r) => r.id === 'zvw.veelbelovende-zorg')).toMatchObject({
@@ -128,7 +128,7 @@ describe('evaluate: routes', () => {
         id: 'consumer.retail-app-store',
         family: 'consumer',
         title: 'Store',
-        why: 'This scheme applies only from 2027-01-01.',
+        why: 'This scheme applies only from 1 January 2027.',
         sources: ['seed.txt:10'],
       },
     ]);

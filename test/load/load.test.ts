@@ -94,7 +94,7 @@ describe('messages', () => {
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
       'last_reviewed: must be a date as YYYY-MM-DD (for example 2026-11-27); found the text "2026-02-30x"',
-      'family: must be one of "zvw", "wlz", "wmo", "werk-en-inkomen", "consumer", "cost-benefit"; found the text "ggz"',
+      'family: must be one of "zvw", "wlz", "wmo", "werk-en-inkomen", "consumer", "preconditions", "cost-benefit"; found the text "ggz"',
     ]);
   });
 

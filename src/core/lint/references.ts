@@ -111,8 +111,8 @@ export function checkRouteFamily(
   ctx.error(
     origin,
     'family-mismatch',
-    treeFamily === 'cost-benefit'
-      ? `the cost-benefit tree ${verb} "${id}"; routes are awarded and adjusted by the tree of their own family (${family})`
+    !FAMILY_IDS.has(treeFamily)
+      ? `the ${treeFamily} tree ${verb} "${id}"; routes are awarded and adjusted by the tree of their own family (${family})`
       : `the ${treeFamily} tree ${verb} "${id}", a route of family ${family}; do that in the ${family} tree`,
   );
 }
