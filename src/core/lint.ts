@@ -133,6 +133,7 @@ function checkTests(ctx: LintContext): void {
         x[key]?.forEach((id, i) => checkBridgeRef(ctx, id, sub(e, key, i)));
       }
       checkQuestionRefs(ctx, x.open_questions, sub(e, 'open_questions'));
+      checkQuestionRefs(ctx, x.not_open_questions, sub(e, 'not_open_questions'));
     }
   }
 }

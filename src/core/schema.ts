@@ -435,6 +435,7 @@ export const TestCase = z.strictObject({
     bridge: z.array(id).optional(),
     not_bridge: z.array(id).optional(),
     open_questions: z.array(id).optional(),
+    not_open_questions: z.array(id).optional(),
     cost_benefit: z
       .strictObject({
         wrong_pocket: z.boolean().optional(),

@@ -269,6 +269,13 @@ export function checkExpectations(expect: Expect, advice: Advice, at: At): CaseF
   present('bridge', expect.bridge, bridgeIds, 'bridge funding', true);
   present('not_bridge', expect.not_bridge, bridgeIds, 'bridge funding', false);
   present('open_questions', expect.open_questions, advice.openQuestions, 'open questions', true);
+  present(
+    'not_open_questions',
+    expect.not_open_questions,
+    advice.openQuestions,
+    'open questions',
+    false,
+  );
 
   const cbExpect = expect.cost_benefit;
   if (cbExpect) {
