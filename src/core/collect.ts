@@ -21,8 +21,9 @@ export interface RouteTally {
   excluded: boolean;
 }
 
+/** A question the walk found open: its slot (`Program.slotIds`), and where. */
 export interface OpenAt {
-  readonly question: string;
+  readonly slot: number;
   readonly node: ProgramNode;
 }
 
@@ -115,7 +116,7 @@ export class EffectCollector implements WalkVisitor {
     pushUnique(out.arrangements, e.arrangements);
   }
 
-  open(question: string, node: ProgramNode): void {
-    this.collected.open.push({ question, node });
+  open(slot: number, node: ProgramNode): void {
+    this.collected.open.push({ slot, node });
   }
 }

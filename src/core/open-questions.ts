@@ -56,8 +56,7 @@ export function openQuestions(
       score.push(potential);
     }
   };
-  for (const { question, node } of open) {
-    const s = program.slots.get(question)!;
+  for (const { slot: s, node } of open) {
     const info = program.slotInfo[s]!;
     if (info.derived) for (const i of info.inputs) consider(i, node.potential);
     else consider(s, node.potential);

@@ -82,10 +82,14 @@ export interface ProgramNode {
   readonly source: TreeNode;
   // Targets: a node index, DANGLING, or NONE.
   readonly next: number;
-  /** switch: the question and its slot, the case index per option id (first case wins), each case's target. */
+  /**
+   * switch: the question and its slot; every value a case lists, with that case's index (in case
+   * order: the first case listing a value wins); each case's target.
+   */
   readonly question: string;
   readonly slot: number;
-  readonly caseOf: ReadonlyMap<string | boolean, number>;
+  readonly caseValues: readonly (string | boolean)[];
+  readonly caseIndexes: readonly number[];
   readonly cases: readonly number[];
   readonly otherwise: number;
   readonly unanswered: number;
@@ -100,6 +104,12 @@ export interface ProgramNode {
   readonly reads: readonly string[];
   /** The highest award score on any node below this one: how decisive a question met here is. */
   readonly potential: number;
+  /**
+   * A node that two branches (or the start and a branch) lead to: its position among those nodes
+   * (below `Program.joins`), where a walk marks it entered. -1 for any other node: with a single
+   * way in, it cannot be entered twice.
+   */
+  readonly join: number;
 }
 
 export interface ProgramTree {
@@ -140,6 +150,8 @@ export interface Program {
   /** Every stakeholder id the registry or a duty names. */
   readonly stakeholderIds: readonly string[];
   readonly nodes: readonly ProgramNode[];
+  /** How many nodes have a `join` position. */
+  readonly joins: number;
   /** In walk order: the families, then cost-benefit. */
   readonly trees: readonly ProgramTree[];
   /** Core questions in file order (derived and figure questions excluded). */
@@ -197,7 +209,8 @@ export function compileProgram(rules: RuleSet): Program {
   const parties = new Numbering();
   for (const id of rules.stakeholders.keys()) parties.number(id);
   const dutyOf = dutyCompiler(parties.number);
-  const number = { slot: slots.number, route: routes.number, duty: dutyOf };
+  let joins = 0;
+  const number = { slot: slots.number, route: routes.number, duty: dutyOf, join: () => joins++ };
   const nodes: ProgramNode[] = [];
   const trees = rules.trees.map((tree) => {
     const base = nodes.length;
@@ -239,6 +252,7 @@ export function compileProgram(rules: RuleSet): Program {
     routeDuties,
     stakeholderIds: parties.ids,
     nodes,
+    joins,
     trees,
     ...questions,
     texts,
@@ -265,6 +279,8 @@ interface Numberers {
   readonly slot: SlotOf;
   readonly route: (id: string) => number;
   readonly duty: (d: StakeholderDuty) => Duty;
+  /** The next join position. */
+  readonly join: () => number;
 }
 
 function dutyCompiler(partyOf: (id: string) => number): (d: StakeholderDuty) => Duty {
@@ -327,7 +343,11 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
   const at = new Map<string, number>(tree.nodeOrder.map((id, i) => [id, base + i]));
   const ref = (id: string | undefined) => (id === undefined ? NONE : (at.get(id) ?? DANGLING));
   const raw = tree.nodeOrder.map((id) => tree.nodes.get(id)!);
-  const potentials = potentialsOf(raw, (id) => ref(id) - base);
+  const succ = successorsOf(raw, (id) => ref(id) - base);
+  const potentials = potentialsOf(raw, succ);
+  // the ways into each node: the branches that name it, and the start for the root
+  const waysIn = raw.map((_, i) => (i === 0 ? 1 : 0));
+  for (const targets of succ) for (const t of targets) waysIn[t]!++;
   return raw.map((n, i): ProgramNode => {
     const kind: NodeKind = n.end
       ? 'end'
@@ -338,9 +358,13 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
           : n.sequence !== undefined
             ? 'sequence'
             : 'next';
-    const caseOf = new Map<string | boolean, number>();
+    const caseValues: (string | boolean)[] = [];
+    const caseIndexes: number[] = [];
     (n.cases ?? []).forEach((c, k) => {
-      for (const w of c.when) if (!caseOf.has(w)) caseOf.set(w, k);
+      for (const w of c.when) {
+        caseValues.push(w);
+        caseIndexes.push(k);
+      }
     });
     const condition = kind === 'if' ? compileCondition(n.if!, slotOf) : null;
     return {
@@ -352,7 +376,8 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
       next: kind === 'next' ? ref(n.next) : NONE,
       question: n.switch ?? '',
       slot: n.switch !== undefined ? slotOf(n.switch) : -1,
-      caseOf,
+      caseValues,
+      caseIndexes,
       cases: kind === 'switch' ? (n.cases ?? []).map((c) => ref(c.next)) : [],
       otherwise: kind === 'switch' ? ref(n.otherwise) : NONE,
       unanswered: kind === 'switch' ? ref(n.unanswered) : NONE,
@@ -364,6 +389,7 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
       effects: compileEffects(n.effects, number),
       reads: kind === 'switch' ? [n.switch!] : (condition?.questions ?? []),
       potential: potentials[i]!,
+      join: waysIn[i]! > 1 ? number.join() : -1,
     };
   });
 }
@@ -374,15 +400,12 @@ function maxAward(effects: Effects | undefined): number {
   return best;
 }
 
-/**
- * Per node, the highest award score on any node below it (through any branch), at least 0. A
- * cycle (an error validate reports) adds nothing. Without recursion: trees can be deep.
- */
-function potentialsOf(
+/** Per node, the position in `raw` of every node a branch of it names (once per branch). */
+function successorsOf(
   raw: readonly TreeNode[],
   local: (id: string | undefined) => number,
-): number[] {
-  const succ = raw.map((n) =>
+): number[][] {
+  return raw.map((n) =>
     [
       n.next,
       ...(n.cases ?? []).map((c) => c.next),
@@ -396,6 +419,13 @@ function potentialsOf(
       .map(local)
       .filter((i) => i >= 0 && i < raw.length),
   );
+}
+
+/**
+ * Per node, the highest award score on any node below it (through any branch), at least 0. A
+ * cycle (an error validate reports) adds nothing. Without recursion: trees can be deep.
+ */
+function potentialsOf(raw: readonly TreeNode[], succ: readonly (readonly number[])[]): number[] {
   const own = raw.map((n) => maxAward(n.effects));
   const below = new Array<number>(raw.length).fill(-2); // -2: not yet; -1 and up: done
   const inProgress = new Uint8Array(raw.length);
