@@ -38,20 +38,29 @@ export function emptyValues(program: Program): (AnswerValue | undefined)[] {
 export function factsOf(program: Program, answers: Answers): Facts {
   const values = emptyValues(program);
   const slots = program.answerSlots;
-  for (const key of Object.keys(answers)) {
-    const s = slots.get(key);
-    if (s !== undefined) values[s] = sanitize(answers[key]);
+  // keys and values side by side: reading answers[key] by a key that differs from call to call
+  // costs a generic lookup in an object of any shape, every time
+  const keys = Object.keys(answers);
+  const given: unknown[] = Object.values(answers);
+  for (let i = 0; i < keys.length; i++) {
+    const s = slots.get(keys[i]!);
+    if (s !== undefined) values[s] = sanitize(given[i]);
   }
   return derived(program, values);
 }
 
 /** The facts of answers already in their slots (sanitised): the derived facts are added. */
 export function derived(program: Program, values: (AnswerValue | undefined)[]): Facts {
-  const figures = costBenefitOf(
-    program.costSlots.map((s) => values[s]),
-    program.benefitSlots.map((s) => values[s]),
-    PARTY_IDS,
-  );
+  // without a cost_/benefit_ number there is nothing to compute (and nothing to allocate)
+  const figures =
+    program.costSlots.some((s) => typeof values[s] === 'number') ||
+    program.benefitSlots.some((s) => typeof values[s] === 'number')
+      ? costBenefitOf(
+          program.costSlots.map((s) => values[s]),
+          program.benefitSlots.map((s) => values[s]),
+          PARTY_IDS,
+        )
+      : null;
   // deriveFacts reads only these two answers (and only without figures)
   const facts = deriveFacts(
     {
