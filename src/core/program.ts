@@ -37,6 +37,7 @@ export interface Duty {
   /** Position in PHASES. */
   readonly phase: number;
   readonly why: Text;
+  /** Each once. */
   readonly sources: readonly string[];
 }
 
@@ -221,12 +222,17 @@ export function compileProgram(rules: RuleSet): Program {
     const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
     return (FAMILIES as readonly string[]).includes(f) ? (f as Family) : undefined;
   });
-  const texts = { nl: compileTexts(rules, 'nl'), en: compileTexts(rules, 'en') };
   const routeDuties = routes.ids.map((id) =>
     (rules.routes.get(id)?.stakeholders ?? []).map((s) =>
       dutyOf({ stakeholder: s.stakeholder, phase: s.phase, why: s.role, sources: s.sources }),
     ),
   );
+  // every route and stakeholder is numbered now (the registry's, the effects', the duties')
+  const numbered = { routes: routes.ids, stakeholders: parties.ids };
+  const texts = {
+    nl: compileTexts(rules, 'nl', numbered),
+    en: compileTexts(rules, 'en', numbered),
+  };
   const questions = compileQuestions(rules, slots.number);
   // derived facts stand for has_figures, the figures and the two party lists: all numbered now
   slots.number('has_figures');
@@ -248,7 +254,7 @@ export function compileProgram(rules: RuleSet): Program {
     routeFamily,
     routeOrder: tieOrder(routes.ids, routeFamily),
     // the dates are the same in every language; a route missing from the registry is always valid
-    routeValidity: routes.ids.map((id) => texts.nl.routes.get(id) ?? ALWAYS),
+    routeValidity: texts.nl.routes.map((r) => r ?? ALWAYS),
     routeDuties,
     stakeholderIds: parties.ids,
     nodes,
@@ -288,7 +294,8 @@ function dutyCompiler(partyOf: (id: string) => number): (d: StakeholderDuty) => 
     stakeholder: partyOf(d.stakeholder),
     phase: phaseIndex(d.phase) ?? 0,
     why: d.why,
-    sources: d.sources,
+    // a checklist entry lists each source once
+    sources: [...new Set(d.sources)],
   });
 }
 

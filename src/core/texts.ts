@@ -6,7 +6,7 @@ import type { RuleSet } from './ruleset.ts';
 import type { Text } from './schema.ts';
 
 export function textIn(x: Text, lang: Lang): string {
-  return x[lang] ?? x.nl;
+  return (lang === 'en' ? x.en : x.nl) ?? x.nl;
 }
 
 export interface Validity {
@@ -60,8 +60,9 @@ export interface WarningTexts extends Validity {
 
 export interface RegistryTexts {
   readonly lang: Lang;
-  readonly routes: ReadonlyMap<string, RouteTexts>;
-  readonly stakeholders: ReadonlyMap<string, StakeholderTexts>;
+  /** By route and stakeholder number (`Program.routeIds`, `.stakeholderIds`); undefined: not in the registry. */
+  readonly routes: readonly (RouteTexts | undefined)[];
+  readonly stakeholders: readonly (StakeholderTexts | undefined)[];
   readonly bridge: ReadonlyMap<string, BridgeTexts>;
   readonly warnings: ReadonlyMap<string, WarningTexts>;
 }
@@ -76,11 +77,21 @@ function mapOf<T, U>(source: ReadonlyMap<string, T>, f: (x: T) => U): ReadonlyMa
   return out;
 }
 
-export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
+/** The registry's texts in `lang`; routes and stakeholders by their number in `numbered`. */
+export function compileTexts(
+  rules: RuleSet,
+  lang: Lang,
+  numbered: { readonly routes: readonly string[]; readonly stakeholders: readonly string[] },
+): RegistryTexts {
   const t = (x: Text) => textIn(x, lang);
+  const byNumber = <T, U>(ids: readonly string[], source: ReadonlyMap<string, T>, f: (x: T) => U) =>
+    ids.map((id) => {
+      const x = source.get(id);
+      return x === undefined ? undefined : f(x);
+    });
   return {
     lang,
-    routes: mapOf(rules.routes, (r) => ({
+    routes: byNumber(numbered.routes, rules.routes, (r) => ({
       title: t(r.title),
       summary: t(r.summary),
       whoDecides: r.who_decides ? t(r.who_decides) : undefined,
@@ -92,7 +103,7 @@ export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
       verifyNote: note(r.verify, r.verify_note, lang),
       ...validity(r.valid_from, r.valid_until),
     })),
-    stakeholders: mapOf(rules.stakeholders, (s) => ({
+    stakeholders: byNumber(numbered.stakeholders, rules.stakeholders, (s) => ({
       name: t(s.name),
       bring: s.bring && s.bring.length > 0 ? s.bring.map(t) : undefined,
     })),
