@@ -38,13 +38,9 @@ export function emptyValues(program: Program): (AnswerValue | undefined)[] {
 export function factsOf(program: Program, answers: Answers): Facts {
   const values = emptyValues(program);
   const slots = program.answerSlots;
-  // keys and values side by side: reading answers[key] by a key that differs from call to call
-  // costs a generic lookup in an object of any shape, every time
-  const keys = Object.keys(answers);
-  const given: unknown[] = Object.values(answers);
-  for (let i = 0; i < keys.length; i++) {
-    const s = slots.get(keys[i]!);
-    if (s !== undefined) values[s] = sanitize(given[i]);
+  for (const key of Object.keys(answers)) {
+    const s = slots.get(key);
+    if (s !== undefined) values[s] = sanitize(answers[key]);
   }
   return derived(program, values);
 }

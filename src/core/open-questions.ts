@@ -4,6 +4,7 @@ import type { OpenAt } from './collect.ts';
 import { isAnswered } from './conditions.ts';
 import type { Truth, Values } from './conditions.ts';
 import type { Program } from './program.ts';
+import { sortInPlace } from './sort.ts';
 
 /** The truth of a question's ask_if on these facts: true when it has none (unknown stays unknown). */
 export function askIfOf(program: Program, id: string, facts: Values): Truth {
@@ -62,6 +63,6 @@ export function openQuestions(
     else consider(s, node.potential);
   }
   const ranked = order.map((_, k) => k);
-  if (byPotential) ranked.sort((a, b) => score[b]! - score[a]! || a - b);
+  if (byPotential) sortInPlace(ranked, (a, b) => score[b]! - score[a]! || a - b);
   return ranked.map((k) => program.slotIds[order[k]!]!);
 }

@@ -189,7 +189,7 @@ export function excludedRoute(
     becauseOf(note, facts, because);
     for (const s of note.sources) if (!sources.includes(s)) sources.push(s);
   }
-  const why = whys.join(' ');
+  const why = whys.length === 1 ? whys[0]! : whys.join(' ');
   return st
     ? { id: tally.id, family, title: st.title, why, because, sources }
     : { id: tally.id, family, why, because, sources };
