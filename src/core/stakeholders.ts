@@ -92,15 +92,18 @@ function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
 
 /** The distinct whys of a party's mentions, in order, as one text. */
 function whyOf(c: Checklist, e: Entry, lang: Lang): string {
-  const first = textIn(c.mentions[e.first]!.why, lang);
+  let why = textIn(c.mentions[e.first]!.why, lang);
   let i = c.nextOfParty[e.first]!;
-  if (i < 0) return first;
-  const whys = [first];
+  if (i < 0) return why;
+  const whys = [why];
   for (; i >= 0; i = c.nextOfParty[i]!) {
     const t = textIn(c.mentions[i]!.why, lang);
-    if (!whys.includes(t)) whys.push(t);
+    if (whys.includes(t)) continue;
+    whys.push(t);
+    // + joins two texts without copying them (join would copy)
+    why = why + ' ' + t;
   }
-  return whys.length === 1 ? first : whys.join(' ');
+  return why;
 }
 
 /** The sources of a party's mentions, each once, in order. */
