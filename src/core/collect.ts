@@ -37,14 +37,14 @@ export interface Collected {
   readonly exclusions: Note[];
   readonly exclusionRoutes: number[];
   readonly duties: Duty[];
-  /** Ids in order of first mention, each once. */
-  readonly warnings: string[];
-  readonly bridge: string[];
+  /** In order of first mention, each once: warnings and bridge items by number, arrangement ids. */
+  readonly warnings: number[];
+  readonly bridge: number[];
   readonly arrangements: string[];
   readonly open: OpenAt[];
 }
 
-function pushUnique(list: string[], items: readonly string[]): void {
+function pushUnique<T>(list: T[], items: readonly T[]): void {
   for (const x of items) if (!list.includes(x)) list.push(x);
 }
 

@@ -68,8 +68,9 @@ export interface NodeEffects {
   }[];
   readonly excludes: readonly { readonly route: number; readonly note: Note }[];
   readonly duties: readonly Duty[];
-  readonly warnings: readonly string[];
-  readonly bridge: readonly string[];
+  /** By number (`Program.warningIds`, `.bridgeIds`). */
+  readonly warnings: readonly number[];
+  readonly bridge: readonly number[];
   readonly arrangements: readonly string[];
 }
 
@@ -150,6 +151,9 @@ export interface Program {
   readonly routeOrder: readonly number[];
   /** Every stakeholder id the registry or a duty names. */
   readonly stakeholderIds: readonly string[];
+  /** Every warning and bridge id the registry or an effect names. */
+  readonly warningIds: readonly string[];
+  readonly bridgeIds: readonly string[];
   readonly nodes: readonly ProgramNode[];
   /** How many nodes have a `join` position. */
   readonly joins: number;
@@ -209,9 +213,20 @@ export function compileProgram(rules: RuleSet): Program {
   for (const id of rules.routes.keys()) routes.number(id);
   const parties = new Numbering();
   for (const id of rules.stakeholders.keys()) parties.number(id);
+  const warnings = new Numbering();
+  for (const id of rules.warnings.keys()) warnings.number(id);
+  const bridge = new Numbering();
+  for (const id of rules.bridge.keys()) bridge.number(id);
   const dutyOf = dutyCompiler(parties.number);
   let joins = 0;
-  const number = { slot: slots.number, route: routes.number, duty: dutyOf, join: () => joins++ };
+  const number = {
+    slot: slots.number,
+    route: routes.number,
+    duty: dutyOf,
+    warning: warnings.number,
+    bridge: bridge.number,
+    join: () => joins++,
+  };
   const nodes: ProgramNode[] = [];
   const trees = rules.trees.map((tree) => {
     const base = nodes.length;
@@ -228,7 +243,12 @@ export function compileProgram(rules: RuleSet): Program {
     ),
   );
   // every route and stakeholder is numbered now (the registry's, the effects', the duties')
-  const numbered = { routes: routes.ids, stakeholders: parties.ids };
+  const numbered = {
+    routes: routes.ids,
+    stakeholders: parties.ids,
+    warnings: warnings.ids,
+    bridge: bridge.ids,
+  };
   const texts = {
     nl: compileTexts(rules, 'nl', numbered),
     en: compileTexts(rules, 'en', numbered),
@@ -257,6 +277,8 @@ export function compileProgram(rules: RuleSet): Program {
     routeValidity: texts.nl.routes.map((r) => r ?? ALWAYS),
     routeDuties,
     stakeholderIds: parties.ids,
+    warningIds: warnings.ids,
+    bridgeIds: bridge.ids,
     nodes,
     joins,
     trees,
@@ -285,6 +307,8 @@ interface Numberers {
   readonly slot: SlotOf;
   readonly route: (id: string) => number;
   readonly duty: (d: StakeholderDuty) => Duty;
+  readonly warning: (id: string) => number;
+  readonly bridge: (id: string) => number;
   /** The next join position. */
   readonly join: () => number;
 }
@@ -339,8 +363,8 @@ function compileEffects(e: Effects | undefined, number: Numberers): NodeEffects 
       note: note(r.why, r.because, r.sources),
     })),
     duties: (e.stakeholders ?? []).map(number.duty),
-    warnings: e.warnings ?? [],
-    bridge: e.bridge ?? [],
+    warnings: (e.warnings ?? []).map(number.warning),
+    bridge: (e.bridge ?? []).map(number.bridge),
     arrangements: e.arrangements ?? [],
   };
 }

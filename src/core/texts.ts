@@ -60,28 +60,31 @@ export interface WarningTexts extends Validity {
 
 export interface RegistryTexts {
   readonly lang: Lang;
-  /** By route and stakeholder number (`Program.routeIds`, `.stakeholderIds`); undefined: not in the registry. */
+  /**
+   * By route and stakeholder number (`Program.routeIds`, `.stakeholderIds`); undefined: not in
+   * the registry.
+   */
   readonly routes: readonly (RouteTexts | undefined)[];
   readonly stakeholders: readonly (StakeholderTexts | undefined)[];
-  readonly bridge: ReadonlyMap<string, BridgeTexts>;
-  readonly warnings: ReadonlyMap<string, WarningTexts>;
+  /** By number (`Program.bridgeIds`, `.warningIds`). */
+  readonly bridge: readonly (BridgeTexts | undefined)[];
+  readonly warnings: readonly (WarningTexts | undefined)[];
 }
 
 function note(verify: boolean | undefined, x: Text | undefined, lang: Lang): string | undefined {
   return verify === true && x ? textIn(x, lang) : undefined;
 }
 
-function mapOf<T, U>(source: ReadonlyMap<string, T>, f: (x: T) => U): ReadonlyMap<string, U> {
-  const out = new Map<string, U>();
-  for (const [id, x] of source) out.set(id, f(x));
-  return out;
-}
-
-/** The registry's texts in `lang`; routes and stakeholders by their number in `numbered`. */
+/** The registry's texts in `lang`, each item by its number in `numbered`. */
 export function compileTexts(
   rules: RuleSet,
   lang: Lang,
-  numbered: { readonly routes: readonly string[]; readonly stakeholders: readonly string[] },
+  numbered: {
+    readonly routes: readonly string[];
+    readonly stakeholders: readonly string[];
+    readonly warnings: readonly string[];
+    readonly bridge: readonly string[];
+  },
 ): RegistryTexts {
   const t = (x: Text) => textIn(x, lang);
   const byNumber = <T, U>(ids: readonly string[], source: ReadonlyMap<string, T>, f: (x: T) => U) =>
@@ -107,7 +110,7 @@ export function compileTexts(
       name: t(s.name),
       bring: s.bring && s.bring.length > 0 ? s.bring.map(t) : undefined,
     })),
-    bridge: mapOf(rules.bridge, (b) => ({
+    bridge: byNumber(numbered.bridge, rules.bridge, (b) => ({
       title: t(b.title),
       why: t(b.why),
       leadsTo: b.leads_to && b.leads_to.length > 0 ? b.leads_to : undefined,
@@ -116,7 +119,7 @@ export function compileTexts(
       verifyNote: note(b.verify, b.verify_note, lang),
       ...validity(b.valid_from, b.valid_until),
     })),
-    warnings: mapOf(rules.warnings, (w) => ({
+    warnings: byNumber(numbered.warnings, rules.warnings, (w) => ({
       text: t(w.text),
       sources: w.sources,
       verify: w.verify === true,
