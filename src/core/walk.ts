@@ -124,9 +124,14 @@ function step(node: ProgramNode, facts: Values, visitor: WalkVisitor): number {
       if (truth === true) return take(node, 'then', 0, node.then, visitor);
       if (truth === false) return take(node, 'else', 0, node.else, visitor);
       if (visitor.open) {
-        const unknown: number[] = [];
-        node.condition!.unknownSlots(facts, unknown);
-        for (const s of unknown) visitor.open(s, node);
+        const condition = node.condition!;
+        // an unknown condition on one question is unknown for that question
+        if (condition.slots.length === 1) visitor.open(condition.slots[0]!, node);
+        else {
+          const unknown: number[] = [];
+          condition.unknownSlots(facts, unknown);
+          for (const s of unknown) visitor.open(s, node);
+        }
       }
       return take(node, 'unknown', 0, node.unknown, visitor);
     }
