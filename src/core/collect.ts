@@ -21,8 +21,9 @@ export interface RouteTally {
   excluded: boolean;
 }
 
+/** A question the walk found open: its slot (`Program.slotIds`), and where. */
 export interface OpenAt {
-  readonly question: string;
+  readonly slot: number;
   readonly node: ProgramNode;
 }
 
@@ -36,14 +37,14 @@ export interface Collected {
   readonly exclusions: Note[];
   readonly exclusionRoutes: number[];
   readonly duties: Duty[];
-  /** Ids in order of first mention, each once. */
-  readonly warnings: string[];
-  readonly bridge: string[];
+  /** In order of first mention, each once: warnings and bridge items by number, arrangement ids. */
+  readonly warnings: number[];
+  readonly bridge: number[];
   readonly arrangements: string[];
   readonly open: OpenAt[];
 }
 
-function pushUnique(list: string[], items: readonly string[]): void {
+function pushUnique<T>(list: T[], items: readonly T[]): void {
   for (const x of items) if (!list.includes(x)) list.push(x);
 }
 
@@ -115,7 +116,7 @@ export class EffectCollector implements WalkVisitor {
     pushUnique(out.arrangements, e.arrangements);
   }
 
-  open(question: string, node: ProgramNode): void {
-    this.collected.open.push({ question, node });
+  open(slot: number, node: ProgramNode): void {
+    this.collected.open.push({ slot, node });
   }
 }

@@ -161,91 +161,120 @@ export type Values = readonly (AnswerValue | undefined)[];
 /** The slot of a question. */
 export type SlotOf = (question: string) => number;
 
-/** A condition made ready to run: its truth, and which unanswered questions made it unknown. */
-export interface CompiledCondition {
-  readonly test: (values: Values) => Truth;
-  /**
-   * Adds to `out` the questions whose missing answers make the condition unknown: only the parts
-   * that are themselves unknown count (in `any: [A, B]` with B true, A does not matter).
-   */
-  readonly unknown: (values: Values, out: string[]) => void;
-  /** Every question the condition reads, each once, in order. */
-  readonly questions: readonly string[];
-}
-
 /** The operator a comparison applies: the first present, in the order of OPERATORS. */
 export function operatorOf(c: Comparison): ComparisonOperator | undefined {
   for (const name of COMPARISON_OPERATORS) if (c[name] !== undefined) return name;
   return undefined;
 }
 
-function compileComparison(c: Comparison, slotOf: SlotOf): CompiledCondition {
-  const q = c.question;
-  const s = slotOf(q);
-  const name = operatorOf(c);
-  const questions = [q];
-  const unknown = (v: Values, out: string[]) => {
-    if (!isAnswered(v[s]) && !out.includes(q)) out.push(q);
-  };
-  if (name === undefined) {
-    // no operator (the schema refuses it): false once answered
-    return { test: (v) => (isAnswered(v[s]) ? false : undefined), unknown, questions };
-  }
-  const def = OPERATORS[name] as OperatorDef<OperandKind>;
-  const check = def.test(c[name] as never);
-  if (def.onUnanswered) return { test: (v) => check(v[s]), unknown: () => {}, questions };
-  return {
-    test: (v) => {
-      const x = v[s];
-      return isAnswered(x) ? check(x) : undefined;
-    },
-    unknown,
-    questions,
-  };
-}
+export type ConditionKind = 'compare' | 'answered' | 'no-operator' | 'not' | 'all' | 'any';
 
-function compileGroup(parts: readonly CompiledCondition[], all: boolean): CompiledCondition {
-  // all: false wins, then unknown; any: true wins, then unknown
-  const decisive = !all;
-  const test = (v: Values): Truth => {
-    let result: Truth = all;
-    for (let i = 0; i < parts.length; i++) {
-      const t = parts[i]!.test(v);
-      if (t === decisive) return decisive;
-      if (t === undefined) result = undefined;
+/**
+ * A condition made ready to run: its truth, and which unanswered questions made it unknown. Plain
+ * read-only data (a comparison's slot and test, a group's parts) read by the methods below: one
+ * `test` for every kind, so that a walk calls the same function for every condition.
+ */
+export class CompiledCondition {
+  constructor(
+    private readonly kind: ConditionKind,
+    /** A comparison: the slot of its question, and the test of an answer (OPERATORS). */
+    private readonly slot: number,
+    private readonly check: ((value: AnswerValue | undefined) => boolean) | null,
+    /** all / any / not: the parts. */
+    private readonly parts: readonly CompiledCondition[],
+    /** Every question the condition reads, each once, in order, and their slots (same order). */
+    readonly questions: readonly string[],
+    readonly slots: readonly number[],
+  ) {}
+
+  /** True, false, or undefined for unknown. */
+  test(values: Values): Truth {
+    switch (this.kind) {
+      case 'compare': {
+        const x = values[this.slot];
+        return isAnswered(x) ? this.check!(x) : undefined;
+      }
+      case 'answered':
+        return this.check!(values[this.slot]);
+      case 'no-operator':
+        return isAnswered(values[this.slot]) ? false : undefined;
+      case 'not': {
+        const t = this.parts[0]!.test(values);
+        return t === undefined ? undefined : !t;
+      }
+      default: {
+        // all: false wins, then unknown; any: true wins, then unknown
+        const all = this.kind === 'all';
+        let result: Truth = all;
+        for (let i = 0; i < this.parts.length; i++) {
+          const t = this.parts[i]!.test(values);
+          if (t === !all) return !all;
+          if (t === undefined) result = undefined;
+        }
+        return result;
+      }
     }
-    return result;
-  };
-  return {
-    test,
-    unknown: (v, out) => {
-      for (const p of parts) if (p.test(v) === undefined) p.unknown(v, out);
-    },
-    questions: unique(parts.flatMap((p) => p.questions)),
-  };
+  }
+
+  /**
+   * Adds to `out` the slots of the questions whose missing answers make the condition unknown,
+   * each once: only the parts that are themselves unknown count (in `any: [A, B]` with B true, A
+   * does not matter).
+   */
+  unknownSlots(values: Values, out: number[]): void {
+    switch (this.kind) {
+      case 'compare':
+      case 'no-operator':
+        if (!isAnswered(values[this.slot]) && !out.includes(this.slot)) out.push(this.slot);
+        return;
+      case 'answered':
+        return;
+      case 'not':
+        this.parts[0]!.unknownSlots(values, out);
+        return;
+      default:
+        for (const p of this.parts) if (p.test(values) === undefined) p.unknownSlots(values, out);
+    }
+  }
+
+  /** `unknownSlots` as question ids (added to `out` when not in it yet). */
+  unknown(values: Values, out: string[]): void {
+    const slots: number[] = [];
+    this.unknownSlots(values, slots);
+    for (const s of slots) {
+      const q = this.questions[this.slots.indexOf(s)]!;
+      if (!out.includes(q)) out.push(q);
+    }
+  }
 }
 
-function unique(list: readonly string[]): string[] {
+function unique<T>(list: readonly T[]): T[] {
   return [...new Set(list)];
 }
 
 /** Compiles a condition (nested as deep as the rule file has it) for the program's slots. */
 export function compileCondition(cond: Condition, slotOf: SlotOf): CompiledCondition {
+  const group = (kind: ConditionKind, parts: readonly CompiledCondition[]) =>
+    new CompiledCondition(
+      kind,
+      -1,
+      null,
+      parts,
+      unique(parts.flatMap((p) => p.questions)),
+      unique(parts.flatMap((p) => p.slots)),
+    );
   const sub = (c: Condition) => compileCondition(c, slotOf);
-  if ('all' in cond) return compileGroup(cond.all.map(sub), true);
-  if ('any' in cond) return compileGroup(cond.any.map(sub), false);
-  if ('not' in cond) {
-    const inner = sub(cond.not);
-    return {
-      test: (v) => {
-        const t = inner.test(v);
-        return t === undefined ? undefined : !t;
-      },
-      unknown: inner.unknown,
-      questions: inner.questions,
-    };
-  }
-  return compileComparison(cond, slotOf);
+  if ('all' in cond) return group('all', cond.all.map(sub));
+  if ('any' in cond) return group('any', cond.any.map(sub));
+  if ('not' in cond) return group('not', [sub(cond.not)]);
+  const q = cond.question;
+  const s = slotOf(q);
+  const name = operatorOf(cond);
+  // no operator (the schema refuses it): false once answered
+  if (name === undefined) return new CompiledCondition('no-operator', s, null, [], [q], [s]);
+  const def = OPERATORS[name] as OperatorDef<OperandKind>;
+  const kind = def.onUnanswered ? 'answered' : 'compare';
+  return new CompiledCondition(kind, s, def.test(cond[name] as never), [], [q], [s]);
 }
 
 /** A condition compiled for an answers object: its own slots, in order of first reading. */

@@ -4,6 +4,7 @@
 // given (the contract's order), ties broken by that order. docs/engine.md explains the method.
 import type { AnswerValue, Answers, CostBenefit, PartyBalance, Transfer } from './advice.ts';
 import { isAnswered } from './conditions.ts';
+import { sortInPlace } from './sort.ts';
 
 /** The cost/benefit figures without the arrangements (which come from the cost-benefit tree). */
 export type CostBenefitFigures = Omit<CostBenefit, 'arrangements'>;
@@ -161,23 +162,6 @@ function largerFirst(a: Side, b: Side): number {
 
 function byPayerThenReceiver(a: { from: Side; to: Side }, b: { from: Side; to: Side }): number {
   return a.from.order - b.from.order || a.to.order - b.to.order;
-}
-
-/**
- * A stable insertion sort: these lists hold a dozen items at most (13 parties), where
- * Array.prototype.sort costs more in its set-up than in comparing. (The orders used are total,
- * so any correct sort gives the same result.)
- */
-function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && compare(list[j]!, x) > 0) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = x;
-  }
 }
 
 interface Component {

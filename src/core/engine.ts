@@ -36,9 +36,12 @@ export { whenOf } from './stakeholders.ts';
 export interface Decisions extends RouteDecisions {
   readonly collected: Collected;
   readonly checklist: Checklist;
-  /** Warning and bridge ids that are in the registry and valid at asOf, in order of mention. */
-  readonly warnings: readonly string[];
-  readonly bridge: readonly string[];
+  /**
+   * The warnings and bridge items (by number: `Program.warningIds`, `.bridgeIds`) that are in the
+   * registry and valid at asOf, in order of mention.
+   */
+  readonly warnings: readonly number[];
+  readonly bridge: readonly number[];
   readonly openQuestions: readonly string[];
 }
 
@@ -49,9 +52,9 @@ export function decide(program: Program, facts: Facts, asOf: string): Decisions 
   const c = collector.collected;
   const routes = rankRoutes(program, c.routes, asOf);
   const registry = program.texts.nl; // validity dates are the same in every language
-  const valid = (ids: readonly string[], items: ReadonlyMap<string, Validity>) =>
-    ids.filter((id) => {
-      const item = items.get(id);
+  const valid = (mentioned: readonly number[], items: readonly (Validity | undefined)[]) =>
+    mentioned.filter((n) => {
+      const item = items[n];
       return item !== undefined && validAt(item, asOf);
     });
   return {
@@ -117,8 +120,8 @@ function adviceOf(program: Program, facts: Facts, d: Decisions, options: Evaluat
           arrangements: d.collected.arrangements.slice(),
         }
       : null,
-    bridgeFunding: d.bridge.map((id) => bridgeItem(id, texts.bridge.get(id)!)),
-    warnings: d.warnings.map((id) => warningItem(id, texts.warnings.get(id)!)),
+    bridgeFunding: d.bridge.map((n) => bridgeItem(program.bridgeIds[n]!, texts.bridge[n]!)),
+    warnings: d.warnings.map((n) => warningItem(program.warningIds[n]!, texts.warnings[n]!)),
     openQuestions: d.openQuestions.slice(),
     arrangements: d.collected.arrangements,
   };
@@ -229,7 +232,7 @@ export class RowEvaluator {
         score: r.score,
       })),
       stakeholders: d.checklist.entries.map((e) => this.program.stakeholderIds[e.stakeholder]!),
-      warnings: d.warnings.slice(),
+      warnings: d.warnings.map((n) => this.program.warningIds[n]!),
       openQuestions: d.openQuestions.slice(),
       costBenefit: costBenefitVerdict(facts.figures),
     };

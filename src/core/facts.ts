@@ -47,11 +47,16 @@ export function factsOf(program: Program, answers: Answers): Facts {
 
 /** The facts of answers already in their slots (sanitised): the derived facts are added. */
 export function derived(program: Program, values: (AnswerValue | undefined)[]): Facts {
-  const figures = costBenefitOf(
-    program.costSlots.map((s) => values[s]),
-    program.benefitSlots.map((s) => values[s]),
-    PARTY_IDS,
-  );
+  // without a cost_/benefit_ number there is nothing to compute (and nothing to allocate)
+  const figures =
+    program.costSlots.some((s) => typeof values[s] === 'number') ||
+    program.benefitSlots.some((s) => typeof values[s] === 'number')
+      ? costBenefitOf(
+          program.costSlots.map((s) => values[s]),
+          program.benefitSlots.map((s) => values[s]),
+          PARTY_IDS,
+        )
+      : null;
   // deriveFacts reads only these two answers (and only without figures)
   const facts = deriveFacts(
     {

@@ -51,7 +51,7 @@ function candidates(rules: RuleSet, answers: Answers, options: NextQuestionOptio
 
   const core = program.core.filter(pending);
   const open: OpenAt[] = [];
-  walk(program, working, { open: (question, node) => open.push({ question, node }) });
+  walk(program, working, { open: (slot, node) => open.push({ slot, node }) });
   // every open question of the walk, in walk order (ask_if and answered already filtered)
   const followUps = openQuestions(program, open, working, false)
     .map((id) => rules.questions.get(id))

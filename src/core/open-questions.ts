@@ -4,6 +4,7 @@ import type { OpenAt } from './collect.ts';
 import { isAnswered } from './conditions.ts';
 import type { Truth, Values } from './conditions.ts';
 import type { Program } from './program.ts';
+import { sortInPlace } from './sort.ts';
 
 /** The truth of a question's ask_if on these facts: true when it has none (unknown stays unknown). */
 export function askIfOf(program: Program, id: string, facts: Values): Truth {
@@ -56,13 +57,12 @@ export function openQuestions(
       score.push(potential);
     }
   };
-  for (const { question, node } of open) {
-    const s = program.slots.get(question)!;
+  for (const { slot: s, node } of open) {
     const info = program.slotInfo[s]!;
     if (info.derived) for (const i of info.inputs) consider(i, node.potential);
     else consider(s, node.potential);
   }
   const ranked = order.map((_, k) => k);
-  if (byPotential) ranked.sort((a, b) => score[b]! - score[a]! || a - b);
+  if (byPotential) sortInPlace(ranked, (a, b) => score[b]! - score[a]! || a - b);
   return ranked.map((k) => program.slotIds[order[k]!]!);
 }

@@ -12,6 +12,7 @@ import type { QuestionDef, RuleSet, Tree, TreeNode } from './ruleset.ts';
 import { PARTY_IDS } from './ruleset.ts';
 import type { Effects, StakeholderDuty, Text, TreeFamily } from './schema.ts';
 import { compileTexts } from './texts.ts';
+import { potentialsOf, successorsOf } from './tree-shape.ts';
 import type { RegistryTexts, Validity } from './texts.ts';
 
 /** No such branch in the rule. */
@@ -37,6 +38,7 @@ export interface Duty {
   /** Position in PHASES. */
   readonly phase: number;
   readonly why: Text;
+  /** Each once. */
   readonly sources: readonly string[];
 }
 
@@ -67,8 +69,9 @@ export interface NodeEffects {
   }[];
   readonly excludes: readonly { readonly route: number; readonly note: Note }[];
   readonly duties: readonly Duty[];
-  readonly warnings: readonly string[];
-  readonly bridge: readonly string[];
+  /** By number (`Program.warningIds`, `.bridgeIds`). */
+  readonly warnings: readonly number[];
+  readonly bridge: readonly number[];
   readonly arrangements: readonly string[];
 }
 
@@ -82,10 +85,14 @@ export interface ProgramNode {
   readonly source: TreeNode;
   // Targets: a node index, DANGLING, or NONE.
   readonly next: number;
-  /** switch: the question and its slot, the case index per option id (first case wins), each case's target. */
+  /**
+   * switch: the question and its slot; every value a case lists, with that case's index (in case
+   * order: the first case listing a value wins); each case's target.
+   */
   readonly question: string;
   readonly slot: number;
-  readonly caseOf: ReadonlyMap<string | boolean, number>;
+  readonly caseValues: readonly (string | boolean)[];
+  readonly caseIndexes: readonly number[];
   readonly cases: readonly number[];
   readonly otherwise: number;
   readonly unanswered: number;
@@ -100,6 +107,12 @@ export interface ProgramNode {
   readonly reads: readonly string[];
   /** The highest award score on any node below this one: how decisive a question met here is. */
   readonly potential: number;
+  /**
+   * A node that two branches (or the start and a branch) lead to: its position among those nodes
+   * (below `Program.joins`), where a walk marks it entered. -1 for any other node: with a single
+   * way in, it cannot be entered twice.
+   */
+  readonly join: number;
 }
 
 export interface ProgramTree {
@@ -139,7 +152,12 @@ export interface Program {
   readonly routeOrder: readonly number[];
   /** Every stakeholder id the registry or a duty names. */
   readonly stakeholderIds: readonly string[];
+  /** Every warning and bridge id the registry or an effect names. */
+  readonly warningIds: readonly string[];
+  readonly bridgeIds: readonly string[];
   readonly nodes: readonly ProgramNode[];
+  /** How many nodes have a `join` position. */
+  readonly joins: number;
   /** In walk order: the families, then cost-benefit. */
   readonly trees: readonly ProgramTree[];
   /** Core questions in file order (derived and figure questions excluded). */
@@ -196,8 +214,20 @@ export function compileProgram(rules: RuleSet): Program {
   for (const id of rules.routes.keys()) routes.number(id);
   const parties = new Numbering();
   for (const id of rules.stakeholders.keys()) parties.number(id);
+  const warnings = new Numbering();
+  for (const id of rules.warnings.keys()) warnings.number(id);
+  const bridge = new Numbering();
+  for (const id of rules.bridge.keys()) bridge.number(id);
   const dutyOf = dutyCompiler(parties.number);
-  const number = { slot: slots.number, route: routes.number, duty: dutyOf };
+  let joins = 0;
+  const number = {
+    slot: slots.number,
+    route: routes.number,
+    duty: dutyOf,
+    warning: warnings.number,
+    bridge: bridge.number,
+    join: () => joins++,
+  };
   const nodes: ProgramNode[] = [];
   const trees = rules.trees.map((tree) => {
     const base = nodes.length;
@@ -208,12 +238,22 @@ export function compileProgram(rules: RuleSet): Program {
     const f = rules.routes.get(id)?.family ?? id.slice(0, id.indexOf('.'));
     return (FAMILIES as readonly string[]).includes(f) ? (f as Family) : undefined;
   });
-  const texts = { nl: compileTexts(rules, 'nl'), en: compileTexts(rules, 'en') };
   const routeDuties = routes.ids.map((id) =>
     (rules.routes.get(id)?.stakeholders ?? []).map((s) =>
       dutyOf({ stakeholder: s.stakeholder, phase: s.phase, why: s.role, sources: s.sources }),
     ),
   );
+  // every route and stakeholder is numbered now (the registry's, the effects', the duties')
+  const numbered = {
+    routes: routes.ids,
+    stakeholders: parties.ids,
+    warnings: warnings.ids,
+    bridge: bridge.ids,
+  };
+  const texts = {
+    nl: compileTexts(rules, 'nl', numbered),
+    en: compileTexts(rules, 'en', numbered),
+  };
   const questions = compileQuestions(rules, slots.number);
   // derived facts stand for has_figures, the figures and the two party lists: all numbered now
   slots.number('has_figures');
@@ -235,10 +275,13 @@ export function compileProgram(rules: RuleSet): Program {
     routeFamily,
     routeOrder: tieOrder(routes.ids, routeFamily),
     // the dates are the same in every language; a route missing from the registry is always valid
-    routeValidity: routes.ids.map((id) => texts.nl.routes.get(id) ?? ALWAYS),
+    routeValidity: texts.nl.routes.map((r) => r ?? ALWAYS),
     routeDuties,
     stakeholderIds: parties.ids,
+    warningIds: warnings.ids,
+    bridgeIds: bridge.ids,
     nodes,
+    joins,
     trees,
     ...questions,
     texts,
@@ -265,6 +308,10 @@ interface Numberers {
   readonly slot: SlotOf;
   readonly route: (id: string) => number;
   readonly duty: (d: StakeholderDuty) => Duty;
+  readonly warning: (id: string) => number;
+  readonly bridge: (id: string) => number;
+  /** The next join position. */
+  readonly join: () => number;
 }
 
 function dutyCompiler(partyOf: (id: string) => number): (d: StakeholderDuty) => Duty {
@@ -272,7 +319,8 @@ function dutyCompiler(partyOf: (id: string) => number): (d: StakeholderDuty) => 
     stakeholder: partyOf(d.stakeholder),
     phase: phaseIndex(d.phase) ?? 0,
     why: d.why,
-    sources: d.sources,
+    // a checklist entry lists each source once
+    sources: [...new Set(d.sources)],
   });
 }
 
@@ -316,8 +364,8 @@ function compileEffects(e: Effects | undefined, number: Numberers): NodeEffects 
       note: note(r.why, r.because, r.sources),
     })),
     duties: (e.stakeholders ?? []).map(number.duty),
-    warnings: e.warnings ?? [],
-    bridge: e.bridge ?? [],
+    warnings: (e.warnings ?? []).map(number.warning),
+    bridge: (e.bridge ?? []).map(number.bridge),
     arrangements: e.arrangements ?? [],
   };
 }
@@ -327,7 +375,11 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
   const at = new Map<string, number>(tree.nodeOrder.map((id, i) => [id, base + i]));
   const ref = (id: string | undefined) => (id === undefined ? NONE : (at.get(id) ?? DANGLING));
   const raw = tree.nodeOrder.map((id) => tree.nodes.get(id)!);
-  const potentials = potentialsOf(raw, (id) => ref(id) - base);
+  const succ = successorsOf(raw, (id) => ref(id) - base);
+  const potentials = potentialsOf(raw, succ);
+  // the ways into each node: the branches that name it, and the start for the root
+  const waysIn = raw.map((_, i) => (i === 0 ? 1 : 0));
+  for (const targets of succ) for (const t of targets) waysIn[t]!++;
   return raw.map((n, i): ProgramNode => {
     const kind: NodeKind = n.end
       ? 'end'
@@ -338,9 +390,13 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
           : n.sequence !== undefined
             ? 'sequence'
             : 'next';
-    const caseOf = new Map<string | boolean, number>();
+    const caseValues: (string | boolean)[] = [];
+    const caseIndexes: number[] = [];
     (n.cases ?? []).forEach((c, k) => {
-      for (const w of c.when) if (!caseOf.has(w)) caseOf.set(w, k);
+      for (const w of c.when) {
+        caseValues.push(w);
+        caseIndexes.push(k);
+      }
     });
     const condition = kind === 'if' ? compileCondition(n.if!, slotOf) : null;
     return {
@@ -352,7 +408,8 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
       next: kind === 'next' ? ref(n.next) : NONE,
       question: n.switch ?? '',
       slot: n.switch !== undefined ? slotOf(n.switch) : -1,
-      caseOf,
+      caseValues,
+      caseIndexes,
       cases: kind === 'switch' ? (n.cases ?? []).map((c) => ref(c.next)) : [],
       otherwise: kind === 'switch' ? ref(n.otherwise) : NONE,
       unanswered: kind === 'switch' ? ref(n.unanswered) : NONE,
@@ -364,66 +421,9 @@ function compileTree(tree: Tree, base: number, number: Numberers): ProgramNode[]
       effects: compileEffects(n.effects, number),
       reads: kind === 'switch' ? [n.switch!] : (condition?.questions ?? []),
       potential: potentials[i]!,
+      join: waysIn[i]! > 1 ? number.join() : -1,
     };
   });
-}
-
-function maxAward(effects: Effects | undefined): number {
-  let best = -1;
-  for (const r of effects?.routes ?? []) if (r.score > best) best = r.score;
-  return best;
-}
-
-/**
- * Per node, the highest award score on any node below it (through any branch), at least 0. A
- * cycle (an error validate reports) adds nothing. Without recursion: trees can be deep.
- */
-function potentialsOf(
-  raw: readonly TreeNode[],
-  local: (id: string | undefined) => number,
-): number[] {
-  const succ = raw.map((n) =>
-    [
-      n.next,
-      ...(n.cases ?? []).map((c) => c.next),
-      n.otherwise,
-      n.unanswered,
-      n.then,
-      n.else,
-      n.unknown,
-      ...(n.sequence ?? []),
-    ]
-      .map(local)
-      .filter((i) => i >= 0 && i < raw.length),
-  );
-  const own = raw.map((n) => maxAward(n.effects));
-  const below = new Array<number>(raw.length).fill(-2); // -2: not yet; -1 and up: done
-  const inProgress = new Uint8Array(raw.length);
-  for (let start = 0; start < raw.length; start++) {
-    if (below[start]! !== -2) continue;
-    // depth-first, post-order, with an explicit stack of [node, next successor to look at]
-    const stack: [number, number][] = [[start, 0]];
-    inProgress[start] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const [n, k] = top;
-      const next = succ[n]![k];
-      if (next !== undefined) {
-        top[1] = k + 1;
-        if (below[next] === -2 && inProgress[next] === 0) {
-          inProgress[next] = 1;
-          stack.push([next, 0]);
-        }
-        continue;
-      }
-      let best = -1;
-      for (const s of succ[n]!) best = Math.max(best, own[s]!, below[s] === -2 ? -1 : below[s]!);
-      below[n] = best;
-      inProgress[n] = 0;
-      stack.pop();
-    }
-  }
-  return below.map((b) => Math.max(0, b));
 }
 
 function compileQuestions(rules: RuleSet, slotOf: SlotOf) {

@@ -7,11 +7,14 @@ import type { Values } from './conditions.ts';
 import type { Program } from './program.ts';
 import type { RuleSet } from './ruleset.ts';
 import type { Family, Fit } from './schema.ts';
+import { sortInPlace } from './sort.ts';
 import { textIn, validAt, validityWhy } from './texts.ts';
 import type { RouteTexts } from './texts.ts';
 
 export interface Ranked {
   readonly tally: RouteTally;
+  /** The route's place in the order of ties (`Program.routeOrder`). */
+  readonly order: number;
   readonly family: Family;
   readonly score: number;
   readonly fit: Fit;
@@ -19,6 +22,7 @@ export interface Ranked {
 
 export interface Excluded {
   readonly tally: RouteTally;
+  readonly order: number;
   readonly family: Family;
   /** Outside its validity dates at asOf (the why names the date), rather than excluded by a rule. */
   readonly lapsed: boolean;
@@ -47,19 +51,27 @@ export function rankRoutes(
     if (!t.awarded && !t.excluded) continue; // an adjustment alone advises nothing
     const family = program.routeFamily[t.route];
     if (family === undefined) continue;
+    const order = program.routeOrder[t.route]!;
     if (!validAt(program.routeValidity[t.route]!, asOf)) {
-      excluded.push({ tally: t, family, lapsed: true });
-    } else if (t.excluded) excluded.push({ tally: t, family, lapsed: false });
+      excluded.push({ tally: t, order, family, lapsed: true });
+    } else if (t.excluded) excluded.push({ tally: t, order, family, lapsed: false });
     else {
       const score = Math.max(0, Math.min(100, t.best + t.add));
-      advised.push({ tally: t, family, score, fit: fitOf(score, fit) });
+      advised.push({ tally: t, order, family, score, fit: fitOf(score, fit) });
     }
   }
-  // ties: family order, then id (Program.routeOrder)
-  const order = program.routeOrder;
-  advised.sort((x, y) => y.score - x.score || order[x.tally.route]! - order[y.tally.route]!);
-  excluded.sort((x, y) => order[x.tally.route]! - order[y.tally.route]!);
+  sortInPlace(advised, byScore);
+  sortInPlace(excluded, byOrder);
   return { advised, excluded };
+}
+
+/** Best score first; ties by family order, then id (Program.routeOrder). */
+function byScore(x: Ranked, y: Ranked): number {
+  return y.score - x.score || x.order - y.order;
+}
+
+function byOrder(x: Excluded, y: Excluded): number {
+  return x.order - y.order;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,28 +101,30 @@ function becauseOf(
 /** The deciding award first, then the other awards and adjustments in walk order; no text twice. */
 function reasonsOf(t: RouteTally, c: Collected, facts: Values, lang: Lang): Reason[] {
   const reasons: Reason[] = [];
-  const add = (note: Note) => {
-    const text = textIn(note.text, lang);
-    for (const r of reasons) if (r.text === text) return;
-    reasons.push({ text, because: becauseOf(note, facts), sources: note.sources.slice() });
-  };
-  add(c.notes[t.bestNote]!);
+  addReason(reasons, c.notes[t.bestNote]!, facts, lang);
   for (let i = 0; i < c.notes.length; i++) {
-    if (c.noteRoutes[i] === t.route && i !== t.bestNote) add(c.notes[i]!);
+    if (c.noteRoutes[i] === t.route && i !== t.bestNote)
+      addReason(reasons, c.notes[i]!, facts, lang);
   }
   return reasons;
+}
+
+function addReason(reasons: Reason[], note: Note, facts: Values, lang: Lang): void {
+  const text = textIn(note.text, lang);
+  for (const r of reasons) if (r.text === text) return;
+  reasons.push({ text, because: becauseOf(note, facts), sources: note.sources.slice() });
 }
 
 export function advisedRoute(
   r: Ranked,
   c: Collected,
-  texts: ReadonlyMap<string, RouteTexts>,
+  texts: readonly (RouteTexts | undefined)[],
   facts: Values,
   lang: Lang,
 ): AdvisedRoute {
   const { tally, family, fit, score } = r;
   const reasons = reasonsOf(tally, c, facts, lang);
-  const st = texts.get(tally.id);
+  const st = texts[tally.route];
   if (!st) {
     return {
       id: tally.id,
@@ -148,13 +162,13 @@ export function advisedRoute(
 export function excludedRoute(
   x: Excluded,
   c: Collected,
-  texts: ReadonlyMap<string, RouteTexts>,
+  texts: readonly (RouteTexts | undefined)[],
   facts: Values,
   asOf: string,
   lang: Lang,
 ): ExcludedRoute {
   const { tally, family } = x;
-  const st = texts.get(tally.id);
+  const st = texts[tally.route];
   if (x.lapsed) {
     return {
       id: tally.id,
@@ -175,7 +189,7 @@ export function excludedRoute(
     becauseOf(note, facts, because);
     for (const s of note.sources) if (!sources.includes(s)) sources.push(s);
   }
-  const why = whys.join(' ');
+  const why = whys.length === 1 ? whys[0]! : whys.join(' ');
   return st
     ? { id: tally.id, family, title: st.title, why, because, sources }
     : { id: tally.id, family, why, because, sources };

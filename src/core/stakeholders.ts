@@ -6,6 +6,7 @@ import { phaseIndex, PHASES } from './ids.ts';
 import type { Duty, Program } from './program.ts';
 import type { Ranked } from './rank.ts';
 import type { Phase } from './schema.ts';
+import { sortInPlace } from './sort.ts';
 import { textIn } from './texts.ts';
 
 const DEVELOP = phaseIndex('develop')!;
@@ -64,8 +65,12 @@ export function checklistOf(
     if (r.fit !== 'unlikely') for (const d of program.routeDuties[r.tally.route]!) mention(d);
   }
   for (const d of duties) mention(d);
-  entries.sort((x, y) => x.phase - y.phase || x.first - y.first);
+  sortInPlace(entries, byPhaseThenFirst);
   return { entries, mentions, nextOfParty };
+}
+
+function byPhaseThenFirst(x: Entry, y: Entry): number {
+  return x.phase - y.phase || x.first - y.first;
 }
 
 /** `now`, `next` or `later` for a stakeholder's phase, given the innovator's phase answer. */
@@ -85,17 +90,29 @@ function whenAt(p: number, here: number): 'now' | 'next' | 'later' {
   return p <= here ? 'now' : p === here + 1 ? 'next' : 'later';
 }
 
-/** The distinct whys of a party's mentions, in order, as one text; and their sources, each once. */
-function merged(c: Checklist, e: Entry, lang: Lang): { why: string; sources: string[] } {
-  const whys: string[] = [];
-  const sources: string[] = [];
-  for (let i = e.first; i >= 0; i = c.nextOfParty[i]!) {
-    const d = c.mentions[i]!;
-    const t = textIn(d.why, lang);
-    if (!whys.includes(t)) whys.push(t);
-    for (const s of d.sources) if (!sources.includes(s)) sources.push(s);
+/** The distinct whys of a party's mentions, in order, as one text. */
+function whyOf(c: Checklist, e: Entry, lang: Lang): string {
+  let why = textIn(c.mentions[e.first]!.why, lang);
+  let i = c.nextOfParty[e.first]!;
+  if (i < 0) return why;
+  const whys = [why];
+  for (; i >= 0; i = c.nextOfParty[i]!) {
+    const t = textIn(c.mentions[i]!.why, lang);
+    if (whys.includes(t)) continue;
+    whys.push(t);
+    // + joins two texts without copying them (join would copy)
+    why = why + ' ' + t;
   }
-  return { why: whys.join(' '), sources };
+  return why;
+}
+
+/** The sources of a party's mentions, each once, in order. */
+function sourcesOf(c: Checklist, e: Entry): string[] {
+  const sources = c.mentions[e.first]!.sources.slice(); // each once already
+  for (let i = c.nextOfParty[e.first]!; i >= 0; i = c.nextOfParty[i]!) {
+    for (const s of c.mentions[i]!.sources) if (!sources.includes(s)) sources.push(s);
+  }
+  return sources;
 }
 
 export function stakeholderItems(
@@ -106,15 +123,20 @@ export function stakeholderItems(
 ): StakeholderItem[] {
   const registry = program.texts[lang].stakeholders;
   const here = phaseAt(currentPhase);
-  return checklist.entries.map((e) => {
+  const items: StakeholderItem[] = [];
+  for (const e of checklist.entries) {
     const id = program.stakeholderIds[e.stakeholder]!;
-    const reg = registry.get(id);
+    const reg = registry[e.stakeholder];
     const phase = PHASES[e.phase]!;
     const name = reg ? reg.name : id;
     const when = whenAt(e.phase, here);
-    const { why, sources } = merged(checklist, e, lang);
-    return reg?.bring
-      ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
-      : { id, name, phase, when, why, sources };
-  });
+    const why = whyOf(checklist, e, lang);
+    const sources = sourcesOf(checklist, e);
+    items.push(
+      reg?.bring
+        ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
+        : { id, name, phase, when, why, sources },
+    );
+  }
+  return items;
 }

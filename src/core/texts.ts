@@ -6,7 +6,7 @@ import type { RuleSet } from './ruleset.ts';
 import type { Text } from './schema.ts';
 
 export function textIn(x: Text, lang: Lang): string {
-  return x[lang] ?? x.nl;
+  return (lang === 'en' ? x.en : x.nl) ?? x.nl;
 }
 
 export interface Validity {
@@ -60,27 +60,41 @@ export interface WarningTexts extends Validity {
 
 export interface RegistryTexts {
   readonly lang: Lang;
-  readonly routes: ReadonlyMap<string, RouteTexts>;
-  readonly stakeholders: ReadonlyMap<string, StakeholderTexts>;
-  readonly bridge: ReadonlyMap<string, BridgeTexts>;
-  readonly warnings: ReadonlyMap<string, WarningTexts>;
+  /**
+   * By route and stakeholder number (`Program.routeIds`, `.stakeholderIds`); undefined: not in
+   * the registry.
+   */
+  readonly routes: readonly (RouteTexts | undefined)[];
+  readonly stakeholders: readonly (StakeholderTexts | undefined)[];
+  /** By number (`Program.bridgeIds`, `.warningIds`). */
+  readonly bridge: readonly (BridgeTexts | undefined)[];
+  readonly warnings: readonly (WarningTexts | undefined)[];
 }
 
 function note(verify: boolean | undefined, x: Text | undefined, lang: Lang): string | undefined {
   return verify === true && x ? textIn(x, lang) : undefined;
 }
 
-function mapOf<T, U>(source: ReadonlyMap<string, T>, f: (x: T) => U): ReadonlyMap<string, U> {
-  const out = new Map<string, U>();
-  for (const [id, x] of source) out.set(id, f(x));
-  return out;
-}
-
-export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
+/** The registry's texts in `lang`, each item by its number in `numbered`. */
+export function compileTexts(
+  rules: RuleSet,
+  lang: Lang,
+  numbered: {
+    readonly routes: readonly string[];
+    readonly stakeholders: readonly string[];
+    readonly warnings: readonly string[];
+    readonly bridge: readonly string[];
+  },
+): RegistryTexts {
   const t = (x: Text) => textIn(x, lang);
+  const byNumber = <T, U>(ids: readonly string[], source: ReadonlyMap<string, T>, f: (x: T) => U) =>
+    ids.map((id) => {
+      const x = source.get(id);
+      return x === undefined ? undefined : f(x);
+    });
   return {
     lang,
-    routes: mapOf(rules.routes, (r) => ({
+    routes: byNumber(numbered.routes, rules.routes, (r) => ({
       title: t(r.title),
       summary: t(r.summary),
       whoDecides: r.who_decides ? t(r.who_decides) : undefined,
@@ -92,11 +106,11 @@ export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
       verifyNote: note(r.verify, r.verify_note, lang),
       ...validity(r.valid_from, r.valid_until),
     })),
-    stakeholders: mapOf(rules.stakeholders, (s) => ({
+    stakeholders: byNumber(numbered.stakeholders, rules.stakeholders, (s) => ({
       name: t(s.name),
       bring: s.bring && s.bring.length > 0 ? s.bring.map(t) : undefined,
     })),
-    bridge: mapOf(rules.bridge, (b) => ({
+    bridge: byNumber(numbered.bridge, rules.bridge, (b) => ({
       title: t(b.title),
       why: t(b.why),
       leadsTo: b.leads_to && b.leads_to.length > 0 ? b.leads_to : undefined,
@@ -105,7 +119,7 @@ export function compileTexts(rules: RuleSet, lang: Lang): RegistryTexts {
       verifyNote: note(b.verify, b.verify_note, lang),
       ...validity(b.valid_from, b.valid_until),
     })),
-    warnings: mapOf(rules.warnings, (w) => ({
+    warnings: byNumber(numbered.warnings, rules.warnings, (w) => ({
       text: t(w.text),
       sources: w.sources,
       verify: w.verify === true,

@@ -25,14 +25,17 @@ export interface WalkVisitor {
   enter?(node: ProgramNode): void;
   /** The walk leaves `node` by a branch (`index`: the case or sequence item, else 0). */
   branch?(node: ProgramNode, kind: BranchKind, index: number): void;
-  /** `question` is open at `node`: unanswered at a switch, or one that made a condition unknown. */
-  open?(question: string, node: ProgramNode): void;
+  /**
+   * The question in `slot` (`Program.slotIds`) is open at `node`: unanswered at a switch, or one
+   * that made a condition unknown.
+   */
+  open?(slot: number, node: ProgramNode): void;
 }
 
 /** Walks every tree in program order with `facts`, telling `visitor` what it does. */
 export function walk(program: Program, facts: Values, visitor: WalkVisitor): void {
   const state: WalkState = {
-    entered: new Uint8Array(program.nodes.length),
+    entered: new Uint8Array(program.joins),
     sequences: [],
     items: [],
   };
@@ -43,6 +46,7 @@ export function walk(program: Program, facts: Values, visitor: WalkVisitor): voi
 
 /** One walk's own bookkeeping (never the program's): what it entered, and what is left to walk. */
 interface WalkState {
+  /** By join position (`ProgramNode.join`): the only nodes a walk can come to twice. */
   readonly entered: Uint8Array;
   /** The sequences with items still to walk, innermost last, and the next item of each. */
   readonly sequences: ProgramNode[];
@@ -61,9 +65,12 @@ function walkFrom(
   let n = root;
   for (;;) {
     // one path: from n until it stops
-    while (n >= 0 && entered[n] === 0) {
-      entered[n] = 1;
+    while (n >= 0) {
       const node = nodes[n]!;
+      if (node.join >= 0) {
+        if (entered[node.join] === 1) break;
+        entered[node.join] = 1;
+      }
       visitor.enter?.(node);
       if (node.kind !== 'sequence') n = step(node, facts, visitor);
       else {
@@ -97,15 +104,19 @@ function step(node: ProgramNode, facts: Values, visitor: WalkVisitor): number {
     case 'switch': {
       const value = facts[node.slot];
       if (!isAnswered(value)) {
-        visitor.open?.(node.question, node);
+        visitor.open?.(node.slot, node);
         return take(node, 'unanswered', 0, node.unanswered, visitor);
       }
-      // a list or a number takes no case
-      const k =
-        typeof value === 'string' || typeof value === 'boolean'
-          ? node.caseOf.get(value)
-          : undefined;
-      if (k !== undefined) return take(node, 'case', k, node.cases[k]!, visitor);
+      // a list or a number takes no case; a switch lists a handful of values: a scan, no hashing
+      if (typeof value === 'string' || typeof value === 'boolean') {
+        const values = node.caseValues;
+        for (let i = 0; i < values.length; i++) {
+          if (values[i] === value) {
+            const k = node.caseIndexes[i]!;
+            return take(node, 'case', k, node.cases[k]!, visitor);
+          }
+        }
+      }
       return take(node, 'otherwise', 0, node.otherwise, visitor);
     }
     case 'if': {
@@ -113,9 +124,14 @@ function step(node: ProgramNode, facts: Values, visitor: WalkVisitor): number {
       if (truth === true) return take(node, 'then', 0, node.then, visitor);
       if (truth === false) return take(node, 'else', 0, node.else, visitor);
       if (visitor.open) {
-        const unknown: string[] = [];
-        node.condition!.unknown(facts, unknown);
-        for (const q of unknown) visitor.open(q, node);
+        const condition = node.condition!;
+        // an unknown condition on one question is unknown for that question
+        if (condition.slots.length === 1) visitor.open(condition.slots[0]!, node);
+        else {
+          const unknown: number[] = [];
+          condition.unknownSlots(facts, unknown);
+          for (const s of unknown) visitor.open(s, node);
+        }
       }
       return take(node, 'unknown', 0, node.unknown, visitor);
     }
