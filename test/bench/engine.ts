@@ -15,7 +15,7 @@ import { compileRuleSet } from '../../src/core/compile.ts';
 import type { Advice, EvaluateOptions } from '../../src/core/advice.ts';
 import { nextQuestion } from '../../src/core/next-question.ts';
 import type { ParsedFile, RuleSet } from '../../src/core/ruleset.ts';
-import { TREE_FAMILIES } from '../../src/core/schema.ts';
+import { FAMILIES, TREE_FAMILIES } from '../../src/core/schema.ts';
 import type { Node, TreeFile } from '../../src/core/schema.ts';
 import { loadRuleDir } from '../../src/io/load.ts';
 
@@ -43,7 +43,7 @@ function syntheticTree(rules: RuleSet, family: string, size: number, seed: numbe
     const effects: Node['effects'] =
       rnd() < 0.5
         ? {
-            ...(routes.length > 0 && family !== 'cost-benefit'
+            ...(routes.length > 0 && (FAMILIES as readonly string[]).includes(family)
               ? {
                   routes: [
                     {

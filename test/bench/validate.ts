@@ -10,7 +10,7 @@ import type { YAMLMap, YAMLSeq } from 'yaml';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import { compareDiagnostics } from '../../src/core/diagnostics.ts';
 import { lint } from '../../src/core/lint.ts';
-import { TREE_FAMILIES } from '../../src/core/schema.ts';
+import { FAMILIES, TREE_FAMILIES } from '../../src/core/schema.ts';
 import { loadRuleDir } from '../../src/io/load.ts';
 
 const TARGET_MS = 1000;
@@ -86,7 +86,7 @@ function treeNodes(family: string, size: number, routeIds: readonly string[]): u
         else: id(b, 6),
         unknown: id(b, 4),
       },
-      family === 'cost-benefit'
+      !(FAMILIES as readonly string[]).includes(family)
         ? { id: id(b, 2), effects: { arrangements: ['shared-savings'] }, next: id(b, 5) }
         : { id: id(b, 2), effects: { routes: [award(b)] }, next: id(b, 5) },
       { id: id(b, 3), sequence: [id(b, 7), id(b, 8)] },
@@ -161,7 +161,7 @@ export function generateRuleSet(dir: string, size: number): void {
       sources: ['law-0'],
     })),
   });
-  const families = TREE_FAMILIES.filter((f) => f !== 'cost-benefit');
+  const families = FAMILIES;
   const routeIds = new Map<string, string[]>();
   for (const family of families) {
     const ids = Array.from({ length: 20 }, (_, i) => `${family}.route-${i}`);
