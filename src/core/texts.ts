@@ -24,16 +24,20 @@ function validity(from: string | undefined, until: string | undefined): Validity
   };
 }
 
-export interface RouteTexts extends Validity {
+/** What a route, bridge item and warning have alike: citations, the verify mark, validity. */
+export interface Checked extends Validity {
+  readonly sources: readonly string[];
+  readonly verify: boolean;
+  readonly verifyNote: string | undefined;
+}
+
+export interface RouteTexts extends Checked {
   readonly title: string;
   readonly summary: string;
   readonly whoDecides: string | undefined;
   readonly steps: readonly string[];
   readonly evidence: readonly string[];
   readonly pitfalls: readonly string[] | undefined;
-  readonly sources: readonly string[];
-  readonly verify: boolean;
-  readonly verifyNote: string | undefined;
 }
 
 export interface StakeholderTexts {
@@ -42,20 +46,14 @@ export interface StakeholderTexts {
   readonly bring: readonly string[] | undefined;
 }
 
-export interface BridgeTexts extends Validity {
+export interface BridgeTexts extends Checked {
   readonly title: string;
   readonly why: string;
   readonly leadsTo: readonly string[] | undefined;
-  readonly sources: readonly string[];
-  readonly verify: boolean;
-  readonly verifyNote: string | undefined;
 }
 
-export interface WarningTexts extends Validity {
+export interface WarningTexts extends Checked {
   readonly text: string;
-  readonly sources: readonly string[];
-  readonly verify: boolean;
-  readonly verifyNote: string | undefined;
 }
 
 export interface RegistryTexts {
@@ -71,8 +69,22 @@ export interface RegistryTexts {
   readonly warnings: readonly (WarningTexts | undefined)[];
 }
 
-function note(verify: boolean | undefined, x: Text | undefined, lang: Lang): string | undefined {
-  return verify === true && x ? textIn(x, lang) : undefined;
+function checked(
+  x: {
+    readonly sources: readonly string[];
+    readonly verify?: boolean | undefined;
+    readonly verify_note?: Text | undefined;
+    readonly valid_from?: string | undefined;
+    readonly valid_until?: string | undefined;
+  },
+  lang: Lang,
+): Checked {
+  return {
+    sources: x.sources,
+    verify: x.verify === true,
+    verifyNote: x.verify === true && x.verify_note ? textIn(x.verify_note, lang) : undefined,
+    ...validity(x.valid_from, x.valid_until),
+  };
 }
 
 /** The registry's texts in `lang`, each item by its number in `numbered`. */
@@ -101,10 +113,7 @@ export function compileTexts(
       steps: r.steps.map(t),
       evidence: (r.evidence ?? []).map(t),
       pitfalls: r.pitfalls && r.pitfalls.length > 0 ? r.pitfalls.map(t) : undefined,
-      sources: r.sources,
-      verify: r.verify === true,
-      verifyNote: note(r.verify, r.verify_note, lang),
-      ...validity(r.valid_from, r.valid_until),
+      ...checked(r, lang),
     })),
     stakeholders: byNumber(numbered.stakeholders, rules.stakeholders, (s) => ({
       name: t(s.name),
@@ -114,17 +123,11 @@ export function compileTexts(
       title: t(b.title),
       why: t(b.why),
       leadsTo: b.leads_to && b.leads_to.length > 0 ? b.leads_to : undefined,
-      sources: b.sources,
-      verify: b.verify === true,
-      verifyNote: note(b.verify, b.verify_note, lang),
-      ...validity(b.valid_from, b.valid_until),
+      ...checked(b, lang),
     })),
     warnings: byNumber(numbered.warnings, rules.warnings, (w) => ({
       text: t(w.text),
-      sources: w.sources,
-      verify: w.verify === true,
-      verifyNote: note(w.verify, w.verify_note, lang),
-      ...validity(w.valid_from, w.valid_until),
+      ...checked(w, lang),
     })),
   };
 }
