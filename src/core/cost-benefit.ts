@@ -175,39 +175,6 @@ function bits(mask: number): number[] {
   return out;
 }
 
-interface Scratch {
-  need: Float64Array;
-  give: Float64Array;
-  size: Uint8Array;
-  memo: Float64Array;
-  pickA: Int32Array;
-  pickB: Int32Array;
-}
-
-let scratch: Scratch | null = null;
-
-/**
- * The tables of exactComponents, reused from call to call (grown when too small): allocating
- * typed arrays for every row of a batch costs more than the search itself. exactComponents does
- * not re-enter itself, and it initialises every entry it reads.
- */
-function scratchFor(losers: number, winners: number, states: number): Scratch {
-  const s = scratch;
-  if (s && s.need.length >= losers && s.give.length >= winners && s.memo.length >= states) {
-    return s;
-  }
-  const grow = (n: number, have: number) => Math.max(n, have, 256);
-  scratch = {
-    need: new Float64Array(grow(losers, s?.need.length ?? 0)),
-    give: new Float64Array(grow(winners, s?.give.length ?? 0)),
-    size: new Uint8Array(grow(winners, s?.size.length ?? 0)),
-    memo: new Float64Array(grow(states, s?.memo.length ?? 0)),
-    pickA: new Int32Array(grow(states, s?.pickA.length ?? 0)),
-    pickB: new Int32Array(grow(states, s?.pickB.length ?? 0)),
-  };
-  return scratch;
-}
-
 /**
  * Splits losers and winners into groups ("components"), each group's winners covering its losers'
  * needs, so that the number of transfers — Σ (losers + winners − 1) over the groups — is minimal,
@@ -222,14 +189,17 @@ function exactComponents(losers: readonly Side[], winners: readonly Side[]): Com
   const L = losers.length;
   const W = winners.length;
   const states = 1 << (L + W);
-  const { need, give, size, memo, pickA, pickB } = scratchFor(1 << L, 1 << W, states);
-  need[0] = 0;
+  // tables of this call only: 2^(L+W) entries, a few dozen for the usual handful of parties
+  const need: number[] = new Array<number>(1 << L).fill(0);
+  const give: number[] = new Array<number>(1 << W).fill(0);
+  const size: number[] = new Array<number>(1 << W).fill(0);
+  const memo: number[] = new Array<number>(states).fill(-1);
+  const pickA: number[] = new Array<number>(states).fill(0);
+  const pickB: number[] = new Array<number>(states).fill(0);
   for (let m = 1; m < 1 << L; m++) {
     const low = 31 - Math.clz32(m & -m);
     need[m] = need[m & (m - 1)]! + losers[low]!.amount;
   }
-  give[0] = 0;
-  size[0] = 0;
   for (let m = 1; m < 1 << W; m++) {
     const low = 31 - Math.clz32(m & -m);
     give[m] = give[m & (m - 1)]! + winners[low]!.amount;
@@ -238,7 +208,6 @@ function exactComponents(losers: readonly Side[], winners: readonly Side[]): Com
   // cost of a plan = extra transfers × 32 + paying winners; extra transfers of a component are
   // (its winners − 1), since every loser needs at least one transfer anyway
   const INF = Number.MAX_SAFE_INTEGER;
-  memo.fill(-1, 0, states);
 
   const solve = (lm: number, wm: number): number => {
     if (lm === 0) return 0;
