@@ -132,37 +132,42 @@ describe('reachability and outcomes', () => {
 });
 
 describe('families', () => {
-  it('the cost-benefit tree may exclude a route but not award or adjust one', () => {
-    const reason = { nl: 'Reden.', en: 'Reason.' };
-    const found = check([
-      {
-        file: 'trees/cost-benefit.yaml',
-        text: treeText('cost-benefit', [
-          {
-            id: 'start',
-            effects: {
-              routes: [
-                { route: 'zvw.existing-prestatie', score: 10, reason, sources: ['nza-regels'] },
-              ],
-              adjust: [
-                { route: 'zvw.existing-prestatie', add: -5, reason, sources: ['nza-regels'] },
-              ],
-              exclude: [
-                { route: 'zvw.facultatieve-prestatie', why: reason, sources: ['nza-regels'] },
-              ],
-              arrangements: ['shared-savings'],
+  it.each(['cost-benefit', 'preconditions'])(
+    'the %s tree may exclude a route but not award or adjust one',
+    (family) => {
+      const reason = { nl: 'Reden.', en: 'Reason.' };
+      const found = check([
+        {
+          file: `trees/${family}.yaml`,
+          text: treeText(family, [
+            {
+              id: 'start',
+              effects: {
+                routes: [
+                  { route: 'zvw.existing-prestatie', score: 10, reason, sources: ['nza-regels'] },
+                ],
+                adjust: [
+                  { route: 'zvw.existing-prestatie', add: -5, reason, sources: ['nza-regels'] },
+                ],
+                exclude: [
+                  { route: 'zvw.facultatieve-prestatie', why: reason, sources: ['nza-regels'] },
+                ],
+                arrangements: ['shared-savings'],
+              },
+              next: 'done',
             },
-            next: 'done',
-          },
-          { id: 'done', end: true },
-        ]),
-      },
-    ]);
-    expect(codes(found)).toEqual(['family-mismatch', 'family-mismatch']);
-    expect(found[0]!.message).toMatch(
-      /routes are awarded and adjusted by the tree of their own family/,
-    );
-  });
+            { id: 'done', end: true },
+          ]),
+        },
+      ]);
+      expect(codes(found)).toEqual(['family-mismatch', 'family-mismatch']);
+      expect(found[0]!.message).toMatch(
+        new RegExp(
+          `^the ${family} tree awards .*routes are awarded and adjusted by the tree of their own family`,
+        ),
+      );
+    },
+  );
 });
 
 describe('what is not the rule author’s', () => {

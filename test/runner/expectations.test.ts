@@ -65,6 +65,7 @@ const passing: Expect = {
   bridge: ['zonmw'],
   not_bridge: ['stoz'],
   open_questions: ['willingness_to_pay'],
+  not_open_questions: ['phase'],
   cost_benefit: {
     none: false,
     wrong_pocket: true,
@@ -202,6 +203,14 @@ describe('checkExpectations', () => {
       /phase in the open questions/,
       /open questions: willingness_to_pay/,
       ['open_questions', 0],
+    ],
+    [
+      'not_open_questions',
+      { not_open_questions: ['phase', 'willingness_to_pay'] },
+      'not_open_questions.willingness_to_pay',
+      /willingness_to_pay not in the open questions/,
+      /open questions: willingness_to_pay/,
+      ['not_open_questions', 1],
     ],
     [
       'cost_benefit.none',
