@@ -39,7 +39,7 @@ function asked(script: Answers): string[] {
   throw new Error('the wizard did not finish');
 }
 
-const core = rules.questions.size > 0 ? [...rules.questions.values()].filter((q) => q.core) : [];
+const core = [...rules.questions.values()].filter((q) => q.core);
 const typical = [
   ...dataAnswers(rules),
   ...caseAnswers(rules, join(ROOT, 'rules')).filter(
