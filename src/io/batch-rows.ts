@@ -11,7 +11,7 @@ import { RowEvaluator } from '../core/engine.ts';
 import type { Family, Fit } from '../core/ids.ts';
 import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
-import { errorCells, escapeFormula, verdictCells } from './csv.ts';
+import { errorCells, escapeFormula, MAX_CELL_CHARS, verdictCells } from './csv.ts';
 
 export type BatchFormat = 'csv' | 'ndjson' | 'json';
 
@@ -71,6 +71,8 @@ const TEXTS = {
     width: (got: number, want: number) =>
       `de rij heeft ${got} waarden en de kopregel ${want} kolommen; staat er een scheidingsteken in een waarde zonder aanhalingstekens?`,
     got: (v: string) => `ingevuld: "${v}"`,
+    cellTooLong: (col: number, length: number) =>
+      `de waarde in kolom ${col} is ${length.toLocaleString('nl-NL')} tekens lang; een cel mag er hoogstens ${MAX_CELL_CHARS.toLocaleString('nl-NL')} hebben: maak haar korter`,
     internal: (m: string) => `kon niet worden beoordeeld door een fout in innoroute: ${m}`,
   },
   en: {
@@ -78,6 +80,8 @@ const TEXTS = {
     width: (got: number, want: number) =>
       `the row has ${got} values where the header has ${want} columns; is there a delimiter in a value without quotes?`,
     got: (v: string) => `got "${v}"`,
+    cellTooLong: (col: number, length: number) =>
+      `the value in column ${col} is ${length.toLocaleString('en')} characters long; a cell may hold at most ${MAX_CELL_CHARS.toLocaleString('en')}: shorten it`,
     internal: (m: string) => `could not be assessed because of an error in innoroute: ${m}`,
   },
 } as const;
@@ -155,11 +159,15 @@ export class RowAssessor {
       const record = records[r]!;
       const line = lines[r]!;
       const rawId = plan.idIndex >= 0 ? (record[plan.idIndex] ?? '').trim() : '';
-      const id = rawId === '' ? String(line) : rawId;
+      const id = rawId === '' || rawId.length > MAX_CELL_CHARS ? String(line) : rawId;
 
       let failure: Failure | undefined;
+      const long = longCell(record);
       if (record.length !== plan.width) {
         const message = this.t.width(record.length, plan.width);
+        failure = { message, problems: [{ message }] };
+      } else if (long >= 0) {
+        const message = this.t.cellTooLong(long + 1, record[long]!.length);
         failure = { message, problems: [{ message }] };
       } else {
         failure = this.readCells(record);
@@ -283,6 +291,12 @@ export class RowAssessor {
     if (kind === 'one' || kind === 'many' || p.message.includes(`"${p.value}"`)) return p.message;
     return `${p.message}; ${this.t.got(p.value)}`;
   }
+}
+
+/** The first cell longer than MAX_CELL_CHARS, or -1. */
+function longCell(record: readonly string[]): number {
+  for (let i = 0; i < record.length; i++) if (record[i]!.length > MAX_CELL_CHARS) return i;
+  return -1;
 }
 
 function escaped(cells: OutputCell[]): OutputCell[] {

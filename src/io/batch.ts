@@ -25,7 +25,7 @@ import type { BatchFormat, ColumnPlan, ErrorRow, RowFormat, RowsDone } from './b
 import { MAX_ERROR_ROWS, RowAssessor } from './batch-rows.ts';
 import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
 import type { Delimiter } from './csv.ts';
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord, Head } from './csv.ts';
 import {
   CsvRecordParser,
   describeCsvError,
@@ -33,6 +33,7 @@ import {
   OUTPUT_COLUMNS,
   peekHead,
 } from './csv.ts';
+import { describeUnreadable, Utf16Decoder } from './sniff.ts';
 
 export { BatchFileError } from './batch-header.ts';
 export type { BatchFormat, ErrorRow } from './batch-rows.ts';
@@ -211,7 +212,7 @@ class RowSink extends Writable {
         return;
       }
       if (!this.plan) {
-        this.start(record);
+        this.start(record, line);
       } else {
         this.records.push(record);
         this.recordLines.push(line);
@@ -259,8 +260,8 @@ class RowSink extends Writable {
   }
 
   /** The header: the plan, and the first output. */
-  private start(header: string[]): void {
-    const plan = planColumns(header, this.rules, this.out.lang, this.opts.onWarning);
+  private start(header: string[], line: number): void {
+    const plan = planColumns(header, line, this.rules, this.out.lang, this.opts.onWarning);
     this.plan = plan;
     this.local = new RowAssessor(this.rules, plan, this.out);
     // a large file: the workers start now, while this thread takes the first rows
@@ -427,10 +428,32 @@ class RowSink extends Writable {
   }
 }
 
+/**
+ * The head of the input, once it is known to be text: a spreadsheet or another binary file stops
+ * here, before anything is written; UTF-16 (Excel's "Unicode text") is decoded to UTF-8 and read
+ * like any other file, its output written as UTF-8 with a BOM.
+ */
+async function readableHead(
+  input: Readable,
+  lang: Lang,
+): Promise<{ head: Head; stream: Readable }> {
+  const peeked = await peekHead(input);
+  const { kind } = peeked.head;
+  const unreadable = describeUnreadable(kind, 'csv', lang);
+  if (unreadable) throw new BatchFileError(undefined, unreadable.what, unreadable.todo);
+  if (kind.kind !== 'utf16') return peeked;
+  const decoder = new Utf16Decoder(kind.encoding);
+  peeked.stream.once('error', (e) => decoder.destroy(e));
+  const decoded = await peekHead(peeked.stream.pipe(decoder));
+  const again = describeUnreadable(decoded.head.kind, 'csv', lang);
+  if (again) throw new BatchFileError(undefined, again.what, again.todo);
+  return { head: { ...decoded.head, bom: true, notUtf8: false }, stream: decoded.stream };
+}
+
 /** Runs the pipeline; resolves when the output has everything, rejects with BatchFileError. */
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const { rules, lang, format } = opts;
-  const { head, stream } = await peekHead(opts.input);
+  const { head, stream } = await readableHead(opts.input, lang);
   if (head.notUtf8) opts.onWarning(TEXTS[lang].notUtf8);
   const delimiter = opts.delimiter ?? detectDelimiter(head.headerLine);
   const parser = new CsvRecordParser(delimiter);
@@ -447,7 +470,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     // a parse error reaches pipeline from the parser; it means the record after the last one
     const err = e as { code?: string };
     if (typeof err?.code === 'string' && err.code.startsWith('CSV_')) {
-      const { what, todo } = describeCsvError(err.code, delimiter);
+      const { what, todo } = describeCsvError(err.code, delimiter, parser.failedInQuotes());
       throw new BatchFileError(parser.failedLine(), what, todo);
     }
     throw e;

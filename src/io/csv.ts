@@ -5,13 +5,21 @@
 import { Parser } from 'csv-parse';
 import { Readable } from 'node:stream';
 import type { Verdict } from '../core/engine.ts';
+import type { FileKind } from './sniff.ts';
+import { sniff, SNIFF_BYTES } from './sniff.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
-/** The largest record csv-parse may buffer: a guard that turns an unclosed quote into an error
- * near where it opened, instead of reading the rest of a large file into one field. */
+/**
+ * The longest record (one row, its line breaks in quoted values included) csv-parse may buffer,
+ * in characters: a row that reaches it stops the run where the row starts, so that an unclosed
+ * quote, or a file of one endless line, is never read whole into memory. Real rows are a few
+ * hundred characters.
+ */
 export const MAX_RECORD_CHARS = 1_000_000;
+/** The longest cell a row may hold; a longer one makes its row an error row (not the file). */
+export const MAX_CELL_CHARS = 100_000;
 /** How far we look for the end of the header line before giving up on detection. */
 export const MAX_HEAD_BYTES = 1 << 20;
 
@@ -58,6 +66,8 @@ export interface Head {
   readonly notUtf8: boolean;
   /** Nothing at all was read. */
   readonly empty: boolean;
+  /** What the first bytes say the file is (text, UTF-16, a spreadsheet, binary). */
+  readonly kind: FileKind;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -91,6 +101,7 @@ export function describeHead(bytes: Buffer): Head {
     crlf: end >= 0 && text[end] === '\r' && text[end + 1] === '\n',
     notUtf8,
     empty: bytes.length === 0,
+    kind: sniff(bytes),
   };
 }
 
@@ -119,19 +130,47 @@ function readable(source: Readable): Promise<void> {
 }
 
 /**
- * Reads the start of a stream — until the header line is complete — and puts it back
- * (`unshift`), so the same stream, read-ahead and backpressure intact, goes on to the parser.
+ * Whether the bytes fed so far hold a line end outside quotes. Byte by byte, each byte once (the
+ * head may come in many small chunks from a pipe): `"`, CR and LF are never part of a longer
+ * UTF-8 character, so the bytes can be scanned without decoding them.
+ */
+class HeaderScan {
+  private quoted = false;
+  /** A CR ended the line as the last byte so far: an LF may follow (CRLF) in the next chunk. */
+  private cr = false;
+  ended = false;
+
+  feed(buf: Buffer): boolean {
+    if (this.cr && buf.length > 0) this.ended = true;
+    for (let i = 0; i < buf.length && !this.ended && !this.cr; i++) {
+      const b = buf[i];
+      if (b === 0x22) this.quoted = !this.quoted;
+      else if (!this.quoted && b === 0x0a) this.ended = true;
+      else if (!this.quoted && b === 0x0d) {
+        if (i + 1 < buf.length) this.ended = true;
+        else this.cr = true;
+      }
+    }
+    return this.ended;
+  }
+}
+
+/**
+ * Reads the start of a stream — until the header line is complete and at least SNIFF_BYTES are
+ * there to tell what kind of file it is — and puts it back (`unshift`), so the same stream,
+ * read-ahead and backpressure intact, goes on to the parser.
  */
 export async function peekHead(source: Readable): Promise<{ head: Head; stream: Readable }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const scan = new HeaderScan();
   for (;;) {
     const chunk = source.read() as Buffer | string | null;
     if (chunk !== null) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       chunks.push(buf);
       size += buf.length;
-      if (size >= MAX_HEAD_BYTES || headerEnd(Buffer.concat(chunks).toString('utf8')) >= 0) break;
+      if (size >= MAX_HEAD_BYTES || (scan.feed(buf) && size >= SNIFF_BYTES)) break;
       continue;
     }
     if (source.readableEnded || source.destroyed) break;
@@ -146,6 +185,9 @@ export async function peekHead(source: Readable): Promise<{ head: Head; stream: 
   if (headBytes.length > 0) source.unshift(headBytes);
   return { head, stream: source };
 }
+
+/** The line endings of a batch file, in any mix: Windows, Unix, and old Mac ("CSV (Macintosh)"). */
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
 /** A parsed record with the line it starts on. */
 export interface CsvRecord {
@@ -171,6 +213,10 @@ export class CsvRecordParser extends Parser {
       relax_column_count: true,
       // A stray quote inside an unquoted value ("Cue2Walk "pro") is kept as text, as Excel does.
       relax_quotes: true,
+      // Every line ending on its own, whatever the others are: csv-parse would otherwise take the
+      // first one it meets as the only one, and a file whose header ends in CRLF and some rows in
+      // LF (a hand edit) would run those rows together. CRLF first, so it is one ending, not two.
+      record_delimiter: RECORD_DELIMITERS,
       max_record_size: MAX_RECORD_CHARS,
     });
   }
@@ -184,6 +230,12 @@ export class CsvRecordParser extends Parser {
   /** The line on which the record that failed to parse starts. */
   failedLine(): number {
     return this.lines.failed();
+  }
+
+  /** Whether the parser stopped inside a quoted value (csv-parse's state, kept after an error). */
+  failedInQuotes(): boolean {
+    const state = (this as unknown as { state?: { quoting?: unknown } }).state;
+    return state?.quoting === true;
   }
 }
 
@@ -232,6 +284,7 @@ export class LineCounter {
 export function describeCsvError(
   code: string | undefined,
   delimiter: Delimiter,
+  inQuotes = true,
 ): { what: string; todo: string } {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
@@ -240,10 +293,15 @@ export function describeCsvError(
         todo: 'add the closing " (a " inside a quoted value is written "")',
       };
     case 'CSV_MAX_RECORD_SIZE':
-      return {
-        what: `a row that starts here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters, most likely a quoted value that is never closed`,
-        todo: 'add the closing " (a " inside a quoted value is written "")',
-      };
+      return inQuotes
+        ? {
+            what: `a row that starts here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (the most a row may hold), most likely a quoted value that is never closed`,
+            todo: 'add the closing " (a " inside a quoted value is written "")',
+          }
+        : {
+            what: `a row that starts here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (the most a row may hold) without a line break`,
+            todo: 'check that this is the CSV file you meant, with one innovation per line; split or shorten the row',
+          };
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return {

@@ -141,7 +141,9 @@ describe('batch: rows in, rows out', () => {
       ...base,
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(':1: column "goal" appears twice (columns 1 and 3)');
+    expect(r.stderr).toContain(
+      ':1: column 3 ("Goal") is the same question as column 1 ("goal"); keep one of them',
+    );
   });
 
   it('skips empty lines and lines of only delimiters; they are not rows', async () => {

@@ -58,6 +58,7 @@ describe('describeHead', () => {
       crlf: true,
       notUtf8: false,
       empty: false,
+      kind: { kind: 'text' },
     });
   });
 

@@ -148,6 +148,8 @@ function toCsv(rows: Row[], l: Layout): string {
     delimiter: l.delimiter,
     bom: l.bom,
     record_delimiter: l.crlf ? 'windows' : 'unix',
+    // a line break in a value is quoted, as Excel writes it: unquoted, any line break ends a row
+    quoted_match: /[\r\n]/,
   });
 }
 
