@@ -61,7 +61,7 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
     program
       .command('advise')
       .description('the advice for an answers file (YAML or JSON), without questions')
-      .argument('<answers-file>', 'answers file (YAML or JSON)')
+      .argument('<answers-file>', 'answers file (YAML or JSON); "-" reads stdin')
       .addOption(
         new Option('--format <format>', 'output format')
           .choices(['text', 'markdown', 'json'])

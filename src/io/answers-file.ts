@@ -2,7 +2,8 @@
 // position of every key and value, so that each problem — a YAML syntax error, a list where a map
 // belongs, an option that does not exist — is reported as file:line:col, all of them at once.
 // Checking the values is core's job (normalizeAnswers); this module only adds the positions.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import {
   isMap,
   isScalar,
@@ -18,7 +19,12 @@ import type { AnswerValue, Answers, Lang } from '../core/advice.ts';
 import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
+import { decodeUtf16, describeUnreadable, sniff } from './sniff.ts';
 
+/**
+ * The largest answers file read, in bytes, from a file or stdin: a real one is well under 2 KB.
+ * Reading stops one byte past it, so a larger input (or an endless one) is never read whole.
+ */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 
@@ -90,7 +96,8 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     doc = parseDocument(source, {
       lineCounter: lines,
       prettyErrors: true,
-      uniqueKeys: true,
+      // repeated keys are found below, case-insensitively, as the answers are read
+      uniqueKeys: false,
     });
   } catch (e) {
     err({ line: 1, col: 1 }, `the file cannot be parsed: ${firstLine((e as Error).message)}`);
@@ -99,11 +106,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-      const message =
-        e.code === 'DUPLICATE_KEY'
-          ? 'this question is answered twice; keep one'
-          : firstLine(e.message);
-      err(pos, message.replace(/ at line \d+, column \d+:?$/, ''));
+      err(pos, firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''));
     }
     return { file, raw, problems, locate: none, locateKey: none };
   }
@@ -125,6 +128,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     );
     return { file, raw, problems, locate: none, locateKey: none };
   }
+  const answered = new Map<string, { id: string; line: number }>();
   for (const pair of root.items as Pair<YamlNode | null, YamlNode | null>[]) {
     const key = pair.key;
     if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
@@ -132,6 +136,19 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
       continue;
     }
     const id = String(key.value);
+    // `Phase:` is the question `phase:` is (keys are read trimmed and case-insensitively): a
+    // second answer to one question is an error, never a silent override
+    const same = id.trim().toLowerCase();
+    const first = answered.get(same);
+    if (first) {
+      const as = id === same ? '' : ` as "${id}"`;
+      err(
+        at(key),
+        `${same} is answered again${as}; first answered on line ${first.line} as "${first.id}"; keep one of them`,
+      );
+      continue;
+    }
+    answered.set(same, { id, line: at(key).line });
     let value: unknown;
     try {
       value = pair.value === null ? null : pair.value.toJS(doc, { maxAliasCount: MAX_ALIASES });
@@ -171,26 +188,66 @@ function findKey(positions: ReadonlyMap<string, unknown>, question: string): str
   return undefined;
 }
 
-/** Reads an answers file; a file that cannot be read is one problem, not an exception. */
-export function readAnswersFile(path: string, display: string = path): RawAnswersFile {
+function unreadable(file: string, message: string): RawAnswersFile {
   const none = () => undefined;
-  const fail = (message: string): RawAnswersFile => ({
-    file: display,
+  return {
+    file,
     raw: Object.create(null) as Record<string, unknown>,
-    problems: [{ severity: 'error', file: display, message }],
+    problems: [{ severity: 'error', file, message }],
     locate: none,
     locateKey: none,
-  });
-  let text: string;
+  };
+}
+
+function tooLarge(what: string): string {
+  return `${what}; an answers file may be at most ${MAX_ANSWERS_BYTES.toLocaleString('en')} bytes (1 MiB), and a real one is a few kilobytes: check that this is the answers file you meant`;
+}
+
+/**
+ * The bytes of an answers file as answers: a spreadsheet or another binary file is one problem
+ * (what it is and what to give instead); UTF-16 with a BOM is decoded, anything else is UTF-8.
+ */
+export function parseAnswersBytes(bytes: Uint8Array, file: string): RawAnswersFile {
+  const kind = sniff(bytes);
+  const cannot = describeUnreadable(kind, 'answers', 'en');
+  if (cannot) return unreadable(file, `${cannot.what}; ${cannot.todo}`);
+  const text =
+    kind.kind === 'utf16'
+      ? decodeUtf16(bytes, kind.encoding)
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  return parseAnswersText(text, file);
+}
+
+/** At most `limit` bytes of a file, read in order (a pipe or a device too: never more). */
+function readAtMost(path: string, limit: number): Buffer {
+  const buf = Buffer.alloc(limit);
+  const fd = openSync(path, 'r');
+  try {
+    let size = 0;
+    for (;;) {
+      const n = readSync(fd, buf, size, limit - size, null);
+      if (n === 0) break;
+      size += n;
+      if (size === limit) break;
+    }
+    return buf.subarray(0, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads an answers file; a file that cannot be read is one problem, not an exception. */
+export function readAnswersFile(path: string, display: string = path): RawAnswersFile {
+  const fail = (message: string) => unreadable(display, message);
+  let bytes: Buffer;
   try {
     const st = statSync(path);
     if (st.isDirectory()) return fail('is a directory, not an answers file');
     if (st.size > MAX_ANSWERS_BYTES) {
-      return fail(
-        `the file is ${st.size} bytes; an answers file may be at most ${MAX_ANSWERS_BYTES} bytes`,
-      );
+      return fail(tooLarge(`the file is ${st.size.toLocaleString('en')} bytes`));
     }
-    text = readFileSync(path, 'utf8');
+    // a pipe, /dev/stdin or a device says size 0: the limit holds while reading
+    bytes = readAtMost(path, MAX_ANSWERS_BYTES + 1);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(
@@ -201,7 +258,35 @@ export function readAnswersFile(path: string, display: string = path): RawAnswer
           : `cannot read: ${(e as Error).message}`,
     );
   }
-  return parseAnswersText(text, display);
+  if (bytes.length > MAX_ANSWERS_BYTES) {
+    return fail(tooLarge(`it holds more than ${MAX_ANSWERS_BYTES.toLocaleString('en')} bytes`));
+  }
+  return parseAnswersBytes(bytes, display);
+}
+
+/**
+ * Reads answers from a stream (`advise -`: stdin) up to MAX_ANSWERS_BYTES: past it, reading
+ * stops and the input is one problem, so that an endless input is never held whole.
+ */
+export async function readAnswersStream(input: Readable, display: string): Promise<RawAnswersFile> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of input) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      chunks.push(buf);
+      size += buf.length;
+      if (size > MAX_ANSWERS_BYTES) {
+        return unreadable(
+          display,
+          tooLarge(`it holds more than ${MAX_ANSWERS_BYTES.toLocaleString('en')} bytes`),
+        );
+      }
+    }
+  } catch (e) {
+    return unreadable(display, `cannot read: ${(e as Error).message}`);
+  }
+  return parseAnswersBytes(Buffer.concat(chunks), display);
 }
 
 /** Checks the raw answers against the rule set and puts every problem at its place in the file. */

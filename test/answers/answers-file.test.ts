@@ -101,9 +101,9 @@ describe('reading answers', () => {
   });
 
   it('refuses a question answered twice', () => {
-    expect(lines('phase: explore\nphase: develop\n')[0]).toMatch(
-      /^answers\.yaml:2:1 this question is answered twice/,
-    );
+    expect(lines('phase: explore\nphase: develop\n')).toEqual([
+      'answers.yaml:2:1 phase is answered again; first answered on line 1 as "phase"; keep one of them',
+    ]);
   });
 
   it('gives an empty file no answers and one warning', () => {

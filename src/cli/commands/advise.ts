@@ -5,7 +5,14 @@ import { resolve } from 'node:path';
 import type { Advice, Answers, Lang } from '../../core/advice.ts';
 import { evaluate } from '../../core/engine.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
-import { checkAnswers, formatProblem, readAnswersFile } from '../../io/answers-file.ts';
+import type { Readable } from 'node:stream';
+import type { RawAnswersFile } from '../../io/answers-file.ts';
+import {
+  checkAnswers,
+  formatProblem,
+  readAnswersFile,
+  readAnswersStream,
+} from '../../io/answers-file.ts';
 import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError, UsageError } from '../errors.ts';
@@ -30,7 +37,11 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
   }
   const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
 
-  const answers = readCheckedAnswers(rules, answersPath, file, ctx, lang);
+  // "-": the answers from stdin, read up to the same limit as a file
+  const answers =
+    file === '-'
+      ? checkedAnswers(rules, await readAnswersStream(ctx.stdin as Readable, 'stdin'), ctx, lang)
+      : readCheckedAnswers(rules, answersPath, file, ctx, lang);
   const advice = evaluate(rules, answers, { asOf, lang });
   const format = opts.format ?? 'text';
   const toFile = outPath !== undefined;
@@ -57,7 +68,17 @@ export function readCheckedAnswers(
   ctx: CliContext,
   lang: Lang = 'en',
 ): Answers {
-  const read = readAnswersFile(path, display);
+  return checkedAnswers(rules, readAnswersFile(path, display), ctx, lang);
+}
+
+/** Answers read from a file or stdin: warnings printed; exit 2 listing every error. */
+function checkedAnswers(
+  rules: RuleSet,
+  read: RawAnswersFile,
+  ctx: CliContext,
+  lang: Lang,
+): Answers {
+  const display = read.file;
   const unreadable = read.problems.some((p) => p.severity === 'error');
   const checked = unreadable
     ? { answers: {}, problems: read.problems }
