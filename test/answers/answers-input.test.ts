@@ -48,15 +48,15 @@ describe('a question answered twice', () => {
     ]);
   });
 
-  it('keeps no answer of the question silently: the file does not check', () => {
-    const read = parseAnswersText('phase: explore\nPhase: scale\n', 'a.yaml');
+  it('lets neither answer win silently: two valid answers still do not check', () => {
+    const read = parseAnswersText('phase: explore\nPhase: develop\n', 'a.yaml');
     const checked = checkAnswers(rules, read);
-    expect(checked.problems.filter((p) => p.severity === 'error')).toHaveLength(1);
+    expect(checked.problems.map((p) => [p.severity, p.line])).toEqual([['error', 2]]);
   });
 
   it('stops advise with exit 2', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), 'innovation_type: device\nphase: explore\nPhase: scale\n');
+    writeFileSync(join(dir, 'a.yaml'), 'innovation_type: device\nphase: explore\nPhase: develop\n');
     const r = await run(['advise', 'a.yaml', '--rules', FIXTURE_RULES, '--lang', 'en'], {
       cwd: dir,
     });
