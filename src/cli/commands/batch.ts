@@ -4,8 +4,10 @@
 //
 // What a user can rely on (for the README):
 // - Input: UTF-8 with or without BOM; `,` `;` or tab, detected from the header line (the most
-//   frequent outside quotes; `--delimiter , ; tab` overrides); CRLF or LF; quoted values may hold
-//   line breaks. Columns are question ids (case-insensitive, trimmed) plus an optional `id`;
+//   frequent outside quotes; `--delimiter , ; tab` overrides); UTF-16 with a BOM is decoded; any
+//   mix of CRLF, LF and CR; quoted values may hold line breaks. A spreadsheet or binary file, or a
+//   header naming no question, stops with exit 2 (src/io/sniff.ts, batch-header.ts). Columns
+//   are question ids (case-insensitive, trimmed) plus an optional `id`;
 //   unknown columns get one warning each at the start and are ignored. Empty lines and lines of
 //   only delimiters are not rows.
 // - Every row gives exactly one output row, in input order. `id` is the row's id cell, or, when
