@@ -13,8 +13,8 @@ export const SNIFF_BYTES = 8;
 export type FileKind =
   /** UTF-8 text (or anything else without NUL bytes: checked later, as text). */
   | { readonly kind: 'text' }
-  /** UTF-16 text with a byte order mark (Excel's "Unicode text"); the BOM is `bomBytes` long. */
-  | { readonly kind: 'utf16'; readonly encoding: 'utf-16le' | 'utf-16be'; readonly bomBytes: 2 }
+  /** UTF-16 text with a byte order mark (Excel's "Unicode text"). */
+  | { readonly kind: 'utf16'; readonly encoding: 'utf-16le' | 'utf-16be' }
   /** A ZIP file: an Excel workbook (.xlsx), a LibreOffice sheet (.ods), or another archive. */
   | { readonly kind: 'xlsx' }
   /** An OLE2 compound file: an Excel 97-2003 workbook (.xls), or an old Word document. */
@@ -43,8 +43,8 @@ const UTF32LE = [0xff, 0xfe, 0x00, 0x00];
  */
 export function sniff(head: Uint8Array): FileKind {
   if (startsWith(head, UTF32LE)) return { kind: 'binary' };
-  if (startsWith(head, UTF16LE)) return { kind: 'utf16', encoding: 'utf-16le', bomBytes: 2 };
-  if (startsWith(head, UTF16BE)) return { kind: 'utf16', encoding: 'utf-16be', bomBytes: 2 };
+  if (startsWith(head, UTF16LE)) return { kind: 'utf16', encoding: 'utf-16le' };
+  if (startsWith(head, UTF16BE)) return { kind: 'utf16', encoding: 'utf-16be' };
   const zip = startsWith(head, ZIP) && head.length >= 4;
   if (zip && [0x0304, 0x0506, 0x0708].includes((head[2]! << 8) | head[3]!)) return { kind: 'xlsx' };
   if (startsWith(head, OLE2)) return { kind: 'xls' };
