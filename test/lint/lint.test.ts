@@ -46,9 +46,8 @@ describe('long and large trees', () => {
     const nodes = Array.from({ length: N }, (_, i) =>
       i === N - 1 ? { id: `n${i}`, end: true } : { id: `n${i}`, next: `n${i + 1}` },
     );
-    const start = performance.now();
+    // how fast is the bench's business (npm run bench: validate 20,000 nodes); this pins behaviour
     expect(check([{ file: 'trees/wlz.yaml', text: treeText('wlz', nodes) }])).toEqual([]);
-    expect(performance.now() - start).toBeLessThan(10_000);
   });
 
   it('a cycle through 30,000 nodes is one finding, its path shortened', () => {
