@@ -83,7 +83,7 @@ export class WalkRecord implements WalkVisitor {
     const path: number[] = [];
     for (let n = node; n >= 0; n = this.parent[n]!) {
       const kind = this.program.nodes[n]!.kind;
-      if ((kind === 'switch' || kind === 'if') && !path.includes(n)) path.push(n);
+      if (kind === 'switch' || kind === 'if') path.push(n);
     }
     return path.reverse();
   }

@@ -37,12 +37,13 @@ export async function run(
   }
   const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
   if (opts.route !== undefined && !rules.routes.has(opts.route)) {
-    const ids = [...rules.routes.keys()];
+    const ids = [...rules.routes.keys()].sort();
     const guess = didYouMean(opts.route, ids);
+    const known = ids.length > 8 ? `${ids.slice(0, 8).join(', ')}, …` : ids.join(', ');
     throw new UsageError(
       lang === 'nl'
-        ? `onbekende route "${opts.route}"${guess ? ` — bedoel je "${guess}"?` : ''}; de routes staan in rules/routes`
-        : `unknown route "${opts.route}"${guess ? ` — did you mean "${guess}"?` : ''}; the routes are in rules/routes`,
+        ? `onbekende route "${opts.route}"${guess ? ` — bedoel je "${guess}"?` : `; routes zijn bijvoorbeeld ${known}`}`
+        : `unknown route "${opts.route}"${guess ? ` — did you mean "${guess}"?` : `; routes are for example ${known}`}`,
     );
   }
 
