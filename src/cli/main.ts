@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdviseOptions } from './commands/advise.ts';
 import type { BatchOptions } from './commands/batch.ts';
+import type { ExplainCommandOptions } from './commands/explain.ts';
 import type { TestOptions } from './commands/test.ts';
 import type { ValidateOptions } from './commands/validate.ts';
 import type { WizardOptions } from './commands/wizard.ts';
@@ -70,6 +71,23 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .option('--out <file>', 'write to a file (atomically) instead of stdout'),
   ).action(async (file: string, opts: AdviseOptions) => {
     const { run } = await import('./commands/advise.ts');
+    setCode(await run(file, opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('explain')
+      .description('why each route is in or out, and what would change the advice')
+      .argument('<answers-file>', 'answers file (YAML or JSON)')
+      .option('--route <id>', 'explain one route: why it is where it is, what would make it first')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'markdown', 'json'])
+          .default('text'),
+      )
+      .option('--out <file>', 'write to a file (atomically) instead of stdout'),
+  ).action(async (file: string, opts: ExplainCommandOptions) => {
+    const { run } = await import('./commands/explain.ts');
     setCode(await run(file, opts, ctx));
   });
 

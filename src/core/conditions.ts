@@ -237,6 +237,39 @@ export class CompiledCondition {
     }
   }
 
+  /** How many comparisons the condition holds (depth first, as `comparisons` lists them). */
+  get leaves(): number {
+    if (this.slot >= 0) return 1;
+    let n = 0;
+    for (const p of this.parts) n += p.leaves;
+    return n;
+  }
+
+  /**
+   * For explanations: adds to `out` the comparisons that decide the truth on these values, by
+   * their position depth first (as `comparisons` lists them), with their truth: in `all` and
+   * `any`, the parts whose truth is the group's (a false `all`: its false parts; a true one: all).
+   */
+  deciding(values: Values, out: { leaf: number; truth: Truth }[], first = 0): void {
+    if (this.slot >= 0) {
+      out.push({ leaf: first, truth: this.test(values) });
+      return;
+    }
+    // a `not` is decided by its part; all / any by the parts whose truth is the group's
+    const truth = this.test(values);
+    let at = first;
+    for (const p of this.parts) {
+      if (this.kind === 'not' || p.test(values) === truth) p.deciding(values, out, at);
+      at += p.leaves;
+    }
+  }
+
+  /** Every comparison's truth on these values, depth first (as `comparisons` lists them). */
+  leafTruths(values: Values, out: Truth[]): void {
+    if (this.slot >= 0) out.push(this.test(values));
+    else for (const p of this.parts) p.leafTruths(values, out);
+  }
+
   /** `unknownSlots` as question ids (added to `out` when not in it yet). */
   unknown(values: Values, out: string[]): void {
     const slots: number[] = [];
