@@ -103,6 +103,7 @@ export interface WizardStrings {
     name: string | undefined,
     when: string,
   ) => string;
+  readonly whatNow: string;
   readonly continueChoice: string;
   readonly startOverChoice: (backup: string) => string;
   readonly quitChoice: string;
@@ -241,7 +242,8 @@ const nl: UiStrings = {
       '--session en --answers wijzen naar hetzelfde bestand; kies een ander sessiebestand',
     checkboxHint: '(niets aangevinkt = overslaan)',
     savedSession: (file, n, name, when) =>
-      `Er is een bewaarde sessie in ${file}: ${n} antwoord(en)${name ? ` voor ${name}` : ''}, bewaard ${when}. Wat wil je doen?`,
+      `Er is een bewaarde sessie in ${file}: ${n} antwoord(en)${name ? ` voor ${name}` : ''}, bewaard ${when}.`,
+    whatNow: 'Wat wil je doen?',
     continueChoice: 'Verdergaan met die sessie',
     startOverChoice: (backup) => `Opnieuw beginnen (de bewaarde sessie gaat naar ${backup})`,
     quitChoice: 'Stoppen (er verandert niets)',
@@ -382,7 +384,8 @@ const en: UiStrings = {
     sessionIsAnswers: '--session and --answers name the same file; choose another session file',
     checkboxHint: '(nothing ticked = skip)',
     savedSession: (file, n, name, when) =>
-      `There is a saved session in ${file}: ${n} answer(s)${name ? ` for ${name}` : ''}, saved ${when}. What do you want to do?`,
+      `There is a saved session in ${file}: ${n} answer(s)${name ? ` for ${name}` : ''}, saved ${when}.`,
+    whatNow: 'What do you want to do?',
     continueChoice: 'Continue that session',
     startOverChoice: (backup) => `Start over (the saved session moves to ${backup})`,
     quitChoice: 'Quit (nothing changes)',

@@ -1,10 +1,18 @@
 // The wizard's session: saved after every answer in the user's state directory (never in the
 // project), Ctrl+C → 130 with nothing lost, --resume, and a saved session that is never replaced
 // without the user's say: asked at the start (continue / start over / quit), --new sets it aside
-// as .bak at the first answer, and an empty or unreadable session never overwrites one.
+// as a dated backup at the first answer, and an empty or unreadable session never overwrites one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/engine.ts';
@@ -35,14 +43,17 @@ import {
 const pick =
   (label: string): ScriptStep =>
   (p: AskedPrompt) => {
-    expect(p.message).toMatch(/^Er is een bewaarde sessie in /);
-    const c = p.choices!.find((x) => x.name === label);
+    expect(p.message).toBe(w.whatNow);
+    const c = p.choices!.find((x) => x.name.startsWith(label));
     if (!c) throw new Error(`no choice "${label}" in ${p.message}`);
     return c.value;
   };
 const CONTINUE = pick(w.continueChoice);
-const START_OVER = pick(w.startOverChoice(`${SESSION_SHOWN}.bak`));
+const START_OVER = pick(w.startOverChoice('').split('(')[0]!);
 const QUIT = pick(w.quitChoice);
+
+/** A time for a session file, to make its backup's name known: 2026-11-27 14:05:12 local. */
+const SAVED_AT = new Date(2026, 10, 27, 14, 5, 12);
 
 /** A directory whose user has a saved session: two answers, stopped with Ctrl+C. */
 async function withSaved(steps = CUE2WALK.slice(0, 2)) {
@@ -50,6 +61,16 @@ async function withSaved(steps = CUE2WALK.slice(0, 2)) {
   expect(first.code).toBe(130);
   const file = sessionIn(first.dir);
   return { dir: first.dir, file, text: readFileSync(file, 'utf8') };
+}
+
+/** The backups beside a session file: session.<YYYY-MM-DD-HHMMSS>[-n].yaml, oldest first. */
+function backupsOf(file: string): string[] {
+  const dir = dirname(file);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /^session\.\d{4}-\d\d-\d\d-\d{6}(-\d+)?\.yaml$/.test(n))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
+    .map((n) => join(dir, n));
 }
 
 /** Every file in a directory tree, relative: to see that nothing else (no temp file) is left. */
@@ -199,9 +220,10 @@ describe('wizard sessions: a saved session is never replaced without the user’
     const r = await walk([CONTINUE, ...CUE2WALK.slice(2), ...SAVE_NONE], {}, dir);
     expect(r.code).toBe(0);
     const asked = r.prompter.asked[0]!;
-    expect(asked.message).toMatch(
+    expect(asked.message).toBe(w.whatNow);
+    expect(r.said.replace(/\s+/g, ' ')).toMatch(
       new RegExp(
-        `^Er is een bewaarde sessie in ${SESSION_SHOWN.replace(/\./g, '\\.')}: 2 antwoord\\(en\\) voor Cue2Walk, bewaard \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\. Wat wil je doen\\?$`,
+        `Er is een bewaarde sessie in ${SESSION_SHOWN.replace(/\./g, '\\.')}: 2 antwoord\\(en\\) voor Cue2Walk, bewaard \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\.`,
       ),
     );
     expect(asked.default).toBe(asked.choices![0]!.value);
@@ -217,41 +239,65 @@ describe('wizard sessions: a saved session is never replaced without the user’
     expect(r.said).toContain(w.sessionUnchanged(SESSION_SHOWN, 'innoroute wizard --resume'));
   });
 
-  it('start over sets the saved session aside as .bak at the first answer, not before', async () => {
+  it('start over sets the saved session aside as a dated backup at the first answer, not before', async () => {
     const { dir, file, text } = await withSaved();
+    utimesSync(file, SAVED_AT, SAVED_AT);
+    const backup = join(dirname(file), 'session.2026-11-27-140512.yaml');
+    const backupShown = `${dirname(SESSION_SHOWN)}/session.2026-11-27-140512.yaml`;
     // stopped before the first answer: nothing changes
     const stopped = await walk([START_OVER, CTRL_C], {}, dir);
     expect(stopped.code).toBe(130);
+    expect(stopped.prompter.asked[0]!.choices!.map((c) => c.name)).toEqual([
+      w.continueChoice,
+      w.startOverChoice(backupShown),
+      w.quitChoice,
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(text);
-    expect(existsSync(`${file}.bak`)).toBe(false);
+    expect(backupsOf(file)).toEqual([]);
     expect(stopped.stderr).toContain(
       w.sessionUnchanged(SESSION_SHOWN, 'innoroute wizard --resume'),
     );
     // one answer: the old session is the backup, the new one has that answer
     const r = await walk([START_OVER, CUE2WALK[0], CTRL_C], {}, dir);
     expect(r.code).toBe(130);
-    expect(r.said.replace(/\s+/g, ' ')).toContain(
-      w.startingOver(SESSION_SHOWN, `${SESSION_SHOWN}.bak`),
-    );
-    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(text);
+    expect(r.said.replace(/\s+/g, ' ')).toContain(w.startingOver(SESSION_SHOWN, backupShown));
+    expect(backupsOf(file)).toEqual([backup]);
+    expect(readFileSync(backup, 'utf8')).toBe(text);
     expect(parse(readFileSync(file, 'utf8')).answers).toEqual({ innovation_name: 'Cue2Walk' });
+    // it can be continued from there
+    const old = await walk([CUE2WALK[2], CTRL_C], { resume: true, session: backup }, dir);
+    expect(old.said).toContain(w.resumed(2));
   });
 
-  it('--new starts over without asking, keeping the saved session as .bak', async () => {
+  it('--new starts over without asking; backups never replace each other', async () => {
     const { dir, file, text } = await withSaved();
+    utimesSync(file, SAVED_AT, SAVED_AT);
     const r = await walk([...CUE2WALK, ...SAVE_NONE], { new: true }, dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(text);
+    expect(r.prompter.asked.some((p) => p.message === w.whatNow)).toBe(false);
     // the new session is done and removed; the backup stays
     expect(existsSync(file)).toBe(false);
-    // --new with an --answers file that answers everything asks nothing and writes nothing:
-    // the saved session stays where it was
-    const again = await withSaved();
-    writeFileSync(join(again.dir, 'all.yaml'), JSON.stringify(CUE2WALK_ANSWERS));
-    const full = await walk(SAVE_NONE, { new: true, answers: 'all.yaml' }, again.dir);
+    expect(backupsOf(file).map((f) => readFileSync(f, 'utf8'))).toEqual([text]);
+    // a second session saved at the same second: a second backup beside the first
+    await walk([CUE2WALK[0], CTRL_C], {}, dir);
+    utimesSync(file, SAVED_AT, SAVED_AT);
+    const second = readFileSync(file, 'utf8');
+    await walk([CUE2WALK[0], CTRL_C], { new: true }, dir);
+    expect(backupsOf(file).map((f) => basename(f))).toEqual([
+      'session.2026-11-27-140512.yaml',
+      'session.2026-11-27-140512-2.yaml',
+    ]);
+    expect(backupsOf(file).map((f) => readFileSync(f, 'utf8'))).toEqual([text, second]);
+  });
+
+  it('--new with an --answers file that answers everything writes nothing', async () => {
+    const { dir, file, text } = await withSaved();
+    writeFileSync(join(dir, 'all.yaml'), JSON.stringify(CUE2WALK_ANSWERS));
+    const full = await walk(SAVE_NONE, { new: true, answers: 'all.yaml' }, dir);
     expect(full.code).toBe(0);
-    expect(readFileSync(again.file, 'utf8')).toBe(again.text);
-    expect(existsSync(`${again.file}.bak`)).toBe(false);
+    // nothing was answered, so nothing was set aside: the saved session is where it was
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(backupsOf(file)).toEqual([]);
   });
 
   it('refuses --resume with --new; exit 2', async () => {
@@ -276,7 +322,7 @@ describe('wizard sessions: a saved session is never replaced without the user’
     const r = await walk([...CUE2WALK.slice(0, 1), CTRL_C], {}, dir);
     expect(r.code).toBe(130);
     expect(parse(readFileSync(file, 'utf8')).answers).toEqual({ innovation_name: 'Cue2Walk' });
-    expect(existsSync(`${file}.bak`)).toBe(false);
+    expect(backupsOf(file)).toEqual([]);
   });
 });
 
@@ -298,7 +344,7 @@ describe('wizard sessions: files that cannot be used', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(
         new RegExp(
-          `^innoroute: de bewaarde sessie kan niet worden gelezen: ${SESSION_SHOWN.replace(/\./g, '\\.')}:\\d+:\\d+: .+ herstel het, of begin opnieuw met innoroute wizard --new \\(de sessie gaat dan naar ${SESSION_SHOWN.replace(/\./g, '\\.')}\\.bak\\)\\n$`,
+          `^innoroute: de bewaarde sessie kan niet worden gelezen: ${SESSION_SHOWN.replace(/\./g, '\\.')}:\\d+:\\d+: .+ herstel het, of begin opnieuw met innoroute wizard --new \\(de sessie gaat dan naar ~/\\.local/state/innoroute/session\\.\\d{4}-\\d\\d-\\d\\d-\\d{6}\\.yaml\\)\\n$`,
         ),
       );
       expect(readFileSync(file, 'utf8')).toBe(broken);
@@ -311,7 +357,9 @@ describe('wizard sessions: files that cannot be used', () => {
     // the way out it names: --new keeps it as the backup
     const r = await walk([...CUE2WALK.slice(0, 1), CTRL_C], { new: true }, dir);
     expect(r.code).toBe(130);
-    expect(readFileSync(`${file}.bak`, 'utf8')).toBe('# a list\n- just a list\n');
+    expect(backupsOf(file).map((f) => readFileSync(f, 'utf8'))).toEqual([
+      '# a list\n- just a list\n',
+    ]);
   });
 
   it('refuses a session file that is the answers file; exit 2', async () => {
@@ -380,22 +428,21 @@ describe('wizard sessions: the file of earlier versions (.innoroute-session.yaml
 
   it('without --resume it is offered like a saved one; start over moves it to the backup', async () => {
     const { dir, file, text } = await legacy();
-    const r = await walk(
-      [pick(w.startOverChoice(`${SESSION_SHOWN}.bak`)), CUE2WALK[0], CTRL_C],
-      {},
-      dir,
-    );
+    const r = await walk([START_OVER, CUE2WALK[0], CTRL_C], {}, dir);
     expect(r.code).toBe(130);
-    expect(r.prompter.asked[0]!.message).toContain('.innoroute-session.yaml: 2 antwoord(en)');
+    expect(r.said).toContain('.innoroute-session.yaml: 2 antwoord(en)');
     expect(existsSync(file)).toBe(false);
-    expect(readFileSync(`${sessionIn(dir)}.bak`, 'utf8')).toBe(text);
+    expect(backupsOf(sessionIn(dir)).map((f) => readFileSync(f, 'utf8'))).toEqual([text]);
   });
 
   it('when the state directory has a session too, says where the old one is', async () => {
     const { dir } = await legacy();
     await walk([...CUE2WALK.slice(0, 1), CTRL_C], { new: true }, dir);
     // the legacy one was set aside by --new; put one back beside the new session
-    writeFileSync(join(dir, '.innoroute-session.yaml'), readFileSync(`${sessionIn(dir)}.bak`));
+    writeFileSync(
+      join(dir, '.innoroute-session.yaml'),
+      readFileSync(backupsOf(sessionIn(dir))[0]!),
+    );
     const r = await walk([CONTINUE, CTRL_C], {}, dir);
     expect(r.said.replace(/\s+/g, ' ')).toContain(w.legacyAlso('.innoroute-session.yaml'));
   });

@@ -32,7 +32,7 @@ import { readCheckedAnswers } from './advise.ts';
 export interface WizardOptions extends GlobalOptions {
   readonly answers?: string;
   readonly resume?: boolean;
-  /** Start over: a saved session is set aside as <session>.bak at the first answer. */
+  /** Start over: a saved session is set aside as a dated backup at the first answer. */
   readonly new?: boolean;
   readonly session?: string;
 }
@@ -80,7 +80,7 @@ export async function run(
   try {
     const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
     prompter.say(chalk.bold('innoroute') + '\n' + wrap(s.wizard.intro, width));
-    const opened = await openSession(plan, rules, lang, s, ctx, prompter, chalk);
+    const opened = await openSession(plan, rules, lang, s, ctx, prompter, chalk, width);
     if (!opened) return 0;
     store = opened.store;
     if (opened.resumed) {

@@ -2,10 +2,11 @@
 // ($XDG_STATE_HOME/innoroute/session.yaml, by default ~/.local/state/innoroute/session.yaml), so
 // that a session never lands in (and dirties) a project checkout. `--session <file>` puts it
 // elsewhere. Earlier versions wrote .innoroute-session.yaml in the working directory; such a file
-// is still found (see session-start.ts). Starting over keeps the previous session as <file>.bak.
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+// is still found (see session-start.ts). Starting over keeps the previous session as a backup
+// named by the time it was saved.
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** The session file's name in the state directory. */
 export const SESSION_FILE = 'session.yaml';
@@ -34,9 +35,23 @@ export function defaultSessionPath(env: Env): string {
   return join(stateDir(env), SESSION_FILE);
 }
 
-/** Where starting over puts the session it sets aside: one backup, the latest. */
-export function backupPath(sessionPath: string): string {
-  return `${sessionPath}.bak`;
+/**
+ * Where starting over puts the session it sets aside: beside it, named by the time it was last
+ * saved (session.2026-11-27-140512.yaml), and never over an earlier backup (-2, -3, … when the
+ * name is taken). Backups are kept until the user removes them; each can be continued with
+ * --resume --session <backup>.
+ */
+export function backupPath(sessionPath: string, savedAt: Date): string {
+  const name = basename(sessionPath);
+  const ext = extname(name);
+  const stem = ext ? name.slice(0, -ext.length) : name;
+  const p = (n: number) => String(n).padStart(2, '0');
+  const d = savedAt;
+  const stamp = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+  for (let i = 1; ; i++) {
+    const candidate = join(dirname(sessionPath), `${stem}.${stamp}${i > 1 ? `-${i}` : ''}${ext}`);
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 /** A path as the user reads it: relative to the working directory when inside it, ~ for home. */

@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../core/advice.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
+import { wrap } from '../../report/text.ts';
 import type { UiStrings } from '../../report/ui-strings.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -26,7 +27,7 @@ export interface OpenedSession {
   readonly notices: string[];
 }
 
-/** Reads the saved session, or stops with its place and the way out (--new keeps it as .bak). */
+/** Reads the saved session, or stops with its place and the way out (--new keeps it as a backup). */
 function read(place: SessionPlace, s: UiStrings): SavedSession {
   const found = place.found!;
   try {
@@ -76,6 +77,7 @@ export async function openSession(
   ctx: CliContext,
   prompter: Prompter,
   chalk: ChalkInstance,
+  width: number,
 ): Promise<OpenedSession | undefined> {
   const w = s.wizard;
   const { place, saved } = plan;
@@ -98,13 +100,19 @@ export async function openSession(
   const CONTINUE = Symbol('continue');
   const NEW = Symbol('new');
   const QUIT = Symbol('quit');
-  const picked = await prompter.select<symbol>({
-    message: w.savedSession(
-      found!.shown,
-      Object.keys(saved!.answers).length,
-      typeof name === 'string' && name.trim() ? name.trim() : undefined,
-      when(saved!.savedAt),
+  prompter.say(
+    wrap(
+      w.savedSession(
+        found!.shown,
+        Object.keys(saved!.answers).length,
+        typeof name === 'string' && name.trim() ? name.trim() : undefined,
+        when(saved!.savedAt),
+      ),
+      width,
     ),
+  );
+  const picked = await prompter.select<symbol>({
+    message: w.whatNow,
     choices: [
       { value: CONTINUE, name: w.continueChoice },
       { value: NEW, name: w.startOverChoice(place.backupShown) },

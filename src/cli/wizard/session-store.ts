@@ -1,10 +1,10 @@
 // Which session file the wizard works on, and the rules for touching it: a saved session is
-// never replaced without the user's say. Starting over sets the saved one aside as <file>.bak,
+// never replaced without the user's say. Starting over sets the saved one aside as a backup,
 // and only at the first answer, so that stopping before it changes nothing; nothing is written
 // before there is an answer; a session from an earlier version (.innoroute-session.yaml in the
 // working directory) is continued in the state directory and removed from the project once it
 // has been written there.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../../core/advice.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
@@ -51,6 +51,14 @@ export function locateSession(session: string | undefined, ctx: CliContext): Ses
     : !session && existsSync(legacy)
       ? { path: legacy, shown: show(legacy), legacy: true }
       : undefined;
+  // named by when the saved session was last written, so that backups never replace each other
+  let savedAt = new Date();
+  try {
+    if (found) savedAt = statSync(found.path).mtime;
+  } catch {
+    // unreadable: it is reported when it is read; the name just uses the present time
+  }
+  const backup = backupPath(path, savedAt);
   const flag = session ? ` --session ${session}` : '';
   return {
     path,
@@ -62,8 +70,8 @@ export function locateSession(session: string | undefined, ctx: CliContext): Ses
       : {}),
     resumeCommand: `innoroute wizard --resume${flag}`,
     newCommand: `innoroute wizard --new${flag}`,
-    backup: backupPath(path),
-    backupShown: show(backupPath(path)),
+    backup,
+    backupShown: show(backup),
   };
 }
 
