@@ -354,6 +354,12 @@ describe('wizard sessions: files that cannot be used', () => {
     const list = await walk([], {}, dir);
     expect(list.code).toBe(2);
     expect(list.stderr).toContain(`${SESSION_SHOWN}:2:1: not an innoroute session`);
+    // not a regular file (a directory here; a FIFO likewise): never read, so nothing hangs
+    const other = tempDir('innoroute-wizard-');
+    mkdirSync(sessionIn(other), { recursive: true });
+    const notFile = await walk([], {}, other);
+    expect(notFile.code).toBe(2);
+    expect(notFile.stderr).toContain(`${SESSION_SHOWN}: it is not a regular file`);
     // the way out it names: --new keeps it as the backup
     const r = await walk([...CUE2WALK.slice(0, 1), CTRL_C], { new: true }, dir);
     expect(r.code).toBe(130);
