@@ -48,10 +48,14 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .command('wizard')
       .description('answer questions in the terminal, then get the advice')
       .option('--answers <file>', 'pre-fill answers from a YAML or JSON answers file')
-      .option('--resume', 'continue the last saved session')
+      .option('--resume', 'continue the saved session without asking')
+      .option(
+        '--new',
+        'start over without asking; a saved session is kept as a dated backup beside it',
+      )
       .option(
         '--session <file>',
-        'where the session is saved after every answer (default: .innoroute-session.yaml)',
+        'where the session is saved after every answer (default: $XDG_STATE_HOME/innoroute/session.yaml, else ~/.local/state/innoroute/session.yaml)',
       ),
   ).action(async (opts: WizardOptions) => {
     const { run } = await import('./commands/wizard.ts');

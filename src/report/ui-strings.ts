@@ -93,11 +93,26 @@ export interface WizardStrings {
   readonly sessionUnwritable: (file: string, why: string) => string;
   readonly needsTty: string;
   readonly noSession: (file: string) => string;
-  readonly badSession: (file: string, why: string) => string;
+  readonly badSession: (at: string, why: string, newCommand: string, backup: string) => string;
   readonly checkboxHint: string;
   readonly sessionIsAnswers: string;
   readonly rulesChanged: string;
-  readonly sessionExists: (file: string) => string;
+  readonly savedSession: (
+    file: string,
+    n: number,
+    name: string | undefined,
+    when: string,
+  ) => string;
+  readonly whatNow: string;
+  readonly continueChoice: string;
+  readonly startOverChoice: (backup: string) => string;
+  readonly quitChoice: string;
+  readonly sessionUnchanged: (file: string, command: string) => string;
+  readonly nothingSaved: string;
+  readonly startingOver: (file: string, backup: string) => string;
+  readonly resumeAndNew: string;
+  readonly legacyMoved: (legacy: string, file: string) => string;
+  readonly legacyAlso: (legacy: string) => string;
 }
 
 const nl: UiStrings = {
@@ -219,15 +234,29 @@ const nl: UiStrings = {
       'de wizard heeft een terminal nodig om vragen te stellen; gebruik innoroute advise <antwoordenbestand> voor een advies zonder vragen',
     noSession: (file) =>
       `geen bewaarde sessie gevonden in ${file}; start een nieuwe met innoroute wizard (of geef --session <bestand>)`,
-    badSession: (file, why) =>
-      `de sessie in ${file} kan niet worden gelezen: ${why}; start opnieuw met innoroute wizard of gebruik --answers`,
+    badSession: (at, why, newCommand, backup) =>
+      `de bewaarde sessie kan niet worden gelezen: ${at}: ${why}. Het bestand blijft zoals het is; herstel het, of begin opnieuw met ${newCommand} (de sessie gaat dan naar ${backup})`,
     rulesChanged:
       'De regels zijn veranderd sinds de sessie werd bewaard; je antwoorden zijn opnieuw nagekeken en er kunnen nieuwe vragen zijn.',
     sessionIsAnswers:
       '--session en --answers wijzen naar hetzelfde bestand; kies een ander sessiebestand',
     checkboxHint: '(niets aangevinkt = overslaan)',
-    sessionExists: (file) =>
-      `Er staat al een bewaarde sessie in ${file}; die wordt vervangen. Wil je die voortzetten? Stop (Ctrl+C) en start innoroute wizard --resume.`,
+    savedSession: (file, n, name, when) =>
+      `Er is een bewaarde sessie in ${file}: ${n} antwoord(en)${name ? ` voor ${name}` : ''}, bewaard ${when}.`,
+    whatNow: 'Wat wil je doen?',
+    continueChoice: 'Verdergaan met die sessie',
+    startOverChoice: (backup) => `Opnieuw beginnen (de bewaarde sessie gaat naar ${backup})`,
+    quitChoice: 'Stoppen (er verandert niets)',
+    sessionUnchanged: (file, command) =>
+      `De bewaarde sessie in ${file} is niet veranderd; ga verder met ${command}`,
+    nothingSaved: 'Gestopt. Er was nog niets beantwoord, dus er is niets bewaard.',
+    startingOver: (file, backup) =>
+      `Je begint opnieuw. Bij je eerste antwoord gaat de bewaarde sessie uit ${file} naar ${backup}; stop je eerder, dan verandert er niets.`,
+    resumeAndNew: '--resume en --new sluiten elkaar uit: kies verdergaan of opnieuw beginnen',
+    legacyMoved: (legacy, file) =>
+      `Sessie van een eerdere versie gevonden in ${legacy}; vanaf nu wordt die bewaard in ${file}.`,
+    legacyAlso: (legacy) =>
+      `In ${legacy} staat nog een sessie van een eerdere versie; ga daarmee verder met innoroute wizard --resume --session ${legacy}`,
   },
 };
 
@@ -348,14 +377,28 @@ const en: UiStrings = {
       'the wizard needs a terminal to ask questions; use innoroute advise <answers-file> for an advice without questions',
     noSession: (file) =>
       `no saved session found at ${file}; start a new one with innoroute wizard (or pass --session <file>)`,
-    badSession: (file, why) =>
-      `the session in ${file} cannot be read: ${why}; start again with innoroute wizard or use --answers`,
+    badSession: (at, why, newCommand, backup) =>
+      `the saved session cannot be read: ${at}: ${why}. The file is left as it is; repair it, or start over with ${newCommand} (the session then moves to ${backup})`,
     rulesChanged:
       'The rules changed since the session was saved; your answers were checked again and there may be new questions.',
     sessionIsAnswers: '--session and --answers name the same file; choose another session file',
     checkboxHint: '(nothing ticked = skip)',
-    sessionExists: (file) =>
-      `A saved session exists in ${file}; it will be replaced. To continue it instead, stop (Ctrl+C) and run innoroute wizard --resume.`,
+    savedSession: (file, n, name, when) =>
+      `There is a saved session in ${file}: ${n} answer(s)${name ? ` for ${name}` : ''}, saved ${when}.`,
+    whatNow: 'What do you want to do?',
+    continueChoice: 'Continue that session',
+    startOverChoice: (backup) => `Start over (the saved session moves to ${backup})`,
+    quitChoice: 'Quit (nothing changes)',
+    sessionUnchanged: (file, command) =>
+      `The saved session in ${file} is unchanged; continue with ${command}`,
+    nothingSaved: 'Stopped. Nothing was answered yet, so nothing was saved.',
+    startingOver: (file, backup) =>
+      `Starting over. At your first answer the saved session in ${file} moves to ${backup}; if you stop before that, nothing changes.`,
+    resumeAndNew: '--resume and --new exclude each other: choose to continue or to start over',
+    legacyMoved: (legacy, file) =>
+      `Found a session from an earlier version in ${legacy}; from now on it is kept in ${file}.`,
+    legacyAlso: (legacy) =>
+      `${legacy} holds a session from an earlier version; continue it with innoroute wizard --resume --session ${legacy}`,
   },
 };
 

@@ -1,121 +1,34 @@
 // The wizard with a scripted prompter: answers, help, back (and the answers a change makes
-// irrelevant), skip, Ctrl+C → 130 with the session saved, --resume, --answers, and at the end the
-// same Advice as evaluate on the final answers.
+// irrelevant), skip, --answers, and at the end the same Advice as evaluate on the final answers.
+// Sessions (Ctrl+C, --resume, --new, a saved session found at the start) are in sessions.test.ts.
 import { Chalk } from 'chalk';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { run as wizard } from '../../src/cli/commands/wizard.ts';
-import type { WizardOptions } from '../../src/cli/commands/wizard.ts';
 import type { AskedPrompt, ScriptStep } from './scripted-prompter.ts';
-import { CTRL_C, ScriptedPrompter } from './scripted-prompter.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
-import { ExitError } from '../../src/cli/errors.ts';
-import type { Answers } from '../../src/core/advice.ts';
 import { evaluate } from '../../src/core/engine.ts';
-import { checkAnswers, readAnswersFile } from '../../src/io/answers-file.ts';
 import { ui } from '../../src/report/ui-strings.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderText } from '../../src/report/text.ts';
-import { context, FIXTURE_RULES, run as cli, tempDir } from '../advise/helpers.ts';
-
-const rules = requireRuleSet(FIXTURE_RULES);
-const w = ui('nl').wizard;
-const AS_OF = '2026-11-27';
-
-/** Which question a prompt asks, by its Dutch text. */
-function questionOf(p: AskedPrompt): string {
-  const hit = [...rules.questions.values()].find(
-    (q) => p.message.includes(q.text.nl) || p.message.includes(q.text.en),
-  );
-  if (!hit) throw new Error(`not a question prompt: ${p.message}`);
-  return hit.id;
-}
-
-/** Answers the prompt for question `id` with `value`, and fails if another question is asked. */
-const a =
-  (id: string, value: unknown): ScriptStep =>
-  (p: AskedPrompt) => {
-    expect(questionOf(p)).toBe(id);
-    return value;
-  };
-/** Picks an action choice (help, back, skip) by its label; typed as ?, < or nothing in a text prompt. */
-const choose =
-  (label: string, id?: string): ScriptStep =>
-  (p: AskedPrompt) => {
-    if (id) expect(questionOf(p)).toBe(id);
-    if (p.kind === 'input') return label === w.helpChoice ? '?' : label === w.backChoice ? '<' : '';
-    const c = p.choices?.find((x) => x.name === label);
-    if (!c) throw new Error(`no choice "${label}" in ${p.message}`);
-    return p.kind === 'checkbox' ? [c.value] : c.value;
-  };
-const HELP = (id?: string) => choose(w.helpChoice, id);
-const BACK = (id?: string) => choose(w.backChoice, id);
-const SKIP = (id?: string) => choose(w.skipChoice, id);
-/** Accepts what the prompt proposes (the earlier answer). */
-const keep =
-  (id: string): ScriptStep =>
-  (p: AskedPrompt) => {
-    expect(questionOf(p)).toBe(id);
-    return p.default;
-  };
-
-const CUE2WALK: ScriptStep[] = [
-  a('innovation_name', 'Cue2Walk'),
-  a('innovation_type', 'device'),
-  a('treatment_relation', true),
-  a('goal', ['daily_living_support', 'prevention']),
-  a('phase', 'develop'),
-  a('has_figures', true),
-  a('cost_bearers', ['hospital']),
-  a('beneficiaries', ['health_insurer']),
-  a('fits_existing_prestatie', 'yes'),
-  // the figures in party order: health_insurer before hospital
-  a('benefit_health_insurer', '€ 750000'),
-  a('cost_hospital', '500000'),
-];
-const CUE2WALK_ANSWERS: Answers = {
-  innovation_name: 'Cue2Walk',
-  innovation_type: 'device',
-  treatment_relation: true,
-  goal: ['daily_living_support', 'prevention'],
-  phase: 'develop',
-  has_figures: true,
-  cost_bearers: ['hospital'],
-  beneficiaries: ['health_insurer'],
-  fits_existing_prestatie: 'yes',
-  cost_hospital: 500000,
-  benefit_health_insurer: 750000,
-};
-/** The end: save the answers and the report under their default names. */
-const SAVE_BOTH: ScriptStep[] = [true, '', true, ''];
-const SAVE_NONE: ScriptStep[] = [false, false];
-
-async function walk(
-  steps: ScriptStep[],
-  opts: Partial<WizardOptions> = {},
-  dir = tempDir('innoroute-wizard-'),
-) {
-  const ctx = context({ cwd: dir, tty: true, columns: 100 });
-  const prompter = new ScriptedPrompter(steps);
-  const options: WizardOptions = { rules: FIXTURE_RULES, asOf: AS_OF, color: false, ...opts };
-  let code: number;
-  try {
-    code = await wizard(options, ctx, { prompter });
-  } catch (e) {
-    if (!(e instanceof ExitError)) throw e;
-    code = e.code;
-    ctx.stderr.write(`innoroute: ${e.message}\n`);
-  }
-  return { code, dir, prompter, said: prompter.said.join('\n'), stderr: ctx.stderr.text };
-}
-
-function readAnswers(path: string): Answers {
-  const checked = checkAnswers(rules, readAnswersFile(path));
-  expect(checked.problems).toEqual([]);
-  return checked.answers;
-}
+import { FIXTURE_RULES, run as cli, tempDir } from '../advise/helpers.ts';
+import {
+  a,
+  AS_OF,
+  BACK,
+  CUE2WALK,
+  CUE2WALK_ANSWERS,
+  HELP,
+  keep,
+  questionOf,
+  readAnswers,
+  rules,
+  SAVE_BOTH,
+  SAVE_NONE,
+  sessionIn,
+  SKIP,
+  walk,
+  w,
+} from './helpers.ts';
 
 describe('wizard: a whole session', () => {
   it('asks, advises as evaluate does, and saves answers and report', async () => {
@@ -142,6 +55,7 @@ describe('wizard: a whole session', () => {
       }),
     );
     // done: no session left behind
+    expect(existsSync(sessionIn(r.dir))).toBe(false);
     expect(existsSync(join(r.dir, '.innoroute-session.yaml'))).toBe(false);
     const viaAdvise = await cli(
       [
@@ -383,124 +297,6 @@ describe('wizard: help, back, skip', () => {
     expect(r.code).toBe(0);
     expect(r.said).toContain(`> ${w.numberAmbiguous('500000')}`);
     expect(readAnswers(join(r.dir, 'cue2walk.answers.yaml')).cost_hospital).toBe(500000);
-  });
-});
-
-describe('wizard: sessions', () => {
-  it('saves the session after every answer', async () => {
-    const dir = tempDir('innoroute-wizard-');
-    const session = join(dir, '.innoroute-session.yaml');
-    const seen: unknown[] = [];
-    const peek =
-      (step: ScriptStep): ScriptStep =>
-      (p: AskedPrompt) => {
-        seen.push(existsSync(session) ? parse(readFileSync(session, 'utf8')).answers : null);
-        return typeof step === 'function' ? (step as (p: AskedPrompt) => unknown)(p) : step;
-      };
-    await walk([...CUE2WALK.slice(0, 3).map(peek), CTRL_C], {}, dir);
-    expect(seen).toEqual([
-      null,
-      { innovation_name: 'Cue2Walk' },
-      { innovation_name: 'Cue2Walk', innovation_type: 'device' },
-    ]);
-  });
-
-  it('Ctrl+C exits 130 with the session saved; --resume continues to the same advice', async () => {
-    const first = await walk([...CUE2WALK.slice(0, 5), CTRL_C]);
-    expect(first.code).toBe(130);
-    expect(first.stderr).toBe(
-      `innoroute: ${w.sessionSaved('.innoroute-session.yaml', 'innoroute wizard --resume')}\n`,
-    );
-    const session = parse(readFileSync(join(first.dir, '.innoroute-session.yaml'), 'utf8'));
-    expect(session.history).toEqual([
-      'innovation_name',
-      'innovation_type',
-      'treatment_relation',
-      'goal',
-      'phase',
-    ]);
-    expect(session.answers.phase).toBe('develop');
-
-    // resume: the next question is the first one not answered; back reaches the answers from before
-    const second = await walk(
-      [BACK('has_figures'), keep('phase'), ...CUE2WALK.slice(5), ...SAVE_BOTH],
-      { resume: true },
-      first.dir,
-    );
-    expect(second.code).toBe(0);
-    expect(second.said).toContain(w.resumed(5));
-    const saved = readAnswers(join(first.dir, 'cue2walk.answers.yaml'));
-    expect(saved).toEqual(CUE2WALK_ANSWERS);
-    const advice = evaluate(rules, saved, { asOf: AS_OF, lang: 'nl' });
-    expect(readFileSync(join(first.dir, 'cue2walk.advies.md'), 'utf8')).toBe(
-      renderMarkdown(advice, { rules, lang: 'nl', answers: saved }),
-    );
-  });
-
-  it('keeps the language of the session on --resume', async () => {
-    const first = await walk([...CUE2WALK.slice(0, 2), CTRL_C], { lang: 'en' });
-    expect(first.code).toBe(130);
-    expect(first.stderr).toContain(
-      'Session saved in .innoroute-session.yaml; continue with innoroute wizard --resume',
-    );
-    const second = await walk([...CUE2WALK.slice(2), false, false], { resume: true }, first.dir);
-    expect(second.code).toBe(0);
-    expect(second.prompter.asked[0]!.message).toMatch(
-      /^Question 3 of ~\d+ Is it used within a treatment relation\?/,
-    );
-  });
-
-  it('saves the session on Ctrl+C during the final questions too', async () => {
-    const r = await walk([...CUE2WALK, CTRL_C]);
-    expect(r.code).toBe(130);
-    const session = parse(readFileSync(join(r.dir, '.innoroute-session.yaml'), 'utf8'));
-    expect(session.answers).toEqual(CUE2WALK_ANSWERS);
-  });
-
-  it('uses --session for the file and names it in the resume hint', async () => {
-    const r = await walk([...CUE2WALK.slice(0, 2), CTRL_C], { session: 'my.session.yaml' });
-    expect(r.code).toBe(130);
-    expect(r.stderr).toContain('innoroute wizard --resume --session my.session.yaml');
-    expect(existsSync(join(r.dir, 'my.session.yaml'))).toBe(true);
-  });
-
-  it('says so when the rules changed since the session was saved', async () => {
-    const first = await walk([...CUE2WALK.slice(0, 2), CTRL_C]);
-    const file = join(first.dir, '.innoroute-session.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(/hash: sha256:\w+/, 'hash: sha256:0000'),
-    );
-    const second = await walk([...CUE2WALK.slice(2), ...SAVE_NONE], { resume: true }, first.dir);
-    expect(second.code).toBe(0);
-    expect(second.said.replace(/\s+/g, ' ')).toContain(w.rulesChanged);
-    const third = await walk([...CUE2WALK.slice(0, 1), CTRL_C]);
-    expect(third.said.replace(/\s+/g, ' ')).not.toContain(w.rulesChanged);
-  });
-
-  it('refuses a session file that is the answers file; exit 2', async () => {
-    const dir = tempDir('innoroute-wizard-');
-    writeFileSync(join(dir, 'a.yaml'), 'phase: explore\n');
-    const r = await walk([], { answers: 'a.yaml', session: './a.yaml' }, dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(w.sessionIsAnswers);
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('phase: explore\n');
-  });
-
-  it('refuses --resume without a saved session, with a hint; exit 2', async () => {
-    const r = await walk([], { resume: true });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(
-      'geen bewaarde sessie gevonden in .innoroute-session.yaml; start een nieuwe met innoroute wizard',
-    );
-  });
-
-  it('refuses a session file that is not a session; exit 2', async () => {
-    const dir = tempDir('innoroute-wizard-');
-    writeFileSync(join(dir, '.innoroute-session.yaml'), '- just a list\n');
-    const r = await walk([], { resume: true }, dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('kan niet worden gelezen');
   });
 });
 

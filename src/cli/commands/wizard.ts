@@ -1,16 +1,16 @@
 // innoroute wizard: asks the questions in the terminal, then gives the advice. It only decides
 // which question to ask next (nextQuestion); the advice is evaluate(rules, answers), the same as
 // advise and batch. The session (answers and the order they were given in) is written after every
-// answer, so Ctrl+C loses nothing and --resume continues where the user stopped.
+// answer, in the user's state directory, so Ctrl+C loses nothing and --resume continues where the
+// user stopped; a saved session is never replaced without the user's say.
 // This file is the command: it reads the options, sets the session up, runs the question loop
-// and shows the advice. The parts live in ../wizard/: the session file, the loop, the prompt for
-// one question, and saving the results.
+// and shows the advice. The parts live in ../wizard/: where the session lives and how a run
+// starts with it, the session file, the loop, the prompt for one question, and saving the results.
 import { Chalk } from 'chalk';
-import { existsSync, rmSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { evaluate } from '../../core/engine.ts';
 import { formatAnswersYaml } from '../../io/answers-file.ts';
-import { samePath, WriteError } from '../../io/atomic.ts';
+import { samePath } from '../../io/atomic.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 import { renderText, wrap } from '../../report/text.ts';
 import { ui } from '../../report/ui-strings.ts';
@@ -22,13 +22,18 @@ import { inquirerPrompter, isExitPrompt } from '../prompter.ts';
 import { askQuestions, finalAnswers, questionList } from '../wizard/question-loop.ts';
 import { offerSave, slug } from '../wizard/save-results.ts';
 import type { SessionState } from '../wizard/session-file.ts';
-import { DEFAULT_SESSION, loadSession, saveSession, sessionLang } from '../wizard/session-file.ts';
+import { sessionLang } from '../wizard/session-file.ts';
+import { openSession, planSession } from '../wizard/session-start.ts';
+import type { SessionStore } from '../wizard/session-store.ts';
+import { locateSession } from '../wizard/session-store.ts';
 import { readCheckedAnswers } from './advise.ts';
 
 /** What `innoroute wizard` takes, as commander parses it (main.ts declares the flags). */
 export interface WizardOptions extends GlobalOptions {
   readonly answers?: string;
   readonly resume?: boolean;
+  /** Start over: a saved session is set aside as a dated backup at the first answer. */
+  readonly new?: boolean;
   readonly session?: string;
 }
 
@@ -42,55 +47,49 @@ export async function run(
   ctx: CliContext,
   deps: WizardDeps = {},
 ): Promise<number> {
-  const sessionPath = resolve(ctx.cwd, opts.session ?? DEFAULT_SESSION);
-  // a resumed session keeps its language unless another is asked for
+  const place = locateSession(opts.session, ctx);
+  // a saved session keeps its language unless another is asked for
   const lang = resolveLang(
     ctx,
-    opts.lang ?? (opts.resume && !ctx.env.INNOROUTE_LANG ? sessionLang(sessionPath) : undefined),
+    opts.lang ??
+      (place.found && !ctx.env.INNOROUTE_LANG ? sessionLang(place.found.path) : undefined),
   );
   const asOf = resolveAsOf(opts.asOf);
   const s = ui(lang);
+  if (opts.resume && opts.new) throw new UsageError(s.wizard.resumeAndNew);
+  // before anything is read or written: without a terminal there is no one to ask
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) throw new UsageError(s.wizard.needsTty);
   const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
-  const sessionShown = relative(ctx.cwd, sessionPath) || basename(sessionPath);
   const chalk = new Chalk({ level: useColor(ctx, 'stdout', opts) ? 1 : 0 });
 
   const state: SessionState = { answers: {}, history: [], skipped: [] };
   const notices: string[] = [];
-  let answersPath: string | undefined;
   if (opts.answers) {
-    answersPath = resolve(ctx.cwd, opts.answers);
+    const answersPath = resolve(ctx.cwd, opts.answers);
+    if ([place.path, place.found?.path].some((p) => p && samePath(answersPath, p)))
+      throw new UsageError(s.wizard.sessionIsAnswers);
     Object.assign(state.answers, readCheckedAnswers(rules, answersPath, opts.answers, ctx, lang));
     notices.push(s.wizard.prefilled(Object.keys(state.answers).length));
   }
-  if (!opts.resume && existsSync(sessionPath)) notices.push(s.wizard.sessionExists(sessionShown));
-  if (opts.resume) {
-    const saved = loadSession(rules, sessionPath, sessionShown, s, ctx, lang);
-    Object.assign(state.answers, saved.answers);
-    state.history = saved.history;
-    state.skipped = saved.skipped;
-    notices.push(s.wizard.resumed(Object.keys(saved.answers).length));
-    if (saved.rulesHash !== rules.hash) notices.push(s.wizard.rulesChanged);
-  }
 
-  if (answersPath && samePath(answersPath, sessionPath))
-    throw new UsageError(s.wizard.sessionIsAnswers);
-  const save = () => {
-    try {
-      saveSession(sessionPath, state, rules, lang);
-    } catch (e) {
-      if (e instanceof WriteError)
-        throw new UsageError(s.wizard.sessionUnwritable(sessionShown, e.reason));
-      throw e;
-    }
-  };
-  const resumeCommand = `innoroute wizard --resume${opts.session ? ` --session ${opts.session}` : ''}`;
+  const plan = planSession(place, opts, s);
+
   const prompter =
     deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }));
+  let store: SessionStore | undefined;
   try {
     const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
     prompter.say(chalk.bold('innoroute') + '\n' + wrap(s.wizard.intro, width));
-    for (const n of notices) prompter.say(chalk.gray(wrap(n, width)));
+    const opened = await openSession(plan, rules, lang, s, ctx, prompter, chalk, width);
+    if (!opened) return 0;
+    store = opened.store;
+    if (opened.resumed) {
+      Object.assign(state.answers, opened.resumed.answers);
+      state.history = opened.resumed.history;
+      state.skipped = opened.resumed.skipped;
+    }
+    for (const n of [...notices, ...opened.notices]) prompter.say(chalk.gray(wrap(n, width)));
+    const save = () => store!.save(state);
     await askQuestions(rules, state, prompter, lang, chalk, save, width);
 
     const { answers, dropped } = finalAnswers(rules, state);
@@ -140,12 +139,17 @@ export async function run(
       },
     });
     // the session is complete and its answers are in the advice (and saved if the user wished)
-    rmSync(sessionPath, { force: true });
+    store.finish();
     return 0;
   } catch (e) {
     if (isExitPrompt(e)) {
-      save();
-      throw new InterruptedError(s.wizard.sessionSaved(sessionShown, resumeCommand));
+      throw new InterruptedError(
+        store
+          ? store.interrupted(state)
+          : place.found
+            ? s.wizard.sessionUnchanged(place.found.shown, place.resumeCommand)
+            : s.wizard.nothingSaved,
+      );
     }
     throw e;
   }

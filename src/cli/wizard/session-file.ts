@@ -1,20 +1,22 @@
 // The session file: what the wizard has been told so far, written after every answer so that
 // Ctrl+C (or a closed terminal) loses nothing and `innoroute wizard --resume` continues where the
 // user stopped. It is read back through the same answer checks as an answers file, because the
-// rules may have changed since it was written.
-import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+// rules may have changed since it was written. A file that cannot be read is reported with its
+// place (file:line:col) and never touched.
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
 import type { AnswerValue, Lang } from '../../core/advice.ts';
 import { normalizeAnswers } from '../../core/answers.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { toYaml } from '../../io/answers-file.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
-import type { UiStrings } from '../../report/ui-strings.ts';
 import type { CliContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
 
-export const DEFAULT_SESSION = '.innoroute-session.yaml';
 const SESSION_VERSION = 1;
+/** A session is a few kilobytes; a file this large is not one (and is not read whole). */
+export const SESSION_MAX_BYTES = 1024 * 1024;
+/** New session files are private to the user: the answers may be confidential. */
+export const SESSION_MODE = 0o600;
 
 /** What the wizard keeps between answers; written to the session file after each one. */
 export interface SessionState {
@@ -23,6 +25,37 @@ export interface SessionState {
   history: string[];
   /** Questions the user chose to leave open. */
   skipped: string[];
+}
+
+/** A session file as read, before its answers are checked against the rules. */
+export interface SavedSession {
+  readonly answers: Record<string, unknown>;
+  readonly history: unknown;
+  readonly skipped: unknown;
+  readonly lang: unknown;
+  readonly rulesHash: unknown;
+  readonly savedAt: Date;
+}
+
+/** Why a session file cannot be read, and where: `at` is file:line:col when there is a place. */
+export class SessionReadError extends Error {
+  constructor(
+    readonly at: string,
+    readonly why: string,
+  ) {
+    super(`${at}: ${why}`);
+    this.name = 'SessionReadError';
+  }
+}
+
+/** Nothing answered, skipped or asked: nothing to keep, and never written over a real session. */
+export function isEmptySession(s: {
+  readonly answers: object;
+  readonly history: unknown;
+  readonly skipped: unknown;
+}): boolean {
+  const none = (v: unknown) => !Array.isArray(v) || v.length === 0;
+  return Object.keys(s.answers).length === 0 && none(s.history) && none(s.skipped);
 }
 
 export function saveSession(path: string, state: SessionState, rules: RuleSet, lang: Lang): void {
@@ -37,50 +70,107 @@ export function saveSession(path: string, state: SessionState, rules: RuleSet, l
   writeFileAtomic(
     path,
     `# innoroute wizard session: continue with innoroute wizard --resume\n${body}`,
+    { mode: SESSION_MODE },
   );
 }
 
 /** The language a saved session was in, if it can be read (INNOROUTE_LANG still wins). */
-export function sessionLang(path: string): string | undefined {
+export function sessionLang(path: string): Lang | undefined {
   try {
+    if (!statSync(path).isFile()) return undefined;
     const m = /^lang: (nl|en)$/m.exec(readFileSync(path, 'utf8'));
-    return m?.[1];
+    return m?.[1] as Lang | undefined;
   } catch {
     return undefined;
   }
 }
 
-export function loadSession(
-  rules: RuleSet,
-  path: string,
-  shown: string,
-  s: UiStrings,
-  ctx: CliContext,
-  lang: Lang,
-): SessionState & { rulesHash: unknown } {
-  if (!existsSync(path)) throw new UsageError(s.wizard.noSession(shown));
+/** Reads a session file; throws SessionReadError (with file:line:col where there is one). */
+export function readSession(path: string, shown: string): SavedSession {
+  let text: string;
+  let savedAt: Date;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new SessionReadError(shown, 'it is not a regular file');
+    if (st.size > SESSION_MAX_BYTES)
+      throw new SessionReadError(
+        shown,
+        `it is ${st.size} bytes; a session is at most ${SESSION_MAX_BYTES} bytes`,
+      );
+    savedAt = st.mtime;
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof SessionReadError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SessionReadError(
+      shown,
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'no such file'
+          : (e as Error).message,
+    );
+  }
+  const lines = new LineCounter();
+  const at = (offset: number | undefined) => {
+    const p = lines.linePos(offset ?? 0);
+    return `${shown}:${p.line}:${p.col}`;
+  };
   let data: unknown;
   try {
-    const doc = parseDocument(readFileSync(path, 'utf8'), { uniqueKeys: true });
-    if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+      lineCounter: lines,
+      uniqueKeys: true,
+      logLevel: 'error',
+    });
+    const err = doc.errors[0];
+    if (err) {
+      const message = err.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?\s*$/, '');
+      throw new SessionReadError(at(err.pos[0]), message);
+    }
     data = doc.toJS({ maxAliasCount: 100 });
+    const obj = data as Record<string, unknown> | null;
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+      throw new SessionReadError(at(doc.contents?.range?.[0]), 'not an innoroute session');
+    const pos = (key: string) =>
+      at((doc.get(key, true) as { range?: [number] } | undefined)?.range?.[0]);
+    if (obj.version !== SESSION_VERSION)
+      throw new SessionReadError(
+        'version' in obj ? pos('version') : at(0),
+        `not an innoroute session (version ${SESSION_VERSION} expected)`,
+      );
+    if (
+      obj.answers !== undefined &&
+      (typeof obj.answers !== 'object' || Array.isArray(obj.answers))
+    )
+      throw new SessionReadError(
+        pos('answers'),
+        'answers must be a map of question ids to answers',
+      );
+    return {
+      answers: (obj.answers ?? {}) as Record<string, unknown>,
+      history: obj.history,
+      skipped: obj.skipped,
+      lang: obj.lang,
+      rulesHash: (obj.rules as { hash?: unknown } | undefined)?.hash,
+      savedAt,
+    };
   } catch (e) {
-    throw new UsageError(s.wizard.badSession(shown, (e as Error).message));
+    if (e instanceof SessionReadError) throw e;
+    // yaml's own limits (aliases): no place to point at
+    throw new SessionReadError(shown, (e as Error).message.split('\n')[0]!);
   }
-  const obj = data as Record<string, unknown> | null;
-  if (
-    !obj ||
-    typeof obj !== 'object' ||
-    obj.version !== SESSION_VERSION ||
-    typeof obj.answers !== 'object'
-  ) {
-    throw new UsageError(s.wizard.badSession(shown, 'not an innoroute session'));
-  }
-  const { answers, problems } = normalizeAnswers(
-    rules,
-    (obj.answers ?? {}) as Record<string, unknown>,
-    lang,
-  );
+}
+
+/** A saved session's answers checked against the rules; problems go to stderr with the file. */
+export function checkSession(
+  rules: RuleSet,
+  saved: SavedSession,
+  shown: string,
+  ctx: CliContext,
+  lang: Lang,
+): SessionState {
+  const { answers, problems } = normalizeAnswers(rules, saved.answers, lang);
   for (const p of problems)
     ctx.stderr.write(`${shown}: ${p.severity}: ${p.question}: ${p.message}\n`);
   const ids = (v: unknown) =>
@@ -89,8 +179,7 @@ export function loadSession(
       : [];
   return {
     answers: { ...answers },
-    history: ids(obj.history).filter((id) => id in answers),
-    skipped: ids(obj.skipped).filter((id) => !(id in answers)),
-    rulesHash: (obj.rules as { hash?: unknown } | undefined)?.hash,
+    history: ids(saved.history).filter((id) => id in answers),
+    skipped: ids(saved.skipped).filter((id) => !(id in answers)),
   };
 }
