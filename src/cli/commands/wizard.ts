@@ -10,13 +10,16 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { evaluate } from '../../core/engine.ts';
 import { formatAnswersYaml } from '../../io/answers-file.ts';
-import { samePath, WriteError } from '../../io/atomic.ts';
+import { checkOutput, samePath } from '../../io/atomic.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 import { renderText, wrap } from '../../report/text.ts';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import type { OutputFile } from '../output.ts';
+import { outputFile, outputProblem, protectedPaths } from '../output.ts';
+import { withSignalsCaught } from '../signals.ts';
 import type { Prompter } from '../prompter.ts';
 import { inquirerPrompter, isExitPrompt } from '../prompter.ts';
 import { askQuestions, finalAnswers, questionList } from '../wizard/question-loop.ts';
@@ -51,7 +54,8 @@ export async function run(
   const asOf = resolveAsOf(opts.asOf);
   const s = ui(lang);
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) throw new UsageError(s.wizard.needsTty);
-  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
+  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rules = await loadRuleSet(rulesDir, { env: ctx.env });
   const sessionShown = relative(ctx.cwd, sessionPath) || basename(sessionPath);
   const chalk = new Chalk({ level: useColor(ctx, 'stdout', opts) ? 1 : 0 });
 
@@ -75,13 +79,35 @@ export async function run(
 
   if (answersPath && samePath(answersPath, sessionPath))
     throw new UsageError(s.wizard.sessionIsAnswers);
+  // what the wizard writes (the session, the saved answers and report) never replaces what it
+  // reads: the answers file, the rules
+  const reads = { inputs: [answersPath], rulesDir };
+  const session: OutputFile = { ...reads, shown: sessionShown, path: sessionPath, lang };
+  const saveAs = (typed: string) =>
+    outputFile(ctx, typed, lang, {
+      ...reads,
+      inputs: [answersPath, sessionPath],
+      isOutOption: false,
+    });
+  const unwritable = (e: unknown) => {
+    const problem = outputProblem(session, e);
+    return problem ? new UsageError(s.wizard.sessionUnwritable(sessionShown, problem.why)) : e;
+  };
+  const checkSession = () => checkOutput(sessionPath, protectedPaths(session));
+  // before the first question, not after it
+  try {
+    checkSession();
+  } catch (e) {
+    throw unwritable(e);
+  }
   const save = () => {
     try {
-      saveSession(sessionPath, state, rules, lang);
+      withSignalsCaught(() => {
+        checkSession();
+        saveSession(sessionPath, state, rules, lang);
+      });
     } catch (e) {
-      if (e instanceof WriteError)
-        throw new UsageError(s.wizard.sessionUnwritable(sessionShown, e.reason));
-      throw e;
+      throw unwritable(e);
     }
   };
   const resumeCommand = `innoroute wizard --resume${opts.session ? ` --session ${opts.session}` : ''}`;
@@ -119,6 +145,7 @@ export async function run(
       pathLabel: s.wizard.answersPath,
       defaultName: `${slug(answers.innovation_name)}.answers.yaml`,
       defaultYes: true,
+      output: saveAs,
       content: () =>
         formatAnswersYaml(
           answers,
@@ -134,6 +161,7 @@ export async function run(
       pathLabel: s.wizard.reportPath,
       defaultName: `${slug(answers.innovation_name)}.${lang === 'nl' ? 'advies' : 'advice'}.md`,
       defaultYes: false,
+      output: saveAs,
       content: async () => {
         const { renderMarkdown } = await import('../../report/markdown.ts');
         return renderMarkdown(advice, { rules, lang, answers });
