@@ -14,7 +14,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import {
+  accessSync,
   closeSync,
+  constants,
   createWriteStream,
   fchmodSync,
   fsyncSync,
@@ -187,6 +189,7 @@ export function checkOutput(path: string, protect: readonly string[] = []): stri
       throw new WriteError(path, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }));
     }
     assertNotProtected(path, target, undefined, protect);
+    assertDirWritable(path, target);
     return target;
   }
   if (st.isSymbolicLink()) {
@@ -205,7 +208,17 @@ export function checkOutput(path: string, protect: readonly string[] = []): stri
   }
   if (!st.isFile()) throw new OutputRefusedError(path, { kind: 'not-a-file', node: nodeKind(st) });
   assertNotProtected(path, target, st, protect);
+  assertDirWritable(path, target);
   return target;
+}
+
+/** The temporary file is made next to the target: its directory must take new files. */
+function assertDirWritable(path: string, target: string): void {
+  try {
+    accessSync(dirname(target), constants.W_OK);
+  } catch (e) {
+    throw new WriteError(path, e);
+  }
 }
 
 function assertNotProtected(
