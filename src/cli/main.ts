@@ -1,6 +1,8 @@
 // The commander program. Each command lives in its own module, loaded only when it runs, so that
 // `--help`, `--version` and `advise` do not pay for the prompt library or the CSV streams.
-// This is the only place that turns errors into exit codes.
+// This is the only place that turns errors into exit codes. It also watches stdout for the whole
+// run: a reader that has gone (`| head`) ends the run quietly with 141 (128 + SIGPIPE), a stdout
+// that cannot be written (a full disk) with exit 2 and the reason; never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,8 +15,11 @@ import type { ValidateOptions } from './commands/validate.ts';
 import type { WizardOptions } from './commands/wizard.ts';
 import type { CliContext } from './context.ts';
 import { defaultContext } from './context.ts';
+import type { Lang } from '../core/advice.ts';
+import { OutputRefusedError, WriteError } from '../io/atomic.ts';
 import { RuleSetError } from '../io/errors.ts';
 import { ExitError } from './errors.ts';
+import { StdoutError, watchStdout } from './output.ts';
 
 function packageVersion(): string {
   const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
@@ -170,34 +175,68 @@ export async function main(
   argv: readonly string[],
   ctx: CliContext = defaultContext(),
 ): Promise<number> {
+  const stdout = watchStdout(ctx.stdout);
+  // a stderr that cannot be written (a closed terminal) leaves nowhere to say anything
+  if (typeof ctx.stderr.on === 'function') ctx.stderr.on('error', () => {});
+  let code: number;
+  try {
+    code = await runProgram(argv, ctx);
+  } catch (e) {
+    code = report(e, ctx);
+    // a stdout failure is said once; a signal ends the run without waiting for stdout
+    if (e instanceof StdoutError || code > 128) return code;
+  }
+  const failure = await stdout.settle();
+  if (failure !== undefined) return report(new StdoutError(failure, langHint(argv, ctx)), ctx);
+  return code;
+}
+
+async function runProgram(argv: readonly string[], ctx: CliContext): Promise<number> {
   let code = 0;
   const program = buildProgram(ctx, (c) => (code = c));
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    if (argv.length === 0) {
-      program.outputHelp();
-      return 2;
-    }
-    return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // help and version end in code 0; parse errors were already printed
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    if (e instanceof ExitError) {
-      if (e.message) ctx.stderr.write(`innoroute: ${e.message}\n`);
-      return e.code;
-    }
-    if (e instanceof RuleSetError) {
-      ctx.stderr.write(`innoroute: ${e.message}\n`);
-      return 2;
-    }
-    const err = e as Error;
-    ctx.stderr.write(
-      `innoroute: unexpected error: ${err?.message ?? String(e)}\n` +
-        'This is a bug in innoroute; please report it with the command you ran.\n' +
-        (ctx.env.INNOROUTE_DEBUG ? `${err?.stack ?? ''}\n` : ''),
-    );
+    // help and version end in code 0; parse errors were already printed
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  if (argv.length === 0) {
+    program.outputHelp();
     return 2;
   }
+  return code;
+}
+
+/** Says what went wrong (never with a stack trace unless INNOROUTE_DEBUG) and gives the code. */
+function report(e: unknown, ctx: CliContext): number {
+  if (e instanceof ExitError) {
+    if (e.message) ctx.stderr.write(`innoroute: ${e.message}\n`);
+    return e.code;
+  }
+  // known user errors: a rule set that cannot be used, an output that is refused or cannot be
+  // written (each command says these in its own words; this is the net under them)
+  if (e instanceof RuleSetError || e instanceof OutputRefusedError || e instanceof WriteError) {
+    ctx.stderr.write(`innoroute: ${e.message}\n`);
+    return 2;
+  }
+  const err = e as Error;
+  ctx.stderr.write(
+    `innoroute: unexpected error: ${err?.message ?? String(e)}\n` +
+      'This is a bug in innoroute; please report it with the command you ran.\n' +
+      (ctx.env.INNOROUTE_DEBUG ? `${err?.stack ?? ''}\n` : ''),
+  );
+  return 2;
+}
+
+/**
+ * The language of a message main.ts says itself: --lang, else INNOROUTE_LANG, else Dutch; always
+ * English for validate, whose reports are in English.
+ */
+function langHint(argv: readonly string[], ctx: CliContext): Lang {
+  if (argv[0] === 'validate') return 'en';
+  const i = argv.indexOf('--lang');
+  const given =
+    i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return (given ?? ctx.env.INNOROUTE_LANG ?? 'nl').toLowerCase() === 'en' ? 'en' : 'nl';
 }

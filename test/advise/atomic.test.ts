@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProtectedPathError, samePath, writeFileAtomic, WriteError } from '../../src/io/atomic.ts';
+import { OutputRefusedError, samePath, writeFileAtomic, WriteError } from '../../src/io/atomic.ts';
 import { tempDir } from './helpers.ts';
 
 describe('writeFileAtomic', () => {
@@ -20,13 +20,13 @@ describe('writeFileAtomic', () => {
     writeFileSync(input, 'phase: explore\n');
     symlinkSync(input, join(dir, 'link.yaml'));
     for (const target of [input, join(dir, '.', 'answers.yaml'), join(dir, 'link.yaml')]) {
-      expect(() => writeFileAtomic(target, 'x', { protect: [input] })).toThrow(ProtectedPathError);
+      expect(() => writeFileAtomic(target, 'x', { protect: [input] })).toThrow(OutputRefusedError);
     }
     expect(readFileSync(input, 'utf8')).toBe('phase: explore\n');
     expect(samePath(join(dir, 'other.yaml'), input)).toBe(false);
   });
 
-  it('fails with a WriteError and cleans up when the rename cannot happen', () => {
+  it('refuses a target that is not a regular file before writing anything', () => {
     const dir = tempDir();
     const target = join(dir, 'taken');
     mkdirSync(target);
@@ -37,15 +37,24 @@ describe('writeFileAtomic', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(WriteError);
-    expect((error as WriteError).message).toMatch(/^cannot write .*taken: /);
+    expect(error).toBeInstanceOf(OutputRefusedError);
+    expect((error as OutputRefusedError).message).toMatch(
+      /^refusing to write .*taken: it is a directory, not a regular file$/,
+    );
     expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readdirSync(target)).toEqual(['inside']);
   });
 
-  it('says in words why a directory is missing', () => {
+  it('says in words why a directory is missing, and which', () => {
     const dir = tempDir();
-    expect(() => writeFileAtomic(join(dir, 'a', 'b.txt'), 'x')).toThrow(
-      'the directory does not exist',
-    );
+    let error: unknown;
+    try {
+      writeFileAtomic(join(dir, 'a', 'b.txt'), 'x');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WriteError);
+    expect((error as WriteError).reason).toBe(`the directory ${join(dir, 'a')} does not exist`);
+    expect((error as WriteError).code).toBe('ENOENT');
   });
 });

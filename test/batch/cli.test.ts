@@ -99,7 +99,7 @@ describe('the streams around batch', () => {
     return path;
   }
 
-  it('ends quietly when the reader stops early (| head)', async () => {
+  it('ends quietly with 141 (128 + SIGPIPE) when the reader stops early (| head)', async () => {
     const dir = tempDir();
     const input = bigPortfolio(dir, 50_000);
     const child = spawn(process.execPath, [BIN, 'batch', input, '--rules', FIXTURE_RULES], {
@@ -114,7 +114,7 @@ describe('the streams around batch', () => {
     child.stdout.destroy();
     const [code] = (await once(child, 'exit')) as [number];
     expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(code).toBe(141);
   });
 
   it('on Ctrl+C removes the temporary file, leaves no output and exits 130', async () => {

@@ -398,9 +398,18 @@ describe('innoroute test: when the tests cannot run (exit 2)', () => {
   });
 
   it('stops when --out cannot be written', async () => {
-    const { code, stderr } = await cli(['test', 'basic', '--out', 'no/such/dir/report.txt']);
+    const { code, stderr } = await cli([
+      'test',
+      'basic',
+      '--out',
+      'no/such/dir/report.txt',
+      '--lang',
+      'en',
+    ]);
     expect(code).toBe(2);
-    expect(stderr).toContain('cannot write');
+    expect(stderr).toBe(
+      'innoroute: cannot write no/such/dir/report.txt: the directory no/such/dir does not exist\n',
+    );
     expect(existsSync(join(fixtures, 'no'))).toBe(false);
   });
 });

@@ -13,10 +13,10 @@ import {
   readAnswersFile,
   readAnswersStream,
 } from '../../io/answers-file.ts';
-import { samePath, writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
-import { ExitError, UsageError } from '../errors.ts';
+import { ExitError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute advise` takes, as commander parses it (main.ts declares the flags). */
@@ -29,13 +29,21 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
   const lang = resolveLang(ctx, opts.lang);
   const asOf = resolveAsOf(opts.asOf);
   const answersPath = resolve(ctx.cwd, file);
-  const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : undefined;
-  if (outPath && samePath(outPath, answersPath)) {
-    throw new UsageError(
-      `--out ${opts.out} is the answers file itself; refusing to overwrite it: choose another file`,
-    );
-  }
-  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
+  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  // checked before the work: the answers file, the rules and odd files are never written over
+  const out =
+    opts.out !== undefined
+      ? outputFile(ctx, opts.out, lang, {
+          inputs: [answersPath],
+          rulesDir,
+          isInput: (shown) =>
+            lang === 'nl'
+              ? `--out ${shown} is het antwoordenbestand zelf; dat wordt niet overschreven: kies een ander bestand`
+              : `--out ${shown} is the answers file itself; refusing to overwrite it: choose another file`,
+        })
+      : undefined;
+  if (out) checkOutputFile(out);
+  const rules = await loadRuleSet(rulesDir, { env: ctx.env });
 
   // "-": the answers from stdin, read up to the same limit as a file
   const answers =
@@ -44,16 +52,11 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
       : readCheckedAnswers(rules, answersPath, file, ctx, lang);
   const advice = evaluate(rules, answers, { asOf, lang });
   const format = opts.format ?? 'text';
-  const toFile = outPath !== undefined;
+  const toFile = out !== undefined;
   const text = await render(advice, format, { rules, lang, answers, ctx, opts, toFile });
 
-  if (outPath) {
-    try {
-      writeFileAtomic(outPath, text, { protect: [answersPath] });
-    } catch (e) {
-      if (e instanceof WriteError) throw new UsageError(`cannot write ${opts.out}: ${e.reason}`);
-      throw e;
-    }
+  if (out) {
+    writeOutputFile(out, text);
   } else {
     ctx.stdout.write(text);
   }

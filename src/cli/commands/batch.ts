@@ -27,8 +27,10 @@
 //   of 1 MiB or more, or past 3,072 rows of stdin) and written in input order: the output does
 //   not depend on the number.
 // - Exit codes (contract §5): 0 every row assessed, 1 some rows could not be, 2 the file could not
-//   be read as a batch file or bad usage, 130 Ctrl+C. A reader that stops early (`| head`) ends
-//   the run quietly with 0.
+//   be read as a batch file, --out cannot be written, or bad usage; 130 Ctrl+C, 143 SIGTERM,
+//   129 SIGHUP, 131 SIGQUIT (src/cli/signals.ts: the worker threads are stopped and no temporary
+//   file is left). A reader that stops early (`| head`) ends the run quietly with 141 (128 +
+//   SIGPIPE, as any Unix tool whose reader has gone).
 import Table from 'cli-table3';
 import { createReadStream, ReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -37,14 +39,21 @@ import type { Readable } from 'node:stream';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
 import type { AtomicOutput } from '../../io/atomic.ts';
-import { openAtomicOutput } from '../../io/atomic.ts';
 import type { BatchSummary } from '../../io/batch.ts';
 import { BatchFileError, defaultJobs, MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { Delimiter } from '../../io/csv.ts';
 import { parseDelimiterOption } from '../../io/csv.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
-import { ExitError, InterruptedError, UsageError } from '../errors.ts';
+import { ExitError, UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
+import {
+  cannotWrite,
+  checkOutputFile,
+  openOutputFile,
+  outputFile,
+  StdoutError,
+} from '../output.ts';
+import { catchSignals } from '../signals.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute batch` takes, as commander parses it (main.ts declares the flags). */
@@ -62,7 +71,6 @@ const TEXTS = {
     cannotRead: (f: string, why: string) => `kan ${f} niet lezen: ${why}`,
     noSuchFile: 'het bestand bestaat niet',
     isDirectory: 'het is een map, geen bestand',
-    cannotWrite: (f: string, why: string) => `kan ${f} niet schrijven: ${why}`,
     refuseInput: (f: string) =>
       `--out ${f} is het invoerbestand; kies een andere naam, dan blijft je spreadsheet heel`,
     badDelimiter: (v: string) => `--delimiter kent , ; of tab; niet "${v}"`,
@@ -90,7 +98,6 @@ const TEXTS = {
     cannotRead: (f: string, why: string) => `cannot read ${f}: ${why}`,
     noSuchFile: 'no such file',
     isDirectory: 'it is a directory, not a file',
-    cannotWrite: (f: string, why: string) => `cannot write ${f}: ${why}`,
     refuseInput: (f: string) =>
       `--out ${f} is the input file; choose another name so that your spreadsheet stays intact`,
     badDelimiter: (v: string) => `--delimiter takes , ; or tab; got "${v}"`,
@@ -131,22 +138,6 @@ function errnoReason(e: unknown, t: Texts): string {
   if (code === 'EISDIR') return t.isDirectory;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return (e as Error)?.message ?? String(e);
-}
-
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const sa = statSync(a);
-    const sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-
-function isBrokenPipe(e: unknown): boolean {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
 /**
@@ -234,7 +225,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(t.badJobs(opts.jobs));
     jobs = n;
   }
-  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
+  const rulesDir = resolveRulesDir(ctx, opts.rules);
 
   // the input: a file, or stdin for "-"
   const fromStdin = file === '-';
@@ -251,28 +242,29 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     }
   }
 
-  // the output: stdout, or a temporary file renamed over --out at the end
-  const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : undefined;
-  if (opts.out !== undefined && outPath) {
-    if (inputPath && sameFile(inputPath, outPath)) throw new UsageError(t.refuseInput(opts.out));
-    try {
-      if (statSync(outPath).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new UsageError(t.cannotWrite(opts.out, errnoReason(e, t)));
-      }
-    }
-  }
+  // the output: stdout, or a temporary file renamed over --out at the end; checked before the
+  // rules are loaded: never the input, the rules or an odd file
+  const out =
+    opts.out !== undefined
+      ? outputFile(ctx, opts.out, lang, {
+          inputs: [inputPath],
+          rulesDir,
+          isInput: t.refuseInput,
+        })
+      : undefined;
+  if (out) checkOutputFile(out);
+  const rules = await loadRuleSet(rulesDir, { env: ctx.env });
 
-  // From here on a temporary file may exist: Ctrl+C must go through the cleanup below.
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
+  // From here on a temporary file may exist: a signal must go through the cleanup below.
+  const signals = catchSignals();
+  const abort = signals.signal;
   const input: Readable = inputPath ? createReadStream(inputPath) : (ctx.stdin as Readable);
-  let inputFailed = false;
-  input.once('error', () => (inputFailed = true));
+  // which side failed: a failing output destroys the input too, with the same error
+  let inputError: unknown;
+  let outputError: unknown;
+  input.on('error', (e) => (inputError ??= e));
   // an input that sends nothing (stdin left open) must not keep Ctrl+C waiting
-  abort.signal.addEventListener('abort', () => input.destroy(), { once: true });
+  abort.addEventListener('abort', () => input.destroy(), { once: true });
   // how far into a file: the bytes read (a little ahead of the rows done) against its size
   const read =
     input instanceof ReadStream && inputBytes ? () => input.bytesRead / inputBytes : undefined;
@@ -282,15 +274,14 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
 
   let result;
   try {
-    if (outPath) {
-      atomic = openAtomicOutput(outPath);
-      try {
-        await once(atomic.stream, 'open');
-      } catch (e) {
-        throw new UsageError(t.cannotWrite(opts.out!, errnoReason(e, t)));
-      }
+    if (out) {
+      atomic = openOutputFile(out);
+      atomic.stream.on('error', (e) => (outputError ??= e));
+      await once(atomic.stream, 'open');
+    } else {
+      ctx.stdout.on('error', (e) => (outputError ??= e));
     }
-    if (abort.signal.aborted) throw new InterruptedError();
+    signals.throwIfSignalled();
     result = await runBatch({
       rules,
       asOf,
@@ -305,37 +296,41 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
         ctx.stderr.write(`innoroute: ${label}: ${m}\n`);
       },
       ...(progress ? { onRow: progress.row } : {}),
-      signal: abort.signal,
+      signal: abort,
       jobs,
       autoJobs: opts.jobs === undefined,
       ...(inputBytes !== undefined ? { inputBytes } : {}),
     });
-    if (abort.signal.aborted) throw new InterruptedError();
+    signals.throwIfSignalled();
     await atomic?.commit();
+    // a signal while the output was put in place: it is complete, but the run still ends as
+    // signalled (128 + n), as it would have a moment earlier
+    signals.throwIfSignalled();
   } catch (e) {
     progress?.clear();
     await atomic?.discard();
     if (inputPath) input.destroy();
-    if (abort.signal.aborted) throw new InterruptedError();
+    signals.throwIfSignalled();
     if (e instanceof BatchFileError) {
       throw new UsageError(
         `${label}${e.line !== undefined ? `:${e.line}` : ''}: ${e.what}; ${e.todo}`,
       );
     }
-    if (!atomic && isBrokenPipe(e)) {
-      // `innoroute batch … | head`: the reader has all it wants
-      ctx.stdout.on('error', () => {});
-      return 0;
-    }
     if (e instanceof ExitError) throw e;
-    if (inputFailed) throw new UsageError(t.cannotRead(label, errnoReason(e, t)));
+    // the output first: when it fails, the pipeline hands its error to the input as well
+    if (outputError !== undefined) {
+      // `| head`, or a full disk under stdout: main.ts says it (or, for `| head`, nothing)
+      if (!atomic) throw new StdoutError(outputError, lang);
+      throw new UsageError(cannotWrite(outputError, opts.out!, lang));
+    }
+    if (inputError !== undefined) throw new UsageError(t.cannotRead(label, errnoReason(e, t)));
     const code = (e as NodeJS.ErrnoException)?.code;
     if (code && /^E[A-Z]+$/.test(code)) {
-      throw new UsageError(t.cannotWrite(opts.out ?? 'stdout', errnoReason(e, t)));
+      throw atomic ? new UsageError(cannotWrite(e, opts.out!, lang)) : new StdoutError(e, lang);
     }
     throw e;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    signals.close();
   }
   progress?.clear();
 

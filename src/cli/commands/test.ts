@@ -2,13 +2,12 @@
 // same evaluate every command uses, reports expected against actual, and with --coverage which
 // nodes, branches and routes of each tree the cases reach. Exit 0 all pass (and coverage meets
 // --min-coverage), 1 failures or coverage below the minimum, 2 the tests could not run.
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { evaluate } from '../../core/engine.ts';
 import type { Coverage } from '../../core/coverage.ts';
 import { computeCoverage, traceCase } from '../../core/coverage.ts';
 import type { Origin } from '../../core/ruleset.ts';
 import { runTests, selectCases } from '../../core/testing.ts';
-import { writeFileAtomic } from '../../io/atomic.ts';
 import type { CoverageReport, Locate, TestReportInput } from '../../report/test-report.ts';
 import {
   coverageMet,
@@ -22,6 +21,7 @@ import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { chalkFor } from '../colors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
+import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { checkRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute test` takes, as commander parses it (main.ts declares the flags). */
@@ -58,6 +58,10 @@ export async function run(
   const asOf = resolveAsOf(opts.asOf);
   const min = opts.minCoverage !== undefined ? parseMinCoverage(opts.minCoverage) : undefined;
   const withCoverage = Boolean(opts.coverage) || min !== undefined || Boolean(opts.allRoutes);
+  // checked before the work: never a rule or test file, anything in the rules, an odd file
+  const out =
+    opts.out !== undefined ? outputFile(ctx, opts.out, lang, { rulesDir: root }) : undefined;
+  if (out) checkOutputFile(out);
 
   // files as validate shows them: relative to the working directory (rules/tests/zvw.yaml)
   const display = (file: string) => {
@@ -114,12 +118,8 @@ export async function run(
         ? renderJunit(input)
         : renderText(input, chalkFor(ctx, 'stdout', opts.out ? { ...opts, color: false } : opts));
 
-  if (opts.out) {
-    try {
-      writeFileAtomic(resolve(ctx.cwd, opts.out), report);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+  if (out) {
+    writeOutputFile(out, report);
   } else {
     ctx.stdout.write(report);
   }

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import { compareDiagnostics } from '../../core/diagnostics.ts';
 import { lint } from '../../core/lint.ts';
-import { writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import type { ValidationReport, ValidationSummary } from '../../report/diagnostics.ts';
 import {
@@ -22,6 +21,7 @@ import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { chalkFor } from '../colors.ts';
 import { resolveAsOf, resolveRulesDir } from '../options.ts';
+import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { checkRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute validate` takes, as commander parses it (main.ts declares the flags). */
@@ -42,7 +42,14 @@ export async function run(
 ): Promise<number> {
   const asOf = resolveAsOf(opts.asOf);
   const root = resolveRulesDir(ctx, dir ?? opts.rules);
-  const seedLineCounts = opts.seeds ? readSeedLineCounts(resolve(ctx.cwd, opts.seeds)) : undefined;
+  const seedsDir = opts.seeds ? resolve(ctx.cwd, opts.seeds) : undefined;
+  // checked before the work: never a rule file, anything in the rules or the seeds, an odd file
+  const out =
+    opts.out !== undefined
+      ? outputFile(ctx, opts.out, 'en', { rulesDir: root, dirs: [seedsDir] })
+      : undefined;
+  if (out) checkOutputFile(out);
+  const seedLineCounts = seedsDir ? readSeedLineCounts(seedsDir) : undefined;
 
   const read = await checkRuleSet(root);
   const { rules, loadFailed } = read;
@@ -71,8 +78,8 @@ export async function run(
   };
 
   const output = render(report, opts, ctx);
-  if (opts.out) {
-    writeAtomically(resolve(ctx.cwd, opts.out), output);
+  if (out) {
+    writeOutputFile(out, output);
     ctx.stderr.write(`${summaryLine(report.summary)}\n`);
   } else {
     ctx.stdout.write(output);
@@ -155,15 +162,6 @@ function readSeedLineCounts(dir: string): Map<string, number> {
     }
   }
   return counts;
-}
-
-function writeAtomically(path: string, content: string): void {
-  try {
-    writeFileAtomic(path, content);
-  } catch (e) {
-    if (!(e instanceof WriteError)) throw e;
-    throw new UsageError(`cannot write ${path}: ${(e.cause as Error)?.message ?? e.reason}`);
-  }
 }
 
 function packageVersion(): string {

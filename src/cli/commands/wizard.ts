@@ -10,13 +10,16 @@ import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
 import { evaluate } from '../../core/engine.ts';
 import { formatAnswersYaml } from '../../io/answers-file.ts';
-import { samePath } from '../../io/atomic.ts';
+import { checkOutput, samePath } from '../../io/atomic.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 import { renderText, wrap } from '../../report/text.ts';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import type { OutputFile } from '../output.ts';
+import { outputFile, outputProblem, protectedPaths } from '../output.ts';
+import { withSignalsCaught } from '../signals.ts';
 import type { Prompter } from '../prompter.ts';
 import { inquirerPrompter, isExitPrompt } from '../prompter.ts';
 import { askQuestions, finalAnswers, questionList } from '../wizard/question-loop.ts';
@@ -59,13 +62,14 @@ export async function run(
   if (opts.resume && opts.new) throw new UsageError(s.wizard.resumeAndNew);
   // before anything is read or written: without a terminal there is no one to ask
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) throw new UsageError(s.wizard.needsTty);
-  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
+  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rules = await loadRuleSet(rulesDir, { env: ctx.env });
   const chalk = new Chalk({ level: useColor(ctx, 'stdout', opts) ? 1 : 0 });
 
   const state: SessionState = { answers: {}, history: [], skipped: [] };
   const notices: string[] = [];
-  if (opts.answers) {
-    const answersPath = resolve(ctx.cwd, opts.answers);
+  const answersPath = opts.answers ? resolve(ctx.cwd, opts.answers) : undefined;
+  if (opts.answers && answersPath) {
     if ([place.path, place.found?.path].some((p) => p && samePath(answersPath, p)))
       throw new UsageError(s.wizard.sessionIsAnswers);
     Object.assign(state.answers, readCheckedAnswers(rules, answersPath, opts.answers, ctx, lang));
@@ -73,6 +77,27 @@ export async function run(
   }
 
   const plan = planSession(place, opts, s);
+  // what the wizard writes (the session, the saved answers and report) never replaces what it
+  // reads: the answers file, the rules
+  const reads = { inputs: [answersPath], rulesDir };
+  const session: OutputFile = { ...reads, shown: place.shown, path: place.path, lang };
+  const saveAs = (typed: string) =>
+    outputFile(ctx, typed, lang, {
+      ...reads,
+      inputs: [answersPath, place.path, place.found?.path],
+      isOutOption: false,
+    });
+  const unwritable = (e: unknown) => {
+    const problem = outputProblem(session, e);
+    return problem ? new UsageError(s.wizard.sessionUnwritable(place.shown, problem.why)) : e;
+  };
+  const checkSession = () => checkOutput(place.path, protectedPaths(session));
+  // before the first question, not after it
+  try {
+    checkSession();
+  } catch (e) {
+    throw unwritable(e);
+  }
 
   const prompter =
     deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }));
@@ -89,7 +114,16 @@ export async function run(
       state.skipped = opened.resumed.skipped;
     }
     for (const n of [...notices, ...opened.notices]) prompter.say(chalk.gray(wrap(n, width)));
-    const save = () => store!.save(state);
+    const save = () => {
+      try {
+        withSignalsCaught(() => {
+          checkSession();
+          store!.save(state);
+        });
+      } catch (e) {
+        throw unwritable(e);
+      }
+    };
     await askQuestions(rules, state, prompter, lang, chalk, save, width);
 
     const { answers, dropped } = finalAnswers(rules, state);
@@ -118,6 +152,7 @@ export async function run(
       pathLabel: s.wizard.answersPath,
       defaultName: `${slug(answers.innovation_name)}.answers.yaml`,
       defaultYes: true,
+      output: saveAs,
       content: () =>
         formatAnswersYaml(
           answers,
@@ -133,6 +168,7 @@ export async function run(
       pathLabel: s.wizard.reportPath,
       defaultName: `${slug(answers.innovation_name)}.${lang === 'nl' ? 'advies' : 'advice'}.md`,
       defaultYes: false,
+      output: saveAs,
       content: async () => {
         const { renderMarkdown } = await import('../../report/markdown.ts');
         return renderMarkdown(advice, { rules, lang, answers });

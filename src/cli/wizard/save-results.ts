@@ -1,14 +1,16 @@
 // At the end of the wizard: offer to save the answers and the report, with a file name made from
 // the innovation's name. Nothing is written without a yes, an existing file only after a second
-// yes, and a file that cannot be written is reported and the path asked again rather than ending
-// the wizard, since the advice is already on the screen.
+// yes, and a file that cannot be written (or may not be: an input, the rules, a directory) is
+// reported and the path asked again rather than ending the wizard, since the advice is already
+// on the screen.
 import type { ChalkInstance } from 'chalk';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { AnswerValue } from '../../core/advice.ts';
-import { writeFileAtomic, WriteError } from '../../io/atomic.ts';
 import type { UiStrings } from '../../report/ui-strings.ts';
 import type { CliContext } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import type { OutputFile } from '../output.ts';
+import { checkOutputFile, writeOutputFile } from '../output.ts';
 import type { Prompter } from '../prompter.ts';
 
 /** One thing to offer to save: what to ask, the file name to suggest, and how to make its text. */
@@ -17,6 +19,8 @@ export interface SaveOffer {
   readonly pathLabel: string;
   readonly defaultName: string;
   readonly defaultYes: boolean;
+  /** The file for a path the user typed, with what the wizard reads (never written over). */
+  readonly output: (typed: string) => OutputFile;
   readonly content: () => string | Promise<string>;
 }
 
@@ -35,20 +39,21 @@ export async function offerSave(
       prompter.say(chalk.gray(s.wizard.notSaved));
       return;
     }
-    const path = resolve(ctx.cwd, typed);
-    if (
-      existsSync(path) &&
-      !(await prompter.confirm({ message: s.wizard.overwrite(typed), default: false }))
-    ) {
-      suggestion = typed;
-      continue;
-    }
+    const target = o.output(typed);
     try {
-      writeFileAtomic(path, await o.content());
+      checkOutputFile(target);
+      if (
+        existsSync(target.path) &&
+        !(await prompter.confirm({ message: s.wizard.overwrite(typed), default: false }))
+      ) {
+        suggestion = typed;
+        continue;
+      }
+      writeOutputFile(target, await o.content());
       prompter.say(chalk.green(s.wizard.saved(typed)));
       return;
     } catch (e) {
-      if (!(e instanceof WriteError)) throw e;
+      if (!(e instanceof UsageError)) throw e;
       prompter.say(chalk.red(e.message));
       suggestion = typed;
     }
