@@ -91,7 +91,11 @@ export async function run(
     const problem = outputProblem(session, e);
     return problem ? new UsageError(s.wizard.sessionUnwritable(place.shown, problem.why)) : e;
   };
-  const checkSession = () => checkOutput(place.path, protectedPaths(session));
+  // the state directory is innoroute's own and is made at the first answer; a --session file is
+  // checked like --out
+  const checkSession = () => {
+    if (!place.inStateDir) checkOutput(place.path, protectedPaths(session));
+  };
   // before the first question, not after it
   try {
     checkSession();
