@@ -91,8 +91,10 @@ process.stdout.write(
 try {
   for (const kind of kinds) {
     const n = share(kind);
+    const total = values.path !== undefined ? 1 : n;
     const kindStart = performance.now();
     let lastShown = 0;
+    let done = 0;
     const result = await fuzzKind({
       kind,
       seed,
@@ -101,6 +103,7 @@ try {
       scale: LARGE,
       check: { pool, timeoutMs, repeat: 2, cacheDir, keep: true },
       onCase: (i, r, c) => {
+        done++;
         slow.push({ ms: r.slowest, what: `${kind} path ${i}: ${c.label.slice(0, 100)}` });
         slow.sort((a, b) => b.ms - a.ms).splice(5);
         if (values.verbose) {
@@ -128,11 +131,11 @@ try {
           );
         }
         const now = performance.now();
-        if (now - lastShown > 2000 || i + 1 === n) {
+        if (now - lastShown > 2000 || done === total) {
           lastShown = now;
           const secs = (now - kindStart) / 1000;
           process.stdout.write(
-            `  ${kind}: ${i + 1}/${values.path !== undefined ? 1 : n} inputs, ${failures.filter((f) => f.kind === kind).length} failing, ${secs.toFixed(0)} s\n`,
+            `  ${kind}: ${done}/${total} inputs, ${failures.filter((f) => f.kind === kind).length} failing, ${secs.toFixed(0)} s\n`,
           );
         }
       },
