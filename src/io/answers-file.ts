@@ -18,9 +18,9 @@ import type { AnswerValue, Answers, Lang } from '../core/advice.ts';
 import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
+import { ANSWERS_LIMITS, YamlReader } from './yaml-data.ts';
 
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
-const MAX_ALIASES = 100;
 
 export interface FileProblem {
   readonly severity: 'error' | 'warning';
@@ -125,21 +125,29 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     );
     return { file, raw, problems, locate: none, locateKey: none };
   }
+  // one bounded reader for the whole file: anchors, aliases and sizes count across the answers
+  const reader = new YamlReader(ANSWERS_LIMITS);
+  const values = new Map<string, unknown>();
   for (const pair of root.items as Pair<YamlNode | null, YamlNode | null>[]) {
     const key = pair.key;
+    const mark = reader.problems.length;
     if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
       err(at(key), 'keys are question ids, such as innovation_type');
       continue;
     }
     const id = String(key.value);
-    let value: unknown;
-    try {
-      value = pair.value === null ? null : pair.value.toJS(doc, { maxAliasCount: MAX_ALIASES });
-    } catch (e) {
-      err(at(pair.value), `the value cannot be read: ${firstLine((e as Error).message)}`);
+    reader.read(key); // an anchor on a key can be used later
+    const read = reader.read(pair.value);
+    if (!read) {
+      for (const p of reader.problems.slice(mark)) {
+        err(lines.linePos(p.offset), `the value cannot be read: ${p.message}`);
+      }
+      if (reader.stopped) break; // a limit was passed: the rest is not read
       continue;
     }
+    const value = read.data;
     raw[id] = value;
+    values.set(id, value);
     positions.set(id, pair.value ?? key);
     keys.set(id, key);
   }
@@ -147,9 +155,11 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
   const locate: RawAnswersFile['locate'] = (question, item) => {
     const node = positions.get(question) ?? positions.get(findKey(positions, question) ?? '');
     if (!node) return undefined;
-    if (item && isSeq(node)) {
-      for (const child of node.items as YamlNode[]) {
-        if (item(child.toJS(doc))) return at(child);
+    const value = values.get(question) ?? values.get(findKey(positions, question) ?? '');
+    if (item && isSeq(node) && Array.isArray(value)) {
+      // the items as read, not yaml's toJS per item (which visits the whole file per alias)
+      for (let i = 0; i < node.items.length; i++) {
+        if (item(value[i])) return at(node.items[i] as YamlNode);
       }
     }
     return at(node);

@@ -3,12 +3,12 @@
 // user stopped. It is read back through the same answer checks as an answers file, because the
 // rules may have changed since it was written.
 import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import type { AnswerValue, Lang } from '../../core/advice.ts';
 import { normalizeAnswers } from '../../core/answers.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { toYaml } from '../../io/answers-file.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
+import { ANSWERS_LIMITS, yamlTextData } from '../../io/yaml-data.ts';
 import type { UiStrings } from '../../report/ui-strings.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -61,9 +61,9 @@ export function loadSession(
   if (!existsSync(path)) throw new UsageError(s.wizard.noSession(shown));
   let data: unknown;
   try {
-    const doc = parseDocument(readFileSync(path, 'utf8'), { uniqueKeys: true });
-    if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message.split('\n')[0]);
-    data = doc.toJS({ maxAliasCount: 100 });
+    const read = yamlTextData(readFileSync(path, 'utf8'), ANSWERS_LIMITS);
+    if ('error' in read) throw new Error(read.error);
+    data = read.data;
   } catch (e) {
     throw new UsageError(s.wizard.badSession(shown, (e as Error).message));
   }
