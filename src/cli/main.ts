@@ -167,7 +167,8 @@ export async function main(
       return e.code;
     }
     if (e instanceof RuleSetError) {
-      ctx.stderr.write(`innoroute: ${e.message}\n`);
+      if (!e.problems) ctx.stderr.write(`innoroute: ${e.message}\n`);
+      else ctx.stderr.write((await import('./rule-report.ts')).refusalText(e.problems, ctx));
       return 2;
     }
     const err = e as Error;

@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LintOptions } from '../core/lint.ts';
 import type { RuleSet, Tree } from '../core/ruleset.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { RuleSetCheck } from './compile-rules.ts';
@@ -46,10 +47,23 @@ export async function loadRuleSet(dir: string, options: RuleSetOptions = {}): Pr
   return rules;
 }
 
-/** The rule set with its test files and every diagnostic; RuleSetError when `dir` is unusable. */
-export async function checkRuleSet(dir: string): Promise<RuleSetCheck> {
-  const { readRuleSet } = await import('./compile-rules.ts');
-  return readRuleSet(dir, true);
+/**
+ * The rule set with its test files and every diagnostic (the linter's too when given its
+ * options, as `validate` reports them); RuleSetError when `dir` is unusable.
+ */
+export async function checkRuleSet(dir: string, lint?: LintOptions): Promise<RuleSetCheck> {
+  const { readRuleSet, validateRuleSet } = await import('./compile-rules.ts');
+  return lint ? validateRuleSet(dir, true, lint) : readRuleSet(dir, true);
+}
+
+/** `validate`'s check of `dir`, test files included; a RuleSetError (exit 2) when it has errors. */
+export async function checkValidRuleSet(
+  dir: string,
+  asOf: string,
+): Promise<RuleSetCheck & { readonly rules: RuleSet }> {
+  const { requireValid, validateRuleSet } = await import('./compile-rules.ts');
+  const check = validateRuleSet(dir, true, { asOf });
+  return { ...check, rules: requireValid(dir, check, asOf) };
 }
 
 const FORMAT = 'innoroute-rules-cache-2';
