@@ -54,13 +54,21 @@ export function validateRuleSet(
   dir: string,
   includeTests: boolean,
   options: LintOptions,
+  /** The linter's findings in test cases are left out: `innoroute test` reports them per case. */
+  casesReported = false,
 ): RuleSetCheck {
   const read = readRuleSet(dir, includeTests);
   const { rules, loadFailed } = read;
   // When a file could not be read, everything declared in it would look like a dangling
   // reference: the checks across files wait until every file loads.
   const checked = rules !== undefined && !loadFailed;
-  const linted = checked && rules ? lint(rules, options).map(read.locate) : [];
+  const testFiles = new Set(casesReported ? (rules?.tests ?? []).map((t) => t.file) : []);
+  const linted =
+    checked && rules
+      ? lint(rules, options)
+          .filter((f) => !testFiles.has(f.origin.file))
+          .map(read.locate)
+      : [];
   // An empty directory has no ruleset file either, and a ruleset file that does not load may be
   // the one "missing": then "there is no ruleset file" says nothing new, or something untrue.
   const noRuleset = (d: Diagnostic) => d.code === 'missing-ruleset' && d.file === '.';
