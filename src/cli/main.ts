@@ -182,12 +182,13 @@ export async function main(
   try {
     code = await runProgram(argv, ctx);
   } catch (e) {
-    code = report(e, ctx);
+    code = await report(e, ctx);
     // a stdout failure is said once; a signal ends the run without waiting for stdout
     if (e instanceof StdoutError || code > 128) return code;
   }
   const failure = await stdout.settle();
-  if (failure !== undefined) return report(new StdoutError(failure, langHint(argv, ctx)), ctx);
+  if (failure !== undefined)
+    return await report(new StdoutError(failure, langHint(argv, ctx)), ctx);
   return code;
 }
 
@@ -209,10 +210,15 @@ async function runProgram(argv: readonly string[], ctx: CliContext): Promise<num
 }
 
 /** Says what went wrong (never with a stack trace unless INNOROUTE_DEBUG) and gives the code. */
-function report(e: unknown, ctx: CliContext): number {
+async function report(e: unknown, ctx: CliContext): Promise<number> {
   if (e instanceof ExitError) {
     if (e.message) ctx.stderr.write(`innoroute: ${e.message}\n`);
     return e.code;
+  }
+  // rules with errors: validate's report, line for line
+  if (e instanceof RuleSetError && e.problems) {
+    ctx.stderr.write((await import('./rule-report.ts')).refusalText(e.problems, ctx));
+    return 2;
   }
   // known user errors: a rule set that cannot be used, an output that is refused or cannot be
   // written (each command says these in its own words; this is the net under them)

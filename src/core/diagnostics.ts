@@ -6,12 +6,12 @@ export const DIAGNOSTIC_CODES = {
   // reading and parsing
   'read-error': 'a file or directory could not be read',
   'no-rules': 'the directory holds no rule files',
-  'file-too-large': 'a rule file is larger than the limit',
+  'file-too-large': 'a rule file is larger than the limit (2 MB, or a million values)',
   'outside-root': 'a symbolic link points outside the rule directory',
   'yaml-syntax': 'the YAML does not parse',
   'yaml-alias-limit':
-    'the YAML expands too many aliases (an alias bomb), or an alias is inside its own anchor',
-  'yaml-nesting': 'the YAML is nested too deeply to read',
+    'the YAML has more than 1,000 aliases or expands to too much data (an alias bomb), or an alias is inside its own anchor',
+  'yaml-nesting': 'lists and mappings are nested more than 64 levels deep',
   'duplicate-key': 'a mapping has the same key twice',
   'unsafe-key': 'a key such as __proto__ or constructor is not allowed',
   'unknown-kind': 'the file has no known `kind`',

@@ -20,13 +20,13 @@ import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { decodeUtf16, describeUnreadable, sniff } from './sniff.ts';
+import { ANSWERS_LIMITS, YamlReader } from './yaml-data.ts';
 
 /**
  * The largest answers file read, in bytes, from a file or stdin: a real one is well under 2 KB.
  * Reading stops one byte past it, so a larger input (or an endless one) is never read whole.
  */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
-const MAX_ALIASES = 100;
 
 export interface FileProblem {
   readonly severity: 'error' | 'warning';
@@ -129,8 +129,12 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     return { file, raw, problems, locate: none, locateKey: none };
   }
   const answered = new Map<string, { id: string; line: number }>();
+  // one bounded reader for the whole file: anchors, aliases and sizes count across the answers
+  const reader = new YamlReader(ANSWERS_LIMITS);
+  const values = new Map<string, unknown>();
   for (const pair of root.items as Pair<YamlNode | null, YamlNode | null>[]) {
     const key = pair.key;
+    const mark = reader.problems.length;
     if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
       err(at(key), 'keys are question ids, such as innovation_type');
       continue;
@@ -149,14 +153,18 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
       continue;
     }
     answered.set(same, { id, line: at(key).line });
-    let value: unknown;
-    try {
-      value = pair.value === null ? null : pair.value.toJS(doc, { maxAliasCount: MAX_ALIASES });
-    } catch (e) {
-      err(at(pair.value), `the value cannot be read: ${firstLine((e as Error).message)}`);
+    reader.read(key); // an anchor on a key can be used later
+    const read = reader.read(pair.value);
+    if (!read) {
+      for (const p of reader.problems.slice(mark)) {
+        err(lines.linePos(p.offset), `the value cannot be read: ${p.message}`);
+      }
+      if (reader.stopped) break; // a limit was passed: the rest is not read
       continue;
     }
+    const value = read.data;
     raw[id] = value;
+    values.set(id, value);
     positions.set(id, pair.value ?? key);
     keys.set(id, key);
   }
@@ -164,9 +172,11 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
   const locate: RawAnswersFile['locate'] = (question, item) => {
     const node = positions.get(question) ?? positions.get(findKey(positions, question) ?? '');
     if (!node) return undefined;
-    if (item && isSeq(node)) {
-      for (const child of node.items as YamlNode[]) {
-        if (item(child.toJS(doc))) return at(child);
+    const value = values.get(question) ?? values.get(findKey(positions, question) ?? '');
+    if (item && isSeq(node) && Array.isArray(value)) {
+      // the items as read, not yaml's toJS per item (which visits the whole file per alias)
+      for (let i = 0; i < node.items.length; i++) {
+        if (item(value[i])) return at(node.items[i] as YamlNode);
       }
     }
     return at(node);

@@ -5,16 +5,27 @@
 // copy: a warm start loads neither the YAML parser nor the schema library.
 //
 // The cache key is a hash of every rule file's name and bytes, the innoroute version and the build
-// of the loader and compiler; a changed rule file, upgrade or rebuild misses the cache. Only rule
-// sets without errors are cached. A cache that cannot be read or written is ignored: the cache
-// only ever saves time, it never changes an answer.
+// of the loader, compiler and linter; a changed rule file, upgrade or rebuild misses the cache.
+// Only rule sets without errors (the linter's included) are cached. An entry is checked before it
+// is used (rule-cache.ts: a regular file, its checksum, its shape, and the engine's program
+// compiles from it); an entry that fails is removed and the rules are read from the YAML again.
+// A cache that cannot be read or written is ignored: it only ever saves time, never changes an
+// answer.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LintOptions } from '../core/lint.ts';
 import type { RuleSet, Tree } from '../core/ruleset.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { programOf } from '../core/program.ts';
+import {
+  CACHE_FORMAT,
+  discard,
+  looksLikeCachedRuleSet,
+  readCacheBody,
+  writeCacheBody,
+} from './rule-cache.ts';
 import type { RuleSetCheck } from './compile-rules.ts';
 import { findYamlFiles } from './files.ts';
 
@@ -46,13 +57,29 @@ export async function loadRuleSet(dir: string, options: RuleSetOptions = {}): Pr
   return rules;
 }
 
-/** The rule set with its test files and every diagnostic; RuleSetError when `dir` is unusable. */
-export async function checkRuleSet(dir: string): Promise<RuleSetCheck> {
-  const { readRuleSet } = await import('./compile-rules.ts');
-  return readRuleSet(dir, true);
+/**
+ * The rule set with its test files and every diagnostic (the linter's too when given its
+ * options, as `validate` reports them); RuleSetError when `dir` is unusable.
+ */
+export async function checkRuleSet(dir: string, lint?: LintOptions): Promise<RuleSetCheck> {
+  const { readRuleSet, validateRuleSet } = await import('./compile-rules.ts');
+  return lint ? validateRuleSet(dir, true, lint) : readRuleSet(dir, true);
 }
 
-const FORMAT = 'innoroute-rules-cache-2';
+/**
+ * `validate`'s check of `dir`, test files included, for `innoroute test`: a RuleSetError (exit 2)
+ * when it has errors. What the linter finds in a test case (answers that do not fit, an unknown
+ * id in an expectation) is not an error of the rules: the test run reports it as a failing case.
+ */
+export async function checkValidRuleSet(
+  dir: string,
+  asOf: string,
+): Promise<RuleSetCheck & { readonly rules: RuleSet }> {
+  const { requireValid, validateRuleSet } = await import('./compile-rules.ts');
+  const check = validateRuleSet(dir, true, { asOf }, true);
+  return { ...check, rules: requireValid(dir, check, asOf) };
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 export function cacheDir(env: CacheEnv): string | undefined {
@@ -75,6 +102,9 @@ function buildStamp(): string {
     './yaml-source',
     './schema-issues',
     './compile-rules',
+    './yaml-data',
+    './rule-cache',
+    '../core/lint',
   ]) {
     for (const ext of ['.js', '.ts']) {
       try {
@@ -105,7 +135,11 @@ export function cacheKey(root: string): string | undefined {
   let problem = false;
   const files = findYamlFiles(realRoot, () => (problem = true));
   if (problem || files.length === 0) return undefined;
-  const hash = createHash('sha256').update(FORMAT).update('\0').update(buildStamp()).update('\0');
+  const hash = createHash('sha256')
+    .update(CACHE_FORMAT)
+    .update('\0')
+    .update(buildStamp())
+    .update('\0');
   try {
     for (const { abs, file } of files) {
       hash.update(file).update('\0').update(readFileSync(abs)).update('\0');
@@ -168,21 +202,28 @@ function noMaps(_key: string, value: unknown): unknown {
 }
 
 function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
+  const path = join(dir, `${key}.json`);
+  const body = readCacheBody(path);
+  if (body === undefined) return undefined;
   try {
-    const text = readFileSync(join(dir, `${key}.json`), 'utf8');
-    const data = JSON.parse(text) as { format?: string; rules?: CachedRuleSet };
-    return data.format === FORMAT && data.rules ? fromCached(data.rules) : undefined;
+    const data = JSON.parse(body) as { key?: unknown; rules?: unknown };
+    if (data.key !== key || !looksLikeCachedRuleSet(data.rules)) return discard(path);
+    const rules = fromCached(data.rules as CachedRuleSet);
+    // the program is compiled from the rule set once anyway (and kept with it): compiling it
+    // here makes a cached rule set that the engine cannot take a miss, not an error on every run
+    programOf(rules);
+    return rules;
   } catch {
-    return undefined;
+    return discard(path);
   }
 }
 
 function writeCachedRuleSet(dir: string, key: string, rules: RuleSet): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(
+    writeCacheBody(
+      dir,
       join(dir, `${key}.json`),
-      JSON.stringify({ format: FORMAT, rules: toCached(rules) }, noMaps),
+      JSON.stringify({ key, rules: toCached(rules) }, noMaps),
     );
   } catch {
     /* a cache that cannot be written is no cache */

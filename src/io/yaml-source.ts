@@ -1,18 +1,40 @@
 // A rule file as YAML: yaml's syntax tree with positions, the checks that must happen before any
 // of it becomes JavaScript data (syntax errors, unsafe keys, aliases that loop or explode), and the
 // position of any path in it, for diagnostics. The one YAML parser: yaml, YAML 1.2 core schema.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Alias, Document, Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { DiagnosticCode, Severity } from '../core/diagnostics.ts';
+import { MAX_RULE_DEPTH } from '../core/limits.ts';
+import { aliasTargets, YamlReader } from './yaml-data.ts';
+import type { YamlLimits, YamlProblemKind } from './yaml-data.ts';
 
-/**
- * yaml's measure of alias expansion (uses of an anchor times the aliases inside it). Rule files
- * reuse a condition a few dozen times at most; an alias bomb is in the millions.
- */
+/** Aliases (`*name`) in one rule file. Rule files reuse a condition a few dozen times at most. */
 export const MAX_ALIASES = 1000;
+/**
+ * Values (scalars, lists, mappings) of one rule file's data, aliases expanded: about what the
+ * largest file allowed (MAX_FILE_BYTES, 2 MB) can hold without aliases.
+ */
+export const MAX_RULE_VALUES = 1_000_000;
 /** YAML errors cascade: after this many in one file the rest are summed up in one line. */
 export const MAX_SYNTAX_ERRORS = 50;
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const RULE_FILE_LIMITS: YamlLimits = {
+  aliases: MAX_ALIASES,
+  values: MAX_RULE_VALUES,
+  depth: MAX_RULE_DEPTH,
+  files: 'rule files',
+};
+
+const RULE_FILE_CODES: Readonly<Record<YamlProblemKind, DiagnosticCode>> = {
+  key: 'unknown-key',
+  'unsafe-key': 'unsafe-key',
+  'no-anchor': 'yaml-syntax',
+  'own-anchor': 'yaml-alias-limit',
+  aliases: 'yaml-alias-limit',
+  expansion: 'yaml-alias-limit',
+  values: 'file-too-large',
+  depth: 'yaml-nesting',
+};
 
 export interface Position {
   readonly line: number;
@@ -169,98 +191,24 @@ export function readYaml(
     diag(file, posOf(w), 'yaml-syntax', cleanYamlMessage(w.message), 'warning');
   }
 
-  // Keys that could reach an object prototype, and aliases that loop or lead nowhere: reported
-  // from the syntax tree, before anything is turned into JavaScript objects.
-  let unsafe = false;
-  let firstAlias: Position | undefined;
-  const badKey = (key: YamlNode | null): void => {
-    if (key !== null && !isScalar(key)) {
-      unsafe = true;
-      diag(
-        file,
-        lines.linePos(key.range?.[0] ?? 0),
-        'unknown-key',
-        'a key must be plain text, not a list, a mapping or an alias',
-      );
-    } else if (isScalar(key) && UNSAFE_KEYS.has(String(key.value))) {
-      unsafe = true;
-      diag(
-        file,
-        lines.linePos(key.range?.[0] ?? 0),
-        'unsafe-key',
-        `the key "${String(key.value)}" is not allowed in rule files`,
-      );
-    }
-  };
-  const badAlias = (alias: Alias, anchors: readonly string[]): void => {
-    const pos = lines.linePos(alias.range?.[0] ?? 0);
-    firstAlias ??= pos;
-    if (!alias.resolve(doc)) {
-      unsafe = true;
-      diag(
-        file,
-        pos,
-        'yaml-syntax',
-        `the alias *${alias.source} has no anchor &${alias.source} before it`,
-      );
-    } else if (anchors.includes(alias.source)) {
-      unsafe = true;
-      diag(
-        file,
-        pos,
-        'yaml-alias-limit',
-        `the alias *${alias.source} is inside its own anchor: it would never end`,
-      );
-    }
-  };
-  // A walk of our own rather than yaml's visit(): it is a tenth of the cost on large files, and
-  // only needs the anchors above a node, not its whole path. Depth-first, in document order.
-  const anchors: string[] = [];
-  const walk = (node: unknown): void => {
-    if (isAlias(node)) return badAlias(node, anchors);
-    if (!isMap(node) && !isSeq(node)) return;
-    const anchor = node.anchor;
-    if (anchor) anchors.push(anchor);
-    for (const item of node.items) {
-      if (isPair(item)) {
-        badKey(item.key as YamlNode | null);
-        walk(item.key);
-        walk(item.value);
-      } else walk(item);
-    }
-    if (anchor) anchors.pop();
-  };
-  try {
-    walk(doc.contents);
-  } catch (e) {
-    reportTooDeep(diag, file, 'the YAML cannot be read', e);
-    return { source };
-  }
-  if (unsafe) return { source };
+  // Keys that could reach an object prototype, aliases that loop or lead nowhere, and data too
+  // large or too deep once aliases are expanded: reported from the syntax tree, in one bounded
+  // pass that makes the JavaScript data (yaml-data.ts).
+  const reader = new YamlReader(RULE_FILE_LIMITS);
+  const read = reader.read(doc.contents);
+  for (const p of reader.problems)
+    diag(file, lines.linePos(p.offset), RULE_FILE_CODES[p.kind], p.message);
+  if (!read) return { source };
+  return { source, data: read.data };
+}
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    const msg = String((e as Error)?.message ?? e);
-    if (e instanceof RangeError) {
-      // the stack ran out, as the walk above would have on a slightly deeper file
-      reportTooDeep(diag, file, 'the YAML cannot be read', e);
-      return { source };
-    }
-    const bomb = /excessive alias count/i.test(msg);
-    diag(
-      file,
-      (bomb && firstAlias) || START,
-      bomb ? 'yaml-alias-limit' : 'yaml-syntax',
-      bomb
-        ? `the aliases in this file expand to too much data (an alias bomb); write the content out instead`
-        : `the YAML cannot be read: ${cleanYamlMessage(msg)}`,
-    );
-    return { source };
-  }
+const TARGETS = new WeakMap<Document.Parsed, Map<unknown, YamlNode>>();
 
-  return { source, data };
+/** The aliases of a document and their anchors' nodes, found once per document. */
+function targetsOf(doc: Document.Parsed): Map<unknown, YamlNode> {
+  let targets = TARGETS.get(doc);
+  if (!targets) TARGETS.set(doc, (targets = aliasTargets(doc)));
+  return targets;
 }
 
 /** Line and column (1-based) of the node at `path`, or of the deepest ancestor that exists. */
@@ -276,7 +224,7 @@ export function positionOf(
   for (let i = 0; i < path.length && node; i++) {
     const seg = path[i];
     const isLast = i === path.length - 1;
-    if (isAlias(node)) node = node.resolve(doc) as YamlNode | undefined;
+    if (isAlias(node)) node = targetsOf(doc).get(node);
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;

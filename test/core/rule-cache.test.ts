@@ -1,7 +1,21 @@
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
@@ -59,4 +73,97 @@ describe('compiled rule-set cache', () => {
     await expect(loadRuleSet(rules, options)).rejects.toThrow(/broken\.yaml:\d+:\d+/);
     expect(readdirSync(dir)).toHaveLength(0);
   });
+});
+
+// A cache entry is trusted only when it is a regular file whose checksum and shape hold; anything
+// else is a miss, the rules come from the YAML, and the entry is written again. On the small
+// advise fixture, so that each miss compiles quickly.
+describe('a damaged or foreign cache entry', () => {
+  const rulesDir = fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url));
+  const fresh = requireRuleSet(rulesDir);
+  const temps: string[] = [];
+  afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  /** A cache with a good entry for the fixture; the entry's path. */
+  async function primed() {
+    const dir = mkdtempSync(join(tmpdir(), 'innoroute-cache-'));
+    temps.push(dir);
+    const options = { env: { INNOROUTE_CACHE_DIR: dir } };
+    await loadRuleSet(rulesDir, options);
+    const entry = join(dir, `${cacheKey(rulesDir)}.json`);
+    expect(lstatSync(entry).isFile()).toBe(true);
+    return { dir, entry, load: () => loadRuleSet(rulesDir, options) };
+  }
+
+  /** Edits the JSON of an entry; with `resum`, its header's checksum and length are made right. */
+  function edit(
+    entry: string,
+    change: (data: { rules: Record<string, unknown> }) => void,
+    resum: boolean,
+  ) {
+    const text = readFileSync(entry, 'utf8');
+    const newline = text.indexOf('\n');
+    const [header, body] = text.startsWith('{')
+      ? ['', text]
+      : [text.slice(0, newline), text.slice(newline + 1)];
+    const data = JSON.parse(body) as { rules: Record<string, unknown> };
+    change(data);
+    const changed = JSON.stringify(data);
+    if (!header) return writeFileSync(entry, changed);
+    const [format, sum, length] = header.split(' ');
+    const newHeader = resum
+      ? `${format} ${createHash('sha256').update(changed).digest('hex')} ${Buffer.byteLength(changed)}`
+      : `${format} ${sum} ${length}`;
+    writeFileSync(entry, `${newHeader}\n${changed}`);
+  }
+
+  /** The rules come from the YAML and the entry is a sound file again, served on the next run. */
+  async function recovers(c: Awaited<ReturnType<typeof primed>>) {
+    expect(await c.load()).toEqual(fresh);
+    expect(lstatSync(c.entry).isFile()).toBe(true);
+    expect(await c.load()).toEqual(fresh);
+  }
+
+  it('of the wrong shape (with a right checksum) is not used', async () => {
+    const c = await primed();
+    edit(c.entry, (d) => ((d.rules.trees as { root: string }[])[0]!.root = 'no-such-node'), true);
+    await recovers(c);
+    edit(c.entry, (d) => delete d.rules.questions, true);
+    await recovers(c);
+  });
+
+  it('with tampered values in a valid shape is not used: the checksum does not match', async () => {
+    const c = await primed();
+    edit(c.entry, (d) => ((d.rules as { name: string }).name = 'Tampered'), false);
+    await recovers(c);
+  });
+
+  it('cut short is not used', async () => {
+    const c = await primed();
+    const text = readFileSync(c.entry);
+    writeFileSync(c.entry, text.subarray(0, text.length - 100));
+    await recovers(c);
+  });
+
+  it('a directory in its place is removed and replaced', async () => {
+    const c = await primed();
+    rmSync(c.entry);
+    mkdirSync(join(c.entry, 'inside'), { recursive: true });
+    await recovers(c);
+  });
+
+  it('a symbolic link in its place is not followed (even to a good entry) but replaced', async () => {
+    const c = await primed();
+    const elsewhere = join(c.dir, 'elsewhere.json');
+    renameSync(c.entry, elsewhere);
+    symlinkSync(elsewhere, c.entry);
+    await recovers(c);
+  });
+
+  it('a FIFO in its place is never opened (it would hang) but replaced', async () => {
+    const c = await primed();
+    rmSync(c.entry);
+    if (spawnSync('mkfifo', [c.entry]).status !== 0) return; // no mkfifo: nothing to show
+    await recovers(c);
+  }, 30_000);
 });

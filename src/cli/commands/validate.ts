@@ -3,13 +3,9 @@
 // format. Exit 0 when clean, 1 with findings (errors; warnings too with --fail-on warning),
 // 2 when the check could not run at all.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../core/diagnostics.ts';
-import { compareDiagnostics } from '../../core/diagnostics.ts';
-import { lint } from '../../core/lint.ts';
-import type { RuleSet } from '../../core/ruleset.ts';
-import type { ValidationReport, ValidationSummary } from '../../report/diagnostics.ts';
+import type { ValidationReport } from '../../report/diagnostics.ts';
 import {
   renderGithub,
   renderJson,
@@ -23,6 +19,7 @@ import { chalkFor } from '../colors.ts';
 import { resolveAsOf, resolveRulesDir } from '../options.ts';
 import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { checkRuleSet } from '../../io/rules.ts';
+import { validationReport } from '../rule-report.ts';
 
 /** What `innoroute validate` takes, as commander parses it (main.ts declares the flags). */
 export interface ValidateOptions extends GlobalOptions {
@@ -51,31 +48,9 @@ export async function run(
   if (out) checkOutputFile(out);
   const seedLineCounts = seedsDir ? readSeedLineCounts(seedsDir) : undefined;
 
-  const read = await checkRuleSet(root);
-  const { rules, loadFailed } = read;
-  // When a file could not be read, everything declared in it would look like a dangling
-  // reference: the checks across files wait until every file loads.
-  const checked = rules !== undefined && !loadFailed;
-  const lintDiagnostics =
-    checked && rules
-      ? lint(rules, seedLineCounts ? { asOf, seedLineCounts } : { asOf }).map(read.locate)
-      : [];
-  // An empty directory has no ruleset file either, and a ruleset file that does not load may be
-  // the one "missing": then "there is no ruleset file" says nothing new, or something untrue.
-  const noRuleset = (d: Diagnostic) => d.code === 'missing-ruleset' && d.file === '.';
-  const diagnostics = dedupe(
-    [...read.diagnostics, ...lintDiagnostics]
-      .filter((d) => !(loadFailed && noRuleset(d)))
-      .sort(compareDiagnostics),
-  );
-
-  const report: ValidationReport = {
-    rulesDir: display(ctx.cwd, root),
-    asOf,
-    diagnostics,
-    summary: summarize(diagnostics, read.fileCount, rules, checked),
-    displayPath: (file) => display(ctx.cwd, file === '.' ? root : join(root, file)),
-  };
+  const lintOptions = seedLineCounts ? { asOf, seedLineCounts } : { asOf };
+  const read = await checkRuleSet(root, lintOptions);
+  const report: ValidationReport = validationReport(ctx.cwd, { root, asOf, ...read });
 
   const output = render(report, opts, ctx);
   if (out) {
@@ -105,40 +80,6 @@ function render(report: ValidationReport, opts: Options, ctx: CliContext): strin
         chalkFor(ctx, 'stdout', opts.out ? { ...opts, color: false } : opts),
       );
   }
-}
-
-function summarize(
-  diagnostics: readonly Diagnostic[],
-  files: number,
-  rules: RuleSet | undefined,
-  checked: boolean,
-): ValidationSummary {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  let nodes = 0;
-  for (const t of rules?.trees ?? []) nodes += t.nodes.size;
-  let questions = 0;
-  for (const q of rules?.questions.values() ?? []) if (q.owner !== 'parties') questions++;
-  return {
-    errors,
-    warnings: diagnostics.length - errors,
-    files,
-    filesWithProblems: new Set(diagnostics.map((d) => d.file)).size,
-    trees: rules?.trees.length ?? 0,
-    nodes,
-    questions,
-    routes: rules?.routes.size ?? 0,
-    checked,
-  };
-}
-
-/** The same problem found twice (say by the compiler and a check) is shown once. */
-function dedupe(sorted: readonly Diagnostic[]): Diagnostic[] {
-  return sorted.filter((d, i) => i === 0 || compareDiagnostics(sorted[i - 1]!, d) !== 0);
-}
-
-function display(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
 /** Number of lines of every file in the seeds directory, by file name. */

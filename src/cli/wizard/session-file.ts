@@ -10,6 +10,7 @@ import { normalizeAnswers } from '../../core/answers.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { toYaml } from '../../io/answers-file.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
+import { ANSWERS_LIMITS, YamlReader } from '../../io/yaml-data.ts';
 import type { CliContext } from '../context.ts';
 
 const SESSION_VERSION = 1;
@@ -128,7 +129,13 @@ export function readSession(path: string, shown: string): SavedSession {
       const message = err.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?\s*$/, '');
       throw new SessionReadError(at(err.pos[0]), message);
     }
-    data = doc.toJS({ maxAliasCount: 100 });
+    // the one bounded reader (aliases, size, depth) of answers files
+    const reader = new YamlReader(ANSWERS_LIMITS);
+    const read = reader.read(doc.contents);
+    const problem = reader.problems[0];
+    if (!read || problem)
+      throw new SessionReadError(at(problem?.offset), problem?.message ?? 'cannot be read');
+    data = read.data;
     const obj = data as Record<string, unknown> | null;
     if (!obj || typeof obj !== 'object' || Array.isArray(obj))
       throw new SessionReadError(at(doc.contents?.range?.[0]), 'not an innoroute session');
@@ -157,7 +164,7 @@ export function readSession(path: string, shown: string): SavedSession {
     };
   } catch (e) {
     if (e instanceof SessionReadError) throw e;
-    // yaml's own limits (aliases): no place to point at
+    // the parser's own failure: no place to point at
     throw new SessionReadError(shown, (e as Error).message.split('\n')[0]!);
   }
 }

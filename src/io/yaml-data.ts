@@ -1,0 +1,332 @@
+// yaml's syntax tree to plain JavaScript data, in one linear pass with bounded work: the one
+// reader of YAML data for rule files, answers files and the wizard's session file.
+//
+// yaml's own toJS resolves every alias by visiting the whole document again (and counts an
+// anchor's aliases the same way), so a file with many aliases costs aliases × nodes; and data
+// reached through aliases is walked again by every check after it. Here anchors are a map filled
+// in document order, an alias costs one lookup, and the pass stops at the first limit passed: the
+// number of aliases, the number of values the data holds once every alias is expanded (what zod
+// and the engine walk) and how deeply lists and mappings nest. It keeps no stack per level.
+// For valid input the data is what yaml's toJS gives: the same values, plain objects and arrays,
+// and an alias is the same object as its anchor's data.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+
+export interface YamlLimits {
+  /** Aliases (`*name`) in one document. */
+  readonly aliases: number;
+  /** Values (scalars, lists and mappings) of the data once every alias is expanded. */
+  readonly values: number;
+  /** Lists and mappings inside each other, aliases expanded. */
+  readonly depth: number;
+  /** The kind of file, for messages: "rule files". */
+  readonly files: string;
+}
+
+/** What went wrong, for the caller's code: a limit passed, or a key or alias that cannot be. */
+export type YamlProblemKind =
+  'key' | 'unsafe-key' | 'no-anchor' | 'own-anchor' | 'aliases' | 'expansion' | 'values' | 'depth';
+
+export interface YamlProblem {
+  readonly kind: YamlProblemKind;
+  /** Offset in the text of the node it is about. */
+  readonly offset: number;
+  readonly message: string;
+}
+
+/** Answers files and the wizard's session: a flat map of answers, lists at most one level deep. */
+export const ANSWERS_LIMITS: YamlLimits = {
+  aliases: 100,
+  values: 100_000,
+  depth: 16,
+  files: 'answers files',
+};
+
+/** Keys that could reach an object prototype. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface Anchored {
+  readonly data: unknown;
+  /** Values of the data (aliases expanded); set when the node is read to its end. */
+  size: number;
+  height: number;
+  done: boolean;
+}
+
+interface Frame {
+  readonly map: boolean;
+  readonly items: readonly unknown[];
+  readonly data: Record<string, unknown> | unknown[];
+  readonly level: number;
+  readonly anchored: Anchored | undefined;
+  readonly valuesAtStart: number;
+  index: number;
+  height: number;
+  key: string;
+}
+
+const PUSHED = Symbol('pushed');
+const STOP = Symbol('stop');
+type Leaf = { readonly data: unknown; readonly height: number };
+
+const offsetOf = (node: unknown): number => (node as YamlNode | null)?.range?.[0] ?? 0;
+const count = (n: number): string => n.toLocaleString('en');
+
+/**
+ * Reads the values of one document. One reader per document: its anchors, aliases and values are
+ * counted across every `read` (an answers file reads its values one by one).
+ */
+export class YamlReader {
+  readonly problems: YamlProblem[] = [];
+  private readonly anchors = new Map<string, Anchored>();
+  private aliases = 0;
+  private values = 0;
+  private stop_ = false;
+
+  constructor(private readonly limits: YamlLimits) {}
+
+  /** A limit was passed: nothing more is read. */
+  get stopped(): boolean {
+    return this.stop_;
+  }
+
+  /** The data of `node`, or undefined when a problem was found in it (see `problems`). */
+  read(node: unknown): { readonly data: unknown } | undefined {
+    if (this.stop_) return undefined;
+    const before = this.problems.length;
+    let result: unknown;
+    const stack: Frame[] = [];
+    const deliver = (leaf: Leaf) => {
+      const top = stack[stack.length - 1];
+      if (!top) {
+        result = leaf.data;
+        return;
+      }
+      if (leaf.height + 1 > top.height) top.height = leaf.height + 1;
+      if (!top.map) (top.data as unknown[]).push(leaf.data);
+      else setKey(top.data as Record<string, unknown>, top.key, leaf.data);
+    };
+    const first = this.enter(node, 1, stack);
+    if (first === STOP) return undefined;
+    if (first !== PUSHED) deliver(first);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.index >= top.items.length) {
+        stack.pop();
+        if (top.anchored) {
+          top.anchored.size = this.values - top.valuesAtStart;
+          top.anchored.height = top.height;
+          top.anchored.done = true;
+        }
+        deliver({ data: top.data, height: top.height });
+        continue;
+      }
+      const item = top.items[top.index++];
+      let child: unknown = item;
+      if (top.map) {
+        const pair = item as Pair<unknown, unknown>;
+        top.key = this.key(pair.key);
+        child = pair.value;
+      }
+      const next = this.enter(child, top.level + 1, stack);
+      if (next === STOP) return undefined;
+      if (next !== PUSHED) deliver(next);
+    }
+    return this.problems.length > before ? undefined : { data: result };
+  }
+
+  /** A mapping's key as yaml's toJS makes it a property name; reports keys that cannot be. */
+  private key(key: unknown): string {
+    if (key === null || key === undefined) return '';
+    if (!isScalar(key)) {
+      this.problem('key', key, 'a key must be plain text, not a list, a mapping or an alias');
+      return '';
+    }
+    const value = key.value;
+    if (key.anchor) this.anchor(key.anchor, { data: value, size: 1, height: 0, done: true });
+    const name = value === null ? '' : String(value);
+    if (UNSAFE_KEYS.has(name)) {
+      this.problem('unsafe-key', key, `the key "${name}" is not allowed in ${this.limits.files}`);
+    }
+    return name;
+  }
+
+  private enter(node: unknown, level: number, stack: Frame[]): Leaf | typeof PUSHED | typeof STOP {
+    const { limits } = this;
+    if (node === null || node === undefined) return this.value(node) ?? { data: null, height: 0 };
+    if (isScalar(node)) {
+      const stop = this.value(node);
+      if (stop) return stop;
+      const v = node.value;
+      const data = typeof v === 'bigint' ? Number(v) : v;
+      if (node.anchor) this.anchor(node.anchor, { data, size: 1, height: 0, done: true });
+      return { data, height: 0 };
+    }
+    if (isAlias(node)) {
+      if (++this.aliases > limits.aliases) {
+        return this.stop(
+          'aliases',
+          node,
+          `more than ${count(limits.aliases)} aliases (*name) in one file; write the content out instead`,
+        );
+      }
+      const target = this.anchors.get(node.source);
+      if (!target) {
+        this.problem(
+          'no-anchor',
+          node,
+          `the alias *${node.source} has no anchor &${node.source} before it`,
+        );
+        return { data: undefined, height: 0 };
+      }
+      if (!target.done) {
+        this.problem(
+          'own-anchor',
+          node,
+          `the alias *${node.source} is inside its own anchor: it would never end`,
+        );
+        return { data: undefined, height: 0 };
+      }
+      this.values += target.size;
+      if (this.values > limits.values) {
+        return this.stop(
+          'expansion',
+          node,
+          `the aliases in this file expand to more than ${count(limits.values)} values (an alias bomb); write the content out instead`,
+        );
+      }
+      if (level + target.height - 1 > limits.depth) return this.tooDeep(node);
+      return { data: target.data, height: target.height };
+    }
+    const pairInList = isPair(node);
+    if (isMap(node) || isSeq(node) || pairInList) {
+      if (level > limits.depth) return this.tooDeep(node);
+      const stop = this.value(node);
+      if (stop) return stop;
+      // a `key: value` in a flow list is a mapping of one pair, as yaml's toJS makes it
+      const map = pairInList || isMap(node);
+      const data = map ? {} : [];
+      const anchor = pairInList ? undefined : node.anchor;
+      const anchored = anchor ? { data, size: 0, height: 0, done: false } : undefined;
+      if (anchor && anchored) this.anchor(anchor, anchored);
+      stack.push({
+        map,
+        items: pairInList ? [node] : node.items,
+        data,
+        level,
+        anchored,
+        valuesAtStart: this.values - 1,
+        index: 0,
+        height: 1,
+        key: '',
+      });
+      return PUSHED;
+    }
+    return this.stop('values', node, 'this value cannot be read');
+  }
+
+  /** Counts one value; STOP once there are more than the limit. */
+  private value(node: unknown): typeof STOP | undefined {
+    if (++this.values <= this.limits.values) return undefined;
+    return this.stop(
+      'values',
+      node,
+      `the file holds more than ${count(this.limits.values)} values; ${this.limits.files} are much smaller: split it`,
+    );
+  }
+
+  private tooDeep(node: unknown): typeof STOP {
+    return this.stop(
+      'depth',
+      node,
+      `lists and mappings are nested more than ${this.limits.depth} levels deep here; ${this.limits.files} need only a few levels`,
+    );
+  }
+
+  private anchor(name: string, anchored: Anchored): void {
+    this.anchors.set(name, anchored);
+  }
+
+  private problem(kind: YamlProblemKind, node: unknown, message: string): void {
+    this.problems.push({ kind, offset: offsetOf(node), message });
+  }
+
+  private stop(kind: YamlProblemKind, node: unknown, message: string): typeof STOP {
+    this.problem(kind, node, message);
+    this.stop_ = true;
+    return STOP;
+  }
+}
+
+/** As yaml's toJS sets a property: a key that exists already (on the prototype too) is defined. */
+function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in obj) {
+    Object.defineProperty(obj, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else obj[key] = value;
+}
+
+/**
+ * Every alias of a document with the node it stands for (the last anchor of its name before it,
+ * as yaml resolves it), in one pass: for finding positions through aliases without yaml's
+ * `resolve`, which visits the whole document each time.
+ */
+export function aliasTargets(doc: Document.Parsed): Map<unknown, YamlNode> {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<unknown, YamlNode>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return targets;
+}
+
+/**
+ * A whole YAML text (YAML 1.2, core schema) as data, or its first problem as "line L, column C:
+ * message": for files that are read whole, such as the wizard's session.
+ */
+export function yamlTextData(
+  text: string,
+  limits: YamlLimits,
+): { readonly data: unknown } | { readonly error: string } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter: lines,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
+  const where = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return `line ${line}, column ${col}`;
+  };
+  const error = doc.errors[0];
+  if (error) {
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return { error: `${where(error.pos[0])}: ${message}` };
+  }
+  const reader = new YamlReader(limits);
+  const read = reader.read(doc.contents);
+  const problem = reader.problems[0];
+  if (!read || problem) {
+    return { error: problem ? `${where(problem.offset)}: ${problem.message}` : 'cannot be read' };
+  }
+  return read;
+}
