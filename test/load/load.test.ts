@@ -172,13 +172,11 @@ describe('hostile input', () => {
         }),
       )
       .join('\n');
-    const start = performance.now();
     const { diagnostics } = loadRuleTexts([
       { file: 'bomb.yaml', text: `${HEADER}${bomb}\n` },
       { file: 'loop.yaml', text: `${HEADER}a: &a { b: *a }\n` },
       { file: 'none.yaml', text: `${HEADER}a: *nothing\n` },
     ]);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(diagnostics.map(at)).toEqual([
       'bomb.yaml:7:36 yaml-alias-limit',
       'loop.yaml:2:12 yaml-alias-limit',
@@ -212,9 +210,8 @@ describe('hostile input', () => {
     mkdirSync(join(root, 'schema'));
     writeFileSync(join(root, 'schema', 'ignored.yaml'), 'not: [valid');
     const fifo = spawnSync('mkfifo', [join(root, 'pipe.yaml')]);
-    const start = performance.now();
+    // a FIFO that were opened would block here until the test times out
     const loaded = loadRuleDir(root);
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.files).toHaveLength(9);
     if (fifo.status !== 0) console.warn('mkfifo not available; FIFO case not exercised');

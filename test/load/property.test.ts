@@ -15,12 +15,9 @@ import { baseTexts } from '../lint/helpers.ts';
 
 const BASE_TEXTS = baseTexts();
 const CODES = new Set(Object.keys(DIAGNOSTIC_CODES));
-/** Per run; far above what a run takes, far below a hang. */
-const RUN_LIMIT_MS = 3000;
 
 /** The whole validate pipeline, without the CLI. Throws only if something is wrong. */
 function validate(texts: readonly RuleText[]): Diagnostic[] {
-  const start = performance.now();
   const loaded = loadRuleTexts(texts);
   const { rules, findings } = compileRuleSet(loaded.files, loaded.hash);
   const lintFindings = rules ? lint(rules, { asOf: '2026-11-27' }) : [];
@@ -34,8 +31,6 @@ function validate(texts: readonly RuleText[]): Diagnostic[] {
     }
     if (typeof d.message !== 'string' || d.message === '') throw new Error('empty message');
   }
-  const took = performance.now() - start;
-  if (took > RUN_LIMIT_MS) throw new Error(`took ${Math.round(took)} ms`);
   return diagnostics;
 }
 
@@ -186,7 +181,8 @@ describe('the loader never throws', () => {
       ),
       { numRuns: 400 },
     );
-  });
+    // 400 validations: generous on a shared machine; a hang still ends in a failure
+  }, 60_000);
 
   it('and never makes the process print a warning', async () => {
     validate([{ file: 'complex-key.yaml', text: '? { a: 1 }\n: x\n[1]: 2\n' }]);
