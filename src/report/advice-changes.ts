@@ -23,15 +23,19 @@ export interface BriefChange {
 /**
  * At most two: the first change that makes another route first (explain orders them by the
  * advice's ranking, fewest answers first), and the first that opens a route of the first family,
- * in the contract's order, that does not pay now.
+ * in the contract's order, that does not pay now (another route than the first change's).
  */
 export function briefChanges(e: Explanation, rules: RuleSet): BriefChange[] {
   const out: BriefChange[] = [];
   const first = e.counterfactuals.find((c) => c.effect === 'first');
   if (first) out.push({ change: first, route: first.route });
   for (const f of e.trace.families) {
+    // with no recommendation, the change that makes a route first also opens it: said once
     const opens = e.counterfactuals.find(
-      (c) => c.effect === 'opens' && rules.routes.get(c.route)?.family === f.family,
+      (c) =>
+        c.effect === 'opens' &&
+        rules.routes.get(c.route)?.family === f.family &&
+        c.route !== first?.route,
     );
     if (opens) {
       out.push({ change: opens, route: opens.route });

@@ -168,9 +168,9 @@ export function summaryItems(summary: Summary, lang: Lang): SummaryItem[] {
     items.push({ label: s.nextRoutes, text: summary.nextRoutes.map(route).join('; '), weight: 2 });
   if (summary.notPaying.length > 0) {
     const absent = summary.notPaying.filter((f) => f.why === null);
-    const parts = summary.notPaying
-      .filter((f) => f.why !== null)
-      .map((f) => `${s.family[f.family]} — ${f.why}`);
+    const parts = summary.notPaying.flatMap((f) =>
+      f.why === null ? [] : [`${s.family[f.family]} — ${f.why.replace(/\.$/, '')}`],
+    );
     if (absent.length > 0)
       parts.push(`${absent.map((f) => s.family[f.family]).join(', ')} — ${s.noRouteNamed}`);
     items.push({ label: s.notPaying, text: parts.join('; '), weight: 2 });
