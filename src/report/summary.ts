@@ -125,7 +125,7 @@ function whyOf(r: AdvisedRoute): string | null {
  */
 export function firstSentence(text: string): string {
   const t = text.trim();
-  const m = /^.+?[.!?](?=\s+["'„“‘(]?[\p{Lu}\d]|\s*$)/su.exec(t);
+  const m = /^.+?[.!?](?=\s+["'„“‘(]?\p{Lu}|\s*$)/su.exec(t);
   return m ? m[0] : t;
 }
 
