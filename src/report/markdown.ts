@@ -43,7 +43,7 @@ function summaryPart(advice: Advice, opts: MarkdownReportOptions): string[] {
   out.push(`> ${inline(rules.disclaimer[lang])}`);
   out.push('', `## ${summaryStrings(lang).heading}`, '');
   for (const it of summaryItems(summary, lang))
-    out.push(`- ${it.label ? `**${inline(it.label)}:** ` : ''}${inline(it.text)}`);
+    out.push(`- **${inline(it.label)}:** ${inline(it.text)}`);
   return out;
 }
 

@@ -20,6 +20,7 @@ export interface SummaryStrings {
   readonly noRouteNamed: string;
   readonly sharpen: string;
   readonly more: (n: number) => string;
+  readonly warningsLabel: string;
   readonly warnings: (n: number) => string;
   /** The wizard, after the summary. */
   readonly showDetails: string;
@@ -45,8 +46,8 @@ const nl: SummaryStrings = {
   noRouteNamed: 'geen route bij deze antwoorden',
   sharpen: 'Scherper met antwoord op',
   more: (n) => `+${n} meer`,
-  warnings: (n) =>
-    n === 0 ? 'Waarschuwingen: geen' : `Waarschuwingen: ${n}, in het hele advies onder „Let op”`,
+  warningsLabel: 'Waarschuwingen',
+  warnings: (n) => (n === 0 ? 'geen' : `${n}, in het hele advies onder „Let op”`),
   showDetails: 'Het hele advies hier tonen?',
 };
 
@@ -70,8 +71,8 @@ const en: SummaryStrings = {
   noRouteNamed: 'no route for these answers',
   sharpen: 'Sharper with answers to',
   more: (n) => `+${n} more`,
-  warnings: (n) =>
-    n === 0 ? 'Warnings: none' : `Warnings: ${n}, under “Watch out” in the full advice`,
+  warningsLabel: 'Warnings',
+  warnings: (n) => (n === 0 ? 'none' : `${n}, under “Watch out” in the full advice`),
   showDetails: 'Show the whole advice here?',
 };
 

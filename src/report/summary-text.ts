@@ -43,7 +43,7 @@ export function summaryLines(advice: Advice, summary: Summary, opts: SummaryText
   ];
   const list = summaryItems(summary, lang);
   const items = list.map((it) => {
-    const text = it.label ? `${chalk.bold(`${it.label}:`)} ${it.text}` : it.text;
+    const text = `${chalk.bold(`${it.label}:`)} ${it.text}`;
     return wrap(text, width, '  ', '    ').split('\n');
   });
   const room = Math.max(items.length, SUMMARY_MAX_LINES - head.length);

@@ -131,7 +131,7 @@ export function firstSentence(text: string): string {
 
 /** One line of the summary as the reader sees it: a label and its text (wrapped by the format). */
 export interface SummaryItem {
-  readonly label?: string;
+  readonly label: string;
   readonly text: string;
   /** Where room is short (text), items of lower weight are shortened first. */
   readonly weight: 1 | 2 | 3;
@@ -180,6 +180,6 @@ export function summaryItems(summary: Summary, lang: Lang): SummaryItem[] {
     if (summary.moreOpenQuestions > 0) qs.push(s.more(summary.moreOpenQuestions));
     items.push({ label: s.sharpen, text: qs.join(' · '), weight: 2 });
   }
-  items.push({ text: s.warnings(summary.warnings), weight: 3 });
+  items.push({ label: s.warningsLabel, text: s.warnings(summary.warnings), weight: 3 });
   return items;
 }
