@@ -77,6 +77,10 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
           .choices(['text', 'markdown', 'json'])
           .default('text'),
       )
+      .option(
+        '--summary',
+        'only the summary that opens the advice (json: schemaVersion, ruleset, input and summary)',
+      )
       .option('--out <file>', 'write to a file (atomically) instead of stdout'),
   ).action(async (file: string, opts: AdviseOptions) => {
     const { run } = await import('./commands/advise.ts');

@@ -75,11 +75,16 @@ export interface ExplainOptions extends EvaluateOptions {
   readonly route?: string;
   /** The counterfactual search walks the rules at most this many times. */
   readonly maxEvaluations?: number;
+  /**
+   * The advice for these rules, answers and options, when the caller has it already (advise, the
+   * wizard): it is used as it is, which saves one evaluation.
+   */
+  readonly advice?: Advice;
 }
 
 export function explain(rules: RuleSet, answers: Answers, options: ExplainOptions): Explanation {
   const program = programOf(rules);
-  const advice = evaluate(rules, answers, options);
+  const advice = options.advice ?? evaluate(rules, answers, options);
   const facts = factsOf(program, answers).values;
   const record = recordWalk(program, facts);
   const { counterfactuals, search } = searchCounterfactuals(program, answers, {

@@ -34,7 +34,7 @@ export function partyToCall(
   rules: RuleSet,
   route: AdvisedRoute,
   lang: Lang,
-): { readonly name: string; readonly why: string } | undefined {
+): { readonly id: string; readonly name: string; readonly why: string } | undefined {
   const roles = rules.routes.get(route.id)?.stakeholders ?? [];
   const ids = roles.map((x) => x.stakeholder);
   const onList = advice.stakeholders.filter((x) => ids.includes(x.id));
@@ -43,7 +43,7 @@ export function partyToCall(
   const first = [...onList].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return undefined;
   const role = roles.find((x) => x.stakeholder === first.id)?.role[lang];
-  return { name: first.name, why: role ?? first.why };
+  return { id: first.id, name: first.name, why: role ?? first.why };
 }
 
 export interface VerifyNote {

@@ -10,7 +10,7 @@ import { explainStrings } from './explain-strings.ts';
 import { counterfactualSentence, routeName, stepLines } from './explain-phrases.ts';
 import type { Phrasing } from './explain-phrases.ts';
 import { familyLabel, innovationName } from './labels.ts';
-import { wrap } from './text.ts';
+import { wrap } from './wrap.ts';
 import { ui } from './ui-strings.ts';
 
 export interface ExplainReportOptions {
@@ -46,7 +46,7 @@ class Writer {
   heading(level: 1 | 2 | 3, title: string): void {
     if (this.md) {
       if (this.out.length > 0) this.out.push('');
-      this.out.push(`${'#'.repeat(level)} ${escape(title)}`, '');
+      this.out.push(`${'#'.repeat(level)} ${escapeMarkdown(title)}`, '');
       return;
     }
     const bold = this.opts.chalk ? this.opts.chalk.bold : (s: string) => s;
@@ -56,12 +56,12 @@ class Writer {
   }
 
   line(text: string): void {
-    if (this.md) this.out.push(escape(text), '');
+    if (this.md) this.out.push(escapeMarkdown(text), '');
     else this.out.push(wrap(text, this.width, '  ', '  '));
   }
 
   item(text: string, depth = 0): void {
-    if (this.md) this.out.push(`${'  '.repeat(depth)}- ${escape(text)}`);
+    if (this.md) this.out.push(`${'  '.repeat(depth)}- ${escapeMarkdown(text)}`);
     else {
       const indent = '  '.repeat(depth + 1);
       this.out.push(wrap(text, this.width, `${indent} • `, `${indent}   `));
@@ -81,7 +81,7 @@ class Writer {
 }
 
 /** Markdown: escapes what would start markup, outside code spans. */
-function escape(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text
     .split(/(`[^`]*`)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/([\\*_[\]<>])/g, '\\$1')))

@@ -40,6 +40,10 @@ export interface ExplainStrings {
   readonly becomesFirst: (route: string) => string;
   readonly opens: (routes: readonly string[]) => string;
   readonly more: (n: number) => string;
+  /** The advice reports' short section: no change found. */
+  readonly briefNone: string;
+  /** The advice reports' short section: where the rest is (`shown` of `n` changes were named). */
+  readonly briefRest: (n: number, shown: number) => string;
   readonly searched: (n: number, questions: number) => string;
   readonly cutShort: (n: number) => string;
   readonly holds: { readonly true: string; readonly false: string; readonly unknown: string };
@@ -96,6 +100,12 @@ const nl: ExplainStrings = {
       ? `komt ${routes[0]} in het advies`
       : `komen ${routes.slice(0, -1).join(', ')} en ${routes.at(-1)} in het advies`,
   more: (n) => `… en nog ${n} (--format json toont ze allemaal)`,
+  briefNone:
+    'Geen verandering van één of twee antwoorden maakt een andere route de eerste of laat een familie die nu niet betaalt in het advies komen.',
+  briefRest: (n, shown) =>
+    n > shown
+      ? `Alle ${n} gevonden veranderingen, en waarom elke route er staat: innoroute explain <antwoordenbestand>.`
+      : 'Waarom elke route er staat: innoroute explain <antwoordenbestand>.',
   searched: (n, q) =>
     `De regels zijn ${n} keer doorgerekend, met andere antwoorden op ${q} ${q === 1 ? 'vraag' : 'vragen'}.`,
   cutShort: (n) =>
@@ -167,6 +177,12 @@ const en: ExplainStrings = {
       ? `${routes[0]} comes into the advice`
       : `${routes.slice(0, -1).join(', ')} and ${routes.at(-1)} come into the advice`,
   more: (n) => `… and ${n} more (--format json lists them all)`,
+  briefNone:
+    'No change of one or two answers makes another route first or brings a family that does not pay now into the advice.',
+  briefRest: (n, shown) =>
+    n > shown
+      ? `All ${n} changes found, and why each route is where it is: innoroute explain <answers-file>.`
+      : 'Why each route is where it is: innoroute explain <answers-file>.',
   searched: (n, q) =>
     `The rules were worked through ${n} ${n === 1 ? 'time' : 'times'}, with other answers to ${q} ${q === 1 ? 'question' : 'questions'}.`,
   cutShort: (n) => `The search stopped after ${n} evaluations: a smaller change may be missing.`,

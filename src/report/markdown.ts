@@ -1,16 +1,25 @@
 // The advice as a Markdown document to share (with a funder, a board, a colleague): the same
 // content as the terminal report, as headings, tables and `- [ ]` checklists.
 import type { Advice, AdvisedRoute, Answers, Lang } from '../core/advice.ts';
+import type { Explanation } from '../core/explain.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
 import { familyLabel, formatEuro, innovationName, partyLabel, questionText } from './labels.ts';
+import { changesMarkdown } from './advice-changes.ts';
 import { indexSources } from './sources.ts';
+import type { Summary } from './summary.ts';
+import { summarize, summaryItems } from './summary.ts';
+import { summaryStrings } from './summary-strings.ts';
 import { ui } from './ui-strings.ts';
 
 export interface MarkdownReportOptions {
   readonly rules: RuleSet;
   readonly lang: Lang;
   readonly answers?: Answers;
+  /** The summary, if already made (else it is made from the advice). */
+  readonly summary?: Summary;
+  /** explain's result for these answers: the section "What would change the advice". */
+  readonly explanation?: Explanation;
 }
 
 /** Text for a Markdown table cell: no pipes or line breaks that would break the row. */
@@ -23,22 +32,38 @@ function inline(text: string): string {
   return text.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
+/** The title, the rule set and its disclaimer, and the summary ("In het kort"). */
+function summaryPart(advice: Advice, opts: MarkdownReportOptions): string[] {
+  const { rules, lang } = opts;
+  const s = ui(lang);
+  const summary = opts.summary ?? summarize(advice, rules, lang);
+  const name = innovationName(opts.answers);
+  const out = [`# ${inline(name ? s.adviceFor(name) : s.adviceUntitled)}`, ''];
+  out.push(`*${s.rulesetLine(advice.ruleset.version, advice.ruleset.asOf)}*`, '');
+  out.push(`> ${inline(rules.disclaimer[lang])}`);
+  out.push('', `## ${summaryStrings(lang).heading}`, '');
+  for (const it of summaryItems(summary, lang))
+    out.push(`- **${inline(it.label)}:** ${inline(it.text)}`);
+  return out;
+}
+
+/** The summary alone (`advise --summary --format markdown`). */
+export function renderSummaryMarkdown(advice: Advice, opts: MarkdownReportOptions): string {
+  return summaryPart(advice, opts).join('\n') + '\n';
+}
+
+/** The whole advice: the summary first, then the details. */
 export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): string {
   const { rules, lang } = opts;
   const s = ui(lang);
   const src = indexSources(advice, rules, lang);
-  const out: string[] = [];
+  const out: string[] = summaryPart(advice, opts);
   const cite = (sources: readonly string[] | undefined) => {
     const r = src.refs(sources);
     // plain `[2, r. 1397]`: without a link definition Markdown shows it as it is
     return r ? ` ${r}` : '';
   };
   const section = (title: string) => out.push('', `## ${title}`, '');
-
-  const name = innovationName(opts.answers);
-  out.push(`# ${inline(name ? s.adviceFor(name) : s.adviceUntitled)}`, '');
-  out.push(`*${s.rulesetLine(advice.ruleset.version, advice.ruleset.asOf)}*`, '');
-  out.push(`> ${inline(rules.disclaimer[lang])}`);
 
   const [top, ...others] = advice.routes;
   section(`${s.recommendation}${top ? `: ${inline(top.title)}` : ''}`);
@@ -166,6 +191,10 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     out.push(s.openQuestionsIntro, '');
     for (const id of advice.openQuestions)
       out.push(`- ${inline(questionText(rules, id, lang))} (\`${id}\`)`);
+  }
+
+  if (opts.explanation) {
+    out.push(...changesMarkdown(opts.explanation, { rules, lang, answers: opts.answers ?? {} }));
   }
 
   if (src.list.length > 0) {

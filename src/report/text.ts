@@ -4,14 +4,21 @@
 // of a pipe or a golden file is plain and stable.
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { stripVTControlCharacters } from 'node:util';
 import type { Advice, AdvisedRoute, Answers, Lang } from '../core/advice.ts';
+import type { Explanation } from '../core/explain.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Fit } from '../core/schema.ts';
 import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
-import { familyLabel, formatEuro, innovationName, partyLabel, questionText } from './labels.ts';
+import { familyLabel, formatEuro, partyLabel, questionText } from './labels.ts';
+import { changesText } from './advice-changes.ts';
 import { indexSources } from './sources.ts';
+import type { Summary } from './summary.ts';
+import { summarize } from './summary.ts';
+import { summaryLines } from './summary-text.ts';
 import { ui } from './ui-strings.ts';
+import { wrap } from './wrap.ts';
+
+export { visibleLength, wrap } from './wrap.ts';
 
 export interface TextReportOptions {
   readonly rules: RuleSet;
@@ -21,39 +28,15 @@ export interface TextReportOptions {
   readonly width?: number;
   /** Colours in table heads and borders; without, the tables carry no escape codes. */
   readonly color?: boolean;
-  /** The answers, for the innovation's name in the title. */
+  /** The answers, for the innovation's name in the title (and the changes, said against them). */
   readonly answers?: Answers;
+  /** The summary, if already made (else it is made from the advice). */
+  readonly summary?: Summary;
+  /** explain's result for these answers: the section "What would change the advice". */
+  readonly explanation?: Explanation;
 }
 
 const BAR_CELLS = 10;
-
-export function visibleLength(s: string): number {
-  return stripVTControlCharacters(s).length;
-}
-
-/**
- * Word-wraps plain text to `width` columns; the first line starts with `first`, the others with
- * `rest` (a hanging indent). Words longer than a line are left whole.
- */
-export function wrap(text: string, width: number, first = '', rest = first): string {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = out.length === 0 ? first : rest;
-    let lineHasWord = false;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const sep = lineHasWord ? ' ' : '';
-      if (lineHasWord && visibleLength(line) + sep.length + visibleLength(word) > width) {
-        out.push(line);
-        line = rest + word;
-      } else {
-        line += sep + word;
-      }
-      lineHasWord = true;
-    }
-    out.push(line);
-  }
-  return out.join('\n');
-}
 
 export function fitBar(score: number, fit: Fit, lang: Lang, chalk: ChalkInstance): string {
   const filled = Math.max(0, Math.min(BAR_CELLS, Math.round(score / 10)));
@@ -69,7 +52,19 @@ function fitColour(fit: Fit, chalk: ChalkInstance): (s: string) => string {
   return fit === 'strong' ? chalk.green : fit === 'possible' ? chalk.yellow : chalk.gray;
 }
 
+/** The whole advice: the summary first ("In het kort"), then the details. */
 export function renderText(advice: Advice, opts: TextReportOptions): string {
+  return renderSummaryText(advice, opts) + renderDetailsText(advice, opts);
+}
+
+/** The summary alone (`advise --summary`; the wizard shows it first): one screen at most. */
+export function renderSummaryText(advice: Advice, opts: TextReportOptions): string {
+  const summary = opts.summary ?? summarize(advice, opts.rules, opts.lang);
+  return `${summaryLines(advice, summary, opts).join('\n')}\n`;
+}
+
+/** What follows the summary: the recommendation in full, the other routes, and the rest. */
+export function renderDetailsText(advice: Advice, opts: TextReportOptions): string {
   const { rules, lang, chalk } = opts;
   const width = Math.max(40, opts.width ?? 100);
   const s = ui(lang);
@@ -86,13 +81,6 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
   const tableStyle = {
     style: opts.color ? { compact: true } : { head: [], border: [], compact: true },
   };
-
-  // title
-  const name = innovationName(opts.answers);
-  out.push(chalk.bold(name ? s.adviceFor(name) : s.adviceUntitled));
-  out.push(chalk.gray(s.rulesetLine(advice.ruleset.version, advice.ruleset.asOf)));
-  // the rule set's own disclaimer, once, where it is read: before the advice
-  para(chalk.gray(rules.disclaimer[lang]));
 
   // the recommendation
   const [top, ...others] = advice.routes;
@@ -262,6 +250,9 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
       para(`${questionText(rules, id, lang)} ${chalk.gray(`(${id})`)}`, '  ? ', '    ');
     }
   }
+
+  if (opts.explanation)
+    out.push(...changesText(opts.explanation, { ...opts, answers: opts.answers ?? {}, width }));
 
   if (src.list.length > 0) {
     heading(s.sources);

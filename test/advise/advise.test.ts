@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { renderJson } from '../../src/report/json.ts';
+import { summarize } from '../../src/report/summary.ts';
 import { FIXTURE_RULES, FIXTURES, run, tempDir } from './helpers.ts';
 
 const cwd = join(FIXTURES, 'answers');
@@ -35,18 +36,20 @@ describe('advise: formats', () => {
     expect(r.stdout).toContain('Fixture-disclaimer.');
   });
 
-  it('gives the JSON of evaluate, byte for byte, for YAML and JSON answers alike', async () => {
+  it('gives the JSON of evaluate and its summary, byte for byte, for YAML and JSON answers alike', async () => {
     const rules = requireRuleSet(FIXTURE_RULES);
     const answers = JSON.parse(readFileSync(join(cwd, 'cue2walk.json'), 'utf8'));
-    const expected = renderJson(evaluate(rules, answers, { asOf: '2026-11-27', lang: 'nl' }));
+    const advice = evaluate(rules, answers, { asOf: '2026-11-27', lang: 'nl' });
+    const expected = renderJson(advice, summarize(advice, rules, 'nl'));
     const fromYaml = await advise('cue2walk.yaml', '--format', 'json');
     const fromJson = await advise('cue2walk.json', '--format', 'json');
     expect(fromYaml.code).toBe(0);
     expect(fromYaml.stdout).toBe(expected);
     expect(fromJson.stdout).toBe(expected);
-    const advice = JSON.parse(fromYaml.stdout);
-    expect(advice.routes[0].id).toBe('zvw.existing-prestatie');
-    expect(advice.costBenefit.wrongPocket).toBe(true);
+    const json = JSON.parse(fromYaml.stdout);
+    expect(json.routes[0].id).toBe('zvw.existing-prestatie');
+    expect(json.costBenefit.wrongPocket).toBe(true);
+    expect(json.summary.recommendation.id).toBe('zvw.existing-prestatie');
   });
 
   it('writes markdown', async () => {

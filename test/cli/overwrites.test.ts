@@ -227,7 +227,8 @@ describe('--out as a symbolic link', () => {
 
 describe("the wizard's files", () => {
   async function walk(steps: unknown[], opts: { session?: string; rules: string }, cwd: string) {
-    const ctx = context({ cwd, tty: true, columns: 100 });
+    // the session in a home of the test's own, never the user's (a failed walk leaves it there)
+    const ctx = context({ cwd, tty: true, columns: 100, env: { HOME: join(cwd, 'home') } });
     const prompter = new ScriptedPrompter(steps);
     let code: number;
     try {
@@ -271,7 +272,8 @@ describe("the wizard's files", () => {
       '500000',
     ];
     const r = await walk(
-      [...cue2walk, true, 'rules/answers.yaml', 'answers.yaml', false],
+      // after the summary: no details here; save the answers; not the report
+      [...cue2walk, false, true, 'rules/answers.yaml', 'answers.yaml', false],
       { rules },
       cwd,
     );

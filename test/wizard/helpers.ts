@@ -7,9 +7,14 @@ import { expect } from 'vitest';
 import { run as wizard } from '../../src/cli/commands/wizard.ts';
 import type { WizardOptions } from '../../src/cli/commands/wizard.ts';
 import { ExitError } from '../../src/cli/errors.ts';
-import type { Answers } from '../../src/core/advice.ts';
+import type { Answers, Lang } from '../../src/core/advice.ts';
+import { evaluate } from '../../src/core/engine.ts';
+import { explain } from '../../src/core/explain.ts';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { checkAnswers, readAnswersFile } from '../../src/io/answers-file.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderDetailsText, renderSummaryText } from '../../src/report/text.ts';
+import type { TextReportOptions } from '../../src/report/text.ts';
 import { ui } from '../../src/report/ui-strings.ts';
 import { context, FIXTURE_RULES, tempDir } from '../advise/helpers.ts';
 import type { AskedPrompt, ScriptStep } from './scripted-prompter.ts';
@@ -83,9 +88,11 @@ export const CUE2WALK_ANSWERS: Answers = {
   cost_hospital: 500000,
   benefit_health_insurer: 750000,
 };
-/** The end: save the answers and the report under their default names. */
-export const SAVE_BOTH: ScriptStep[] = [true, '', true, ''];
-export const SAVE_NONE: ScriptStep[] = [false, false];
+/** After the summary: yes, show the whole advice here. */
+export const SHOW_DETAILS: ScriptStep = true;
+/** The end: the details shown, then save the answers and the report under their default names. */
+export const SAVE_BOTH: ScriptStep[] = [SHOW_DETAILS, true, '', true, ''];
+export const SAVE_NONE: ScriptStep[] = [SHOW_DETAILS, false, false];
 
 /** The user's home for a test directory: a sibling, so the state directory is outside the cwd. */
 export function homeFor(dir: string): string {
@@ -133,4 +140,25 @@ export function readAnswers(path: string): Answers {
   const checked = checkAnswers(rules, readAnswersFile(path));
   expect(checked.problems).toEqual([]);
   return checked.answers;
+}
+
+/** The advice on `answers` as the wizard shows it: the summary, and the details with the changes. */
+export function adviceScreens(
+  answers: Answers,
+  opts: Omit<TextReportOptions, 'rules' | 'answers'>,
+): { summary: string; details: string } {
+  const advice = evaluate(rules, answers, { asOf: AS_OF, lang: opts.lang });
+  const explanation = explain(rules, answers, { asOf: AS_OF, lang: opts.lang, advice });
+  const o = { ...opts, rules, answers };
+  return {
+    summary: renderSummaryText(advice, o),
+    details: renderDetailsText(advice, { ...o, explanation }),
+  };
+}
+
+/** The Markdown report the wizard saves for `answers` (as advise --format markdown writes it). */
+export function adviceMarkdown(answers: Answers, lang: Lang = 'nl'): string {
+  const advice = evaluate(rules, answers, { asOf: AS_OF, lang });
+  const explanation = explain(rules, answers, { asOf: AS_OF, lang, advice });
+  return renderMarkdown(advice, { rules, lang, answers, explanation });
 }

@@ -6,13 +6,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AskedPrompt, ScriptStep } from './scripted-prompter.ts';
-import { evaluate } from '../../src/core/engine.ts';
 import { ui } from '../../src/report/ui-strings.ts';
-import { renderMarkdown } from '../../src/report/markdown.ts';
-import { renderText } from '../../src/report/text.ts';
+import { summaryStrings } from '../../src/report/summary-strings.ts';
 import { FIXTURE_RULES, run as cli, tempDir } from '../advise/helpers.ts';
 import {
   a,
+  adviceMarkdown,
+  adviceScreens,
   AS_OF,
   BACK,
   CUE2WALK,
@@ -21,10 +21,10 @@ import {
   keep,
   questionOf,
   readAnswers,
-  rules,
   SAVE_BOTH,
   SAVE_NONE,
   sessionIn,
+  SHOW_DETAILS,
   SKIP,
   walk,
   w,
@@ -35,25 +35,23 @@ describe('wizard: a whole session', () => {
     const r = await walk([...CUE2WALK, ...SAVE_BOTH]);
     expect(r.code).toBe(0);
     expect(r.prompter.remaining).toBe(0);
-    const advice = evaluate(rules, CUE2WALK_ANSWERS, { asOf: AS_OF, lang: 'nl' });
-    const text = renderText(advice, {
-      rules,
+    // the summary first, then (asked for) the details with what would change the advice
+    const screens = adviceScreens(CUE2WALK_ANSWERS, {
       lang: 'nl',
-      answers: CUE2WALK_ANSWERS,
       chalk: new Chalk({ level: 0 }),
       width: 100,
     });
-    expect(r.said).toContain(text);
+    expect(r.said).toContain(`${w.done}\n\n${screens.summary}`);
+    expect(r.said).toContain(screens.details);
+    expect(r.said.indexOf(screens.summary)).toBeLessThan(r.said.indexOf(screens.details));
+    expect(r.prompter.asked.find((p) => p.kind === 'confirm')).toMatchObject({
+      message: summaryStrings('nl').showDetails,
+      default: true,
+    });
     // the saved answers load in advise and give the same advice
     const saved = readAnswers(join(r.dir, 'cue2walk.answers.yaml'));
     expect(saved).toEqual(CUE2WALK_ANSWERS);
-    expect(readFileSync(join(r.dir, 'cue2walk.advies.md'), 'utf8')).toBe(
-      renderMarkdown(evaluate(rules, saved, { asOf: AS_OF, lang: 'nl' }), {
-        rules,
-        lang: 'nl',
-        answers: saved,
-      }),
-    );
+    expect(readFileSync(join(r.dir, 'cue2walk.advies.md'), 'utf8')).toBe(adviceMarkdown(saved));
     // done: no session left behind
     expect(existsSync(sessionIn(r.dir))).toBe(false);
     expect(existsSync(join(r.dir, '.innoroute-session.yaml'))).toBe(false);
@@ -85,7 +83,7 @@ describe('wizard: a whole session', () => {
 
   it('speaks English with lang en', async () => {
     const en = ui('en').wizard;
-    const r = await walk([...CUE2WALK, false, false], { lang: 'en' });
+    const r = await walk([...CUE2WALK, ...SAVE_NONE], { lang: 'en' });
     expect(r.code).toBe(0);
     expect(r.prompter.asked[0]!.message).toMatch(
       /^Question 1 of ~\d+ What is your innovation called\?/,
@@ -326,7 +324,11 @@ describe('wizard: --answers and terminals', () => {
   it('does not overwrite a file without asking', async () => {
     const dir = tempDir('innoroute-wizard-');
     writeFileSync(join(dir, 'cue2walk.answers.yaml'), 'old\n');
-    const r = await walk([...CUE2WALK, true, '', false, 'other.yaml', false], {}, dir);
+    const r = await walk(
+      [...CUE2WALK, SHOW_DETAILS, true, '', false, 'other.yaml', false],
+      {},
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'cue2walk.answers.yaml'), 'utf8')).toBe('old\n');
     expect(readAnswers(join(dir, 'other.yaml'))).toEqual(CUE2WALK_ANSWERS);

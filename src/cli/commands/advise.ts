@@ -1,6 +1,8 @@
 // innoroute advise <answers-file>: the advice for an answers file, without questions. Reads and
 // checks the answers (every problem at once, located), calls the same evaluate as the wizard and
-// batch, and renders text, markdown or JSON to stdout or, atomically, to --out.
+// batch, and renders text, markdown or JSON to stdout or, atomically, to --out. Every format opens
+// with the summary (report/summary.ts; --summary: only it); the text and Markdown end with what
+// would change the advice, from explain's search on the same advice.
 import { resolve } from 'node:path';
 import type { Advice, Answers, Lang } from '../../core/advice.ts';
 import { evaluate } from '../../core/engine.ts';
@@ -23,6 +25,8 @@ import { loadRuleSet } from '../../io/rules.ts';
 export interface AdviseOptions extends GlobalOptions {
   readonly format: 'text' | 'markdown' | 'json';
   readonly out?: string;
+  /** Only the summary that opens the advice. */
+  readonly summary?: boolean;
 }
 
 export async function run(file: string, opts: AdviseOptions, ctx: CliContext): Promise<number> {
@@ -53,7 +57,16 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
   const advice = evaluate(rules, answers, { asOf, lang });
   const format = opts.format ?? 'text';
   const toFile = out !== undefined;
-  const text = await render(advice, format, { rules, lang, answers, ctx, opts, toFile });
+  const text = await render(advice, format, {
+    rules,
+    lang,
+    asOf,
+    answers,
+    ctx,
+    opts,
+    toFile,
+    summaryOnly: opts.summary === true,
+  });
 
   if (out) {
     writeOutputFile(out, text);
@@ -104,42 +117,57 @@ function checkedAnswers(
 interface RenderContext {
   readonly rules: RuleSet;
   readonly lang: Lang;
+  readonly asOf: string;
   readonly answers: Answers;
+  readonly summaryOnly: boolean;
   readonly ctx: CliContext;
   readonly opts: GlobalOptions;
   readonly toFile: boolean;
 }
 
-// Each renderer is loaded only for its format: JSON output never loads the table library.
+// Each renderer is loaded only for its format: JSON output never loads the table library, and
+// only the full text and Markdown reports search for what would change the advice.
 async function render(
   advice: Advice,
   format: AdviseOptions['format'],
   r: RenderContext,
 ): Promise<string> {
+  const { summarize } = await import('../../report/summary.ts');
+  const summary = summarize(advice, r.rules, r.lang);
+  const explanation = async () => {
+    if (r.summaryOnly) return undefined;
+    const { explain } = await import('../../core/explain.ts');
+    return explain(r.rules, r.answers, { asOf: r.asOf, lang: r.lang, advice });
+  };
   switch (format) {
     case 'json': {
-      const { renderJson } = await import('../../report/json.ts');
-      return renderJson(advice);
+      const { renderJson, renderSummaryJson } = await import('../../report/json.ts');
+      return r.summaryOnly ? renderSummaryJson(advice, summary) : renderJson(advice, summary);
     }
     case 'markdown': {
-      const { renderMarkdown } = await import('../../report/markdown.ts');
-      return renderMarkdown(advice, { rules: r.rules, lang: r.lang, answers: r.answers });
+      const { renderMarkdown, renderSummaryMarkdown } = await import('../../report/markdown.ts');
+      const o = { rules: r.rules, lang: r.lang, answers: r.answers, summary };
+      if (r.summaryOnly) return renderSummaryMarkdown(advice, o);
+      return renderMarkdown(advice, { ...o, explanation: await explanation() });
     }
     default: {
-      const [{ renderText }, { Chalk }] = await Promise.all([
+      const [{ renderText, renderSummaryText }, { Chalk }] = await Promise.all([
         import('../../report/text.ts'),
         import('chalk'),
       ]);
       const tty = !r.toFile && Boolean(r.ctx.stdout.isTTY);
       const color = !r.toFile && useColor(r.ctx, 'stdout', r.opts);
-      return renderText(advice, {
+      const o = {
         rules: r.rules,
         lang: r.lang,
         answers: r.answers,
+        summary,
         chalk: new Chalk({ level: color ? 1 : 0 }),
         color,
         width: tty ? (r.ctx.stdout.columns ?? 100) : 100,
-      });
+      };
+      if (r.summaryOnly) return renderSummaryText(advice, o);
+      return renderText(advice, { ...o, explanation: await explanation() });
     }
   }
 }

@@ -2,7 +2,8 @@
 // which question to ask next (nextQuestion); the advice is evaluate(rules, answers), the same as
 // advise and batch. The session (answers and the order they were given in) is written after every
 // answer, in the user's state directory, so Ctrl+C loses nothing and --resume continues where the
-// user stopped; a saved session is never replaced without the user's say.
+// user stopped; a saved session is never replaced without the user's say. At the end it shows the
+// summary of the advice, then the details if the user wants them here, then the offers to save.
 // This file is the command: it reads the options, sets the session up, runs the question loop
 // and shows the advice. The parts live in ../wizard/: where the session lives and how a run
 // starts with it, the session file, the loop, the prompt for one question, and saving the results.
@@ -12,7 +13,11 @@ import { evaluate } from '../../core/engine.ts';
 import { formatAnswersYaml } from '../../io/answers-file.ts';
 import { checkOutput, samePath } from '../../io/atomic.ts';
 import { loadRuleSet } from '../../io/rules.ts';
-import { renderText, wrap } from '../../report/text.ts';
+import { explain } from '../../core/explain.ts';
+import type { Explanation } from '../../core/explain.ts';
+import { summarize } from '../../report/summary.ts';
+import { summaryStrings } from '../../report/summary-strings.ts';
+import { renderDetailsText, renderSummaryText, wrap } from '../../report/text.ts';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
@@ -138,19 +143,23 @@ export async function run(
     }
     const advice = evaluate(rules, answers, { asOf, lang });
     const color = useColor(ctx, 'stdout', opts);
-    prompter.say(
-      '\n' +
-        chalk.bold(s.wizard.done) +
-        '\n\n' +
-        renderText(advice, {
-          rules,
-          lang,
-          answers,
-          chalk,
-          color,
-          width: ctx.stdout.columns ?? 100,
-        }),
-    );
+    const report = {
+      rules,
+      lang,
+      answers,
+      chalk,
+      color,
+      width: ctx.stdout.columns ?? 100,
+      summary: summarize(advice, rules, lang),
+    };
+    // the answer first: the summary fits the screen with the question under it; the details
+    // (and what would change the advice: the rules walked again) only when asked for
+    prompter.say(chalk.bold(s.wizard.done) + '\n\n' + renderSummaryText(advice, report));
+    let explanation: Explanation | undefined;
+    const explained = () => (explanation ??= explain(rules, answers, { asOf, lang, advice }));
+    if (await prompter.confirm({ message: summaryStrings(lang).showDetails, default: true })) {
+      prompter.say(renderDetailsText(advice, { ...report, explanation: explained() }));
+    }
     await offerSave(prompter, ctx, s, chalk, {
       question: s.wizard.saveAnswers,
       pathLabel: s.wizard.answersPath,
@@ -175,7 +184,13 @@ export async function run(
       output: saveAs,
       content: async () => {
         const { renderMarkdown } = await import('../../report/markdown.ts');
-        return renderMarkdown(advice, { rules, lang, answers });
+        return renderMarkdown(advice, {
+          rules,
+          lang,
+          answers,
+          summary: report.summary,
+          explanation: explained(),
+        });
       },
     });
     // the session is complete and its answers are in the advice (and saved if the user wished)
