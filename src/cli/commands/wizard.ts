@@ -104,7 +104,7 @@ export async function run(
   }
 
   const prompter =
-    deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }));
+    deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }, lang));
   let store: SessionStore | undefined;
   try {
     const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
