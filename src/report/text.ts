@@ -9,7 +9,14 @@ import type { Advice, AdvisedRoute, Answers, Lang } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Fit } from '../core/schema.ts';
 import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
-import { familyLabel, formatEuro, innovationName, partyLabel, questionText } from './labels.ts';
+import {
+  familyLabel,
+  formatEuro,
+  innovationName,
+  partyLabel,
+  phaseLabel,
+  questionText,
+} from './labels.ts';
 import { indexSources } from './sources.ts';
 import { ui } from './ui-strings.ts';
 
@@ -163,7 +170,7 @@ export function renderText(advice: Advice, opts: TextReportOptions): string {
     heading(s.stakeholders);
     para(chalk.gray(s.stakeholdersIntro));
     for (const g of groups) {
-      out.push('', `  ${chalk.bold(s.phase[g.phase])}`);
+      out.push('', `  ${chalk.bold(phaseLabel(rules, g.phase, lang))}`);
       for (const x of g.items) {
         const when = x.when
           ? ` (${x.when === 'now' ? chalk.cyan(s.when[x.when]) : s.when[x.when]})`
