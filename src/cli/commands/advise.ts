@@ -27,9 +27,9 @@ export interface AdviseOptions extends GlobalOptions {
 
 export async function run(file: string, opts: AdviseOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
-  const asOf = resolveAsOf(opts.asOf);
+  const asOf = resolveAsOf(opts.asOf, lang);
   const answersPath = resolve(ctx.cwd, file);
-  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
   // checked before the work: the answers file, the rules and odd files are never written over
   const out =
     opts.out !== undefined

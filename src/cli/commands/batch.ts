@@ -224,7 +224,7 @@ export function formatSummary(
 export async function run(file: string, opts: BatchOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
   const t = TEXTS[lang];
-  const asOf = resolveAsOf(opts.asOf);
+  const asOf = resolveAsOf(opts.asOf, lang);
   let delimiter: Delimiter | undefined;
   if (opts.delimiter !== undefined) {
     delimiter = parseDelimiterOption(opts.delimiter);
@@ -236,7 +236,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(t.badJobs(opts.jobs));
     jobs = n;
   }
-  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
 
   // the input: a file, or stdin for "-"
   const fromStdin = file === '-';
