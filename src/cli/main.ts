@@ -186,13 +186,13 @@ export async function main(
   try {
     code = await runProgram(argv, ctx);
   } catch (e) {
-    code = await report(e, ctx);
+    code = await report(e, ctx, langHint(argv, ctx));
     // a stdout failure is said once; a signal ends the run without waiting for stdout
     if (e instanceof StdoutError || code > 128) return code;
   }
   const failure = await stdout.settle();
   if (failure !== undefined)
-    return await report(new StdoutError(failure, langHint(argv, ctx)), ctx);
+    return await report(new StdoutError(failure, langHint(argv, ctx)), ctx, langHint(argv, ctx));
   return code;
 }
 
@@ -214,14 +214,14 @@ async function runProgram(argv: readonly string[], ctx: CliContext): Promise<num
 }
 
 /** Says what went wrong (never with a stack trace unless INNOROUTE_DEBUG) and gives the code. */
-async function report(e: unknown, ctx: CliContext): Promise<number> {
+async function report(e: unknown, ctx: CliContext, lang: Lang): Promise<number> {
   if (e instanceof ExitError) {
     if (e.message) ctx.stderr.write(`innoroute: ${e.message}\n`);
     return e.code;
   }
   // rules with errors: validate's report, line for line
   if (e instanceof RuleSetError && e.problems) {
-    ctx.stderr.write((await import('./rule-report.ts')).refusalText(e.problems, ctx));
+    ctx.stderr.write((await import('./rule-report.ts')).refusalText(e.problems, ctx, lang));
     return 2;
   }
   // known user errors: a rule set that cannot be used, an output that is refused or cannot be
@@ -232,8 +232,11 @@ async function report(e: unknown, ctx: CliContext): Promise<number> {
   }
   const err = e as Error;
   ctx.stderr.write(
-    `innoroute: unexpected error: ${err?.message ?? String(e)}\n` +
-      'This is a bug in innoroute; please report it with the command you ran.\n' +
+    (lang === 'nl'
+      ? `innoroute: onverwachte fout: ${err?.message ?? String(e)}\n` +
+        'Dit is een fout in innoroute; meld het alsjeblieft, met het commando dat je gaf.\n'
+      : `innoroute: unexpected error: ${err?.message ?? String(e)}\n` +
+        'This is a bug in innoroute; please report it with the command you ran.\n') +
       (ctx.env.INNOROUTE_DEBUG ? `${err?.stack ?? ''}\n` : ''),
   );
   return 2;

@@ -12,12 +12,18 @@ export function shippedRulesDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
 }
 
-export function resolveRulesDir(ctx: CliContext, dir: string | undefined): string {
+export function resolveRulesDir(
+  ctx: CliContext,
+  dir: string | undefined,
+  lang: Lang = 'en',
+): string {
   if (!dir) return shippedRulesDir();
   const abs = resolve(ctx.cwd, dir);
   if (!existsSync(abs)) {
     throw new UsageError(
-      `rule directory not found: ${dir} (pass --rules <dir>, or leave it out to use the shipped rules)`,
+      lang === 'nl'
+        ? `de regelmap bestaat niet: ${dir} (geef --rules <map>, of laat het weg voor de meegeleverde regels)`
+        : `rule directory not found: ${dir} (pass --rules <dir>, or leave it out to use the shipped rules)`,
     );
   }
   return abs;
@@ -39,13 +45,15 @@ export function today(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-export function resolveAsOf(asOf: string | undefined): string {
+export function resolveAsOf(asOf: string | undefined, lang: Lang = 'en'): string {
   if (asOf === undefined) return today();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !date || date.toISOString().slice(0, 10) !== asOf) {
     throw new UsageError(
-      `--as-of takes a date as YYYY-MM-DD (for example 2026-11-27); got "${asOf}"`,
+      lang === 'nl'
+        ? `--as-of verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2026-11-27); niet "${asOf}"`
+        : `--as-of takes a date as YYYY-MM-DD (for example 2026-11-27); got "${asOf}"`,
     );
   }
   return asOf;

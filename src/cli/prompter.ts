@@ -2,6 +2,8 @@
 // @inquirer/prompts (loaded only when the wizard runs); the tests' scripted one
 // (test/wizard/scripted-prompter.ts) answers from a list, so a whole wizard session runs without a
 // terminal. Ctrl+C is an error named ExitPromptError in both.
+import type { Lang } from '../core/advice.ts';
+import { promptWords } from './prompt-words.ts';
 
 export interface Choice<T> {
   readonly value: T;
@@ -54,23 +56,33 @@ export interface PromptStreams {
   readonly output: NodeJS.WritableStream;
 }
 
-/** The terminal prompter. Imports @inquirer/prompts here, so that other commands never load it. */
-export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter> {
+/**
+ * The terminal prompter, in the user's language: a yes/no shows J/n and takes j, ja, n and nee in
+ * Dutch (y/yes/n/no in English, which the library always takes too), and the key help under a list
+ * is in the user's words. A checkbox list has no "all" (a) and "invert" (i) keys: they would tick
+ * the help and back choices, which are not answers. Imports @inquirer/prompts here, so that other
+ * commands never load it.
+ */
+export async function inquirerPrompter(streams: PromptStreams, lang: Lang): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
   const { styleText } = await import('node:util');
+  const words = promptWords(lang);
   const context = { input: streams.input, output: streams.output };
+  // the library's key help line, with its action names in the user's words
+  const keysHelpTip = (names: Readonly<Record<string, string>>) => (keys: [string, string][]) =>
+    keys
+      .map(
+        ([key, action]) => `${styleText('bold', key)} ${styleText('dim', names[action] ?? action)}`,
+      )
+      .join(styleText('dim', ' • '));
   // the hint (which keys do what) goes once the question is answered
-  const withHint = (hint: string | undefined) =>
+  const message = (hint: string | undefined) =>
     hint
       ? {
-          theme: {
-            style: {
-              message: (text: string, status: string) =>
-                status === 'done'
-                  ? styleText('bold', text)
-                  : `${styleText('bold', text)} ${styleText('dim', hint)}`,
-            },
-          },
+          message: (text: string, status: string) =>
+            status === 'done'
+              ? styleText('bold', text)
+              : `${styleText('bold', text)} ${styleText('dim', hint)}`,
         }
       : {};
   const toChoices = <T>(items: readonly ChoiceItem<T>[]) =>
@@ -93,6 +105,7 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
           pageSize: 12,
           loop: false,
           ...(q.default !== undefined ? { default: q.default } : {}),
+          theme: { style: { keysHelpTip: keysHelpTip(words.selectKeys) } },
         },
         context,
       ),
@@ -103,7 +116,8 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
           choices: toChoices(q.choices),
           pageSize: 14,
           loop: false,
-          ...withHint(q.hint),
+          shortcuts: { all: null, invert: null },
+          theme: { style: { ...message(q.hint), keysHelpTip: keysHelpTip(words.checkboxKeys) } },
         },
         context,
       ),
@@ -113,13 +127,23 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
           message: q.message,
           ...(q.default !== undefined ? { default: q.default } : {}),
           ...(q.validate ? { validate: q.validate } : {}),
-          ...withHint(q.hint),
+          theme: { style: message(q.hint) },
         },
         context,
       ),
     confirm: (q: ConfirmPrompt) =>
       p.confirm(
-        { message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) },
+        {
+          message: q.message,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          theme: {
+            keywords: {
+              yes: words.yes,
+              no: words.no,
+              error: (k: { yes: string; no: string }) => words.confirmError(k.yes, k.no),
+            },
+          },
+        },
         context,
       ),
     say: (text: string) => {

@@ -2,6 +2,7 @@
 // refuses rules with errors: advise, wizard, batch and test print the diagnostics exactly as
 // validate prints them (same lines, same format), to stderr, and end with exit 2.
 import { join, relative, sep } from 'node:path';
+import type { Lang } from '../core/advice.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { RuleSetProblems } from '../io/errors.ts';
 import type { ValidationReport, ValidationSummary } from '../report/diagnostics.ts';
@@ -21,17 +22,25 @@ export function validationReport(cwd: string, problems: RuleSetProblems): Valida
   };
 }
 
-/** What a command prints when the rules have errors: one line, then validate's report. */
-export function refusalText(problems: RuleSetProblems, ctx: CliContext): string {
+/**
+ * What a command prints when the rules have errors: one line in the user's language, then
+ * validate's report (in English, as a linter's).
+ */
+export function refusalText(problems: RuleSetProblems, ctx: CliContext, lang: Lang = 'en'): string {
   const report = validationReport(ctx.cwd, problems);
   const { errors } = report.summary;
   const shown = report.rulesDir;
-  return (
-    `innoroute: the rules in ${shown} have ${errors} error${errors === 1 ? '' : 's'}; nothing was done. ` +
-    `Fix ${errors === 1 ? 'it' : 'them'} and check with "innoroute validate ${shown}":\n` +
-    renderText(report, chalkFor(ctx, 'stderr', {}))
-  );
+  return `${REFUSAL[lang](shown, errors)}\n${renderText(report, chalkFor(ctx, 'stderr', {}))}`;
 }
+
+const REFUSAL: Record<Lang, (dir: string, errors: number) => string> = {
+  nl: (dir, n) =>
+    `innoroute: de regels in ${dir} hebben ${n} ${n === 1 ? 'fout' : 'fouten'}; er is niets gedaan. ` +
+    `Herstel ${n === 1 ? 'de fout' : 'ze'} en controleer met "innoroute validate ${dir}" (het rapport hieronder is in het Engels):`,
+  en: (dir, n) =>
+    `innoroute: the rules in ${dir} have ${n} error${n === 1 ? '' : 's'}; nothing was done. ` +
+    `Fix ${n === 1 ? 'it' : 'them'} and check with "innoroute validate ${dir}":`,
+};
 
 function summarize(problems: RuleSetProblems): ValidationSummary {
   const { diagnostics, rules } = problems;

@@ -1,4 +1,4 @@
-// The Advice JSON of shared/contract.md §4 as a zod schema, for property tests and the test
+// The Advice JSON of docs/interface.md (JSON) as a zod schema, for property tests and the test
 // runner: every advice the engine produces must pass it. Strict objects, so that a field the
 // engine emits but the contract (or advice.ts) does not know is caught; when you add an optional
 // field to advice.ts, add it here too. Beyond the shapes it checks the invariants a consumer may

@@ -1,4 +1,4 @@
-// The Advice: the contract's JSON output (shared/contract.md §4). Every command that advises —
+// The Advice: the contract's JSON output (docs/interface.md, JSON). Every command that advises —
 // wizard, advise, batch, test — produces exactly this, from the same `evaluate`.
 import type { Family, Fit, Phase } from './schema.ts';
 

@@ -17,6 +17,7 @@ import type {
 } from './ruleset.ts';
 import { TREE_ORDER } from './ruleset.ts';
 import type {
+  AmountHelp,
   Bridge,
   Question,
   RulesetFile,
@@ -71,7 +72,7 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
     );
   }
   const trees = compileTrees(input, questions);
-  addPartyQuestions(questions, parties);
+  addPartyQuestions(questions, parties, amountHelp(input));
   const tests = compileTests(input);
 
   if (!ruleset) return { findings };
@@ -156,6 +157,7 @@ function compileRegistries(input: Input): Registries {
 
 interface QuestionsData {
   readonly parties?: readonly { id: string; label: Text }[];
+  readonly amount_help?: AmountHelp;
   readonly questions: readonly Question[];
 }
 
@@ -290,8 +292,28 @@ const PARTY_QUESTIONS = [
   ],
 ] as const;
 
+/** The first `amount_help` of the questions files (a second one is reported). */
+function amountHelp(input: Input): AmountHelp | undefined {
+  let found: AmountHelp | undefined;
+  for (const { file, data } of filesOf<QuestionsData>(input, 'questions')) {
+    if (!data.amount_help) continue;
+    if (found) {
+      input.report(
+        at(file, 'amount_help'),
+        'duplicate-id',
+        'amount_help is declared in more than one questions file; keep one',
+      );
+    } else found = data.amount_help;
+  }
+  return found;
+}
+
 /** A cost_ and a benefit_ question per party, asked only after has_figures. */
-function addPartyQuestions(questions: QuestionTable, parties: ReadonlyMap<string, Text>): void {
+function addPartyQuestions(
+  questions: QuestionTable,
+  parties: ReadonlyMap<string, Text>,
+  help: AmountHelp | undefined,
+): void {
   for (const [party, label] of parties) {
     for (const [prefix, list, nl, en] of PARTY_QUESTIONS) {
       const id = `${prefix}_${party}`;
@@ -300,6 +322,8 @@ function addPartyQuestions(questions: QuestionTable, parties: ReadonlyMap<string
         id,
         kind: 'number',
         text: { nl: `${nl} ${label.nl} (euro)`, en: `${en} ${label.en} (euros)` },
+        ...(help ? { help: help[prefix] } : {}),
+        ...(help?.sources ? { sources: help.sources } : {}),
         min: 0,
         ask_if: {
           all: [

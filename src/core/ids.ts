@@ -1,4 +1,4 @@
-// The fixed vocabularies of the contract (shared/contract.md), free of zod so that the engine and
+// The fixed vocabularies of the contract (docs/interface.md), free of zod so that the engine and
 // the commands that only advise do not load the schema library at start-up.
 
 export const FAMILIES = ['zvw', 'wlz', 'wmo', 'werk-en-inkomen', 'consumer'] as const;

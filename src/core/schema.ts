@@ -386,10 +386,21 @@ export const BridgeFile = z.strictObject({
   bridge: z.array(Bridge).min(1),
 });
 
+/** The help of the generated amount questions: cost_<party> and benefit_<party>. */
+export const AmountHelp = z.strictObject({
+  /** The help of every cost_<party> question: what counts as a cost, with an example amount. */
+  cost: Text,
+  /** The help of every benefit_<party> question: what counts as a saving, with an example. */
+  benefit: Text,
+  sources: Sources.optional(),
+});
+export type AmountHelp = z.infer<typeof AmountHelp>;
+
 export const QuestionsFile = z.strictObject({
   kind: z.literal('questions'),
   ...FileHeader,
   parties: z.array(Party).optional(),
+  amount_help: AmountHelp.optional(),
   questions: z.array(Question).min(1),
 });
 

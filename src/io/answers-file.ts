@@ -19,6 +19,7 @@ import type { AnswerValue, Answers, Lang } from '../core/advice.ts';
 import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
+import { answersMessages } from './answers-messages.ts';
 import { decodeUtf16, describeUnreadable, sniff } from './sniff.ts';
 import { ANSWERS_LIMITS, YamlReader } from './yaml-data.ts';
 
@@ -67,8 +68,13 @@ export interface CheckedAnswers {
 
 /** `answers.yaml:4:17 goal: "prevntion" is not an option …` / `answers.yaml:9:1 warning: …`. */
 export function formatProblem(p: FileProblem): string {
+  return formatProblemIn(p, 'en');
+}
+
+/** formatProblem in the user's language. */
+export function formatProblemIn(p: FileProblem, lang: Lang): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : `${p.file}:`;
-  if (p.severity === 'warning') return `${where} warning: ${p.message}`;
+  if (p.severity === 'warning') return `${where} ${answersMessages(lang).warning}: ${p.message}`;
   return `${where} ${p.question ? `${p.question}: ` : ''}${p.message}`;
 }
 
@@ -77,7 +83,8 @@ function firstLine(s: string): string {
 }
 
 /** Parses answers text (YAML, or JSON which YAML reads too). `file` is only used in messages. */
-export function parseAnswersText(text: string, file: string): RawAnswersFile {
+export function parseAnswersText(text: string, file: string, lang: Lang = 'en'): RawAnswersFile {
+  const m = answersMessages(lang);
   const problems: FileProblem[] = [];
   const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const lines = new LineCounter();
@@ -100,32 +107,29 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
       uniqueKeys: false,
     });
   } catch (e) {
-    err({ line: 1, col: 1 }, `the file cannot be parsed: ${firstLine((e as Error).message)}`);
+    err({ line: 1, col: 1 }, m.cannotParse(firstLine((e as Error).message)));
     return { file, raw, problems, locate: none, locateKey: none };
   }
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-      err(pos, firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''));
+      err(pos, m.yamlError(firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')));
     }
     return { file, raw, problems, locate: none, locateKey: none };
   }
   const at = (node: YamlNode | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
   const root = doc.contents as YamlNode | null;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
-    err({ line: 1, col: 1 }, 'the file has no answers; every question is open', 'warning');
+    err({ line: 1, col: 1 }, m.noAnswers, 'warning');
     return { file, raw, problems, locate: none, locateKey: none };
   }
   if (!isMap(root)) {
     const found = isSeq(root)
-      ? 'a list'
+      ? m.aList
       : isScalar(root)
-        ? `a single value (${JSON.stringify(root.value)})`
-        : 'something else';
-    err(
-      at(root),
-      `an answers file is a map from question id to answer (innovation_type: device); found ${found}`,
-    );
+        ? m.aSingleValue(JSON.stringify(root.value))
+        : m.somethingElse;
+    err(at(root), m.notAMap(found));
     return { file, raw, problems, locate: none, locateKey: none };
   }
   const answered = new Map<string, { id: string; line: number }>();
@@ -136,7 +140,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     const key = pair.key;
     const mark = reader.problems.length;
     if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
-      err(at(key), 'keys are question ids, such as innovation_type');
+      err(at(key), m.badKey);
       continue;
     }
     const id = String(key.value);
@@ -145,11 +149,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     const same = id.trim().toLowerCase();
     const first = answered.get(same);
     if (first) {
-      const as = id === same ? '' : ` as "${id}"`;
-      err(
-        at(key),
-        `${same} is answered again${as}; first answered on line ${first.line} as "${first.id}"; keep one of them`,
-      );
+      err(at(key), m.answeredAgain(same, id === same ? '' : id, first.line, first.id));
       continue;
     }
     answered.set(same, { id, line: at(key).line });
@@ -157,7 +157,7 @@ export function parseAnswersText(text: string, file: string): RawAnswersFile {
     const read = reader.read(pair.value);
     if (!read) {
       for (const p of reader.problems.slice(mark)) {
-        err(lines.linePos(p.offset), `the value cannot be read: ${p.message}`);
+        err(lines.linePos(p.offset), m.valueUnreadable(p.message));
       }
       if (reader.stopped) break; // a limit was passed: the rest is not read
       continue;
@@ -209,23 +209,29 @@ function unreadable(file: string, message: string): RawAnswersFile {
   };
 }
 
-function tooLarge(what: string): string {
-  return `${what}; an answers file may be at most ${MAX_ANSWERS_BYTES.toLocaleString('en')} bytes (1 MiB), and a real one is a few kilobytes: check that this is the answers file you meant`;
+function tooLarge(lang: Lang, what: (max: string) => string): string {
+  const m = answersMessages(lang);
+  const max = MAX_ANSWERS_BYTES.toLocaleString(m.locale);
+  return m.tooLarge(what(max), max);
 }
 
 /**
  * The bytes of an answers file as answers: a spreadsheet or another binary file is one problem
  * (what it is and what to give instead); UTF-16 with a BOM is decoded, anything else is UTF-8.
  */
-export function parseAnswersBytes(bytes: Uint8Array, file: string): RawAnswersFile {
+export function parseAnswersBytes(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang = 'en',
+): RawAnswersFile {
   const kind = sniff(bytes);
-  const cannot = describeUnreadable(kind, 'answers', 'en');
+  const cannot = describeUnreadable(kind, 'answers', lang);
   if (cannot) return unreadable(file, `${cannot.what}; ${cannot.todo}`);
   const text =
     kind.kind === 'utf16'
       ? decodeUtf16(bytes, kind.encoding)
       : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  return parseAnswersText(text, file);
+  return parseAnswersText(text, file, lang);
 }
 
 /** At most `limit` bytes of a file, read in order (a pipe or a device too: never more). */
@@ -247,14 +253,19 @@ function readAtMost(path: string, limit: number): Buffer {
 }
 
 /** Reads an answers file; a file that cannot be read is one problem, not an exception. */
-export function readAnswersFile(path: string, display: string = path): RawAnswersFile {
+export function readAnswersFile(
+  path: string,
+  display: string = path,
+  lang: Lang = 'en',
+): RawAnswersFile {
+  const m = answersMessages(lang);
   const fail = (message: string) => unreadable(display, message);
   let bytes: Buffer;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return fail('is a directory, not an answers file');
+    if (st.isDirectory()) return fail(m.isDirectory);
     if (st.size > MAX_ANSWERS_BYTES) {
-      return fail(tooLarge(`the file is ${st.size.toLocaleString('en')} bytes`));
+      return fail(tooLarge(lang, () => m.fileSize(st.size.toLocaleString(m.locale))));
     }
     // a pipe, /dev/stdin or a device says size 0: the limit holds while reading
     bytes = readAtMost(path, MAX_ANSWERS_BYTES + 1);
@@ -262,23 +273,28 @@ export function readAnswersFile(path: string, display: string = path): RawAnswer
     const code = (e as NodeJS.ErrnoException).code;
     return fail(
       code === 'ENOENT'
-        ? 'no such file'
+        ? m.noSuchFile
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : `cannot read: ${(e as Error).message}`,
+          ? m.permissionDenied
+          : m.cannotRead((e as Error).message),
     );
   }
   if (bytes.length > MAX_ANSWERS_BYTES) {
-    return fail(tooLarge(`it holds more than ${MAX_ANSWERS_BYTES.toLocaleString('en')} bytes`));
+    return fail(tooLarge(lang, m.holdsMore));
   }
-  return parseAnswersBytes(bytes, display);
+  return parseAnswersBytes(bytes, display, lang);
 }
 
 /**
  * Reads answers from a stream (`advise -`: stdin) up to MAX_ANSWERS_BYTES: past it, reading
  * stops and the input is one problem, so that an endless input is never held whole.
  */
-export async function readAnswersStream(input: Readable, display: string): Promise<RawAnswersFile> {
+export async function readAnswersStream(
+  input: Readable,
+  display: string,
+  lang: Lang = 'en',
+): Promise<RawAnswersFile> {
+  const m = answersMessages(lang);
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -287,16 +303,13 @@ export async function readAnswersStream(input: Readable, display: string): Promi
       chunks.push(buf);
       size += buf.length;
       if (size > MAX_ANSWERS_BYTES) {
-        return unreadable(
-          display,
-          tooLarge(`it holds more than ${MAX_ANSWERS_BYTES.toLocaleString('en')} bytes`),
-        );
+        return unreadable(display, tooLarge(lang, m.holdsMore));
       }
     }
   } catch (e) {
-    return unreadable(display, `cannot read: ${(e as Error).message}`);
+    return unreadable(display, m.cannotRead((e as Error).message));
   }
-  return parseAnswersBytes(Buffer.concat(chunks), display);
+  return parseAnswersBytes(Buffer.concat(chunks), display, lang);
 }
 
 /** Checks the raw answers against the rule set and puts every problem at its place in the file. */
@@ -309,7 +322,7 @@ export function checkAnswers(
   const located = problems.map((p): FileProblem => locateProblem(rules, file, p));
   return {
     answers,
-    problems: [...file.problems, ...located, ...thousandsWarnings(rules, file, answers)],
+    problems: [...file.problems, ...located, ...thousandsWarnings(rules, file, answers, lang)],
   };
 }
 
@@ -320,7 +333,12 @@ const THOUSANDS = /^["']?(€\s*)?-?\d{1,3}([.,]\d{3})+["']?$/;
  * `cost_hospital: 250.000` is 250 euros by the answer rules (. and , are decimal marks), but a
  * Dutch writer may well mean 250000. Not an error — the rules are clear — but worth a warning.
  */
-function thousandsWarnings(rules: RuleSet, file: RawAnswersFile, answers: Answers): FileProblem[] {
+function thousandsWarnings(
+  rules: RuleSet,
+  file: RawAnswersFile,
+  answers: Answers,
+  lang: Lang,
+): FileProblem[] {
   const out: FileProblem[] = [];
   for (const key of Object.keys(file.raw)) {
     const q = rules.questions.get(key);
@@ -335,7 +353,7 @@ function thousandsWarnings(rules: RuleSet, file: RawAnswersFile, answers: Answer
       file: file.file,
       ...(pos ? { line: pos.line, col: pos.col } : {}),
       question: q.id,
-      message: `${q.id}: ${text} is read as ${value} (a point or comma is a decimal mark); write ${plain} if you meant ${plain} euros`,
+      message: answersMessages(lang).thousands(q.id, text, value, plain),
     });
   }
   return out;

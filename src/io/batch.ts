@@ -121,10 +121,16 @@ const TEXTS = {
   nl: {
     notUtf8:
       'het bestand lijkt geen UTF-8 te zijn (tekens als é kunnen verkeerd overkomen); sla het in Excel op als "CSV UTF-8"',
+    empty: 'het bestand is leeg: er is geen kopregel',
+    emptyTodo:
+      "de eerste rij noemt de kolommen: id en vraag-id's zoals innovation_type, goal, phase",
   },
   en: {
     notUtf8:
       'the file does not look like UTF-8 (characters such as é may come out wrong); in Excel, save it as "CSV UTF-8"',
+    empty: 'the file is empty: there is no header row',
+    emptyTodo:
+      'the first row names the columns: id and question ids such as innovation_type, goal, phase',
   },
 } as const;
 
@@ -229,11 +235,7 @@ class RowSink extends Writable {
   override _final(done: (error?: Error | null) => void): void {
     if (!this.plan) {
       done(
-        new BatchFileError(
-          undefined,
-          'the file is empty: there is no header row',
-          'the first row names the columns: id and question ids such as innovation_type, goal, phase',
-        ),
+        new BatchFileError(undefined, TEXTS[this.out.lang].empty, TEXTS[this.out.lang].emptyTodo),
       );
       return;
     }
@@ -470,7 +472,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     // a parse error reaches pipeline from the parser; it means the record after the last one
     const err = e as { code?: string };
     if (typeof err?.code === 'string' && err.code.startsWith('CSV_')) {
-      const { what, todo } = describeCsvError(err.code, delimiter, parser.failedInQuotes());
+      const { what, todo } = describeCsvError(err.code, delimiter, parser.failedInQuotes(), lang);
       throw new BatchFileError(parser.failedLine(), what, todo);
     }
     throw e;

@@ -4,6 +4,7 @@
 // answers files and the wizard (contract §2).
 import { Parser } from 'csv-parse';
 import { Readable } from 'node:stream';
+import type { Lang } from '../core/advice.ts';
 import type { Verdict } from '../core/engine.ts';
 import type { FileKind } from './sniff.ts';
 import { sniff, SNIFF_BYTES } from './sniff.ts';
@@ -280,39 +281,63 @@ export class LineCounter {
   }
 }
 
+const CSV_ERRORS = {
+  nl: {
+    unclosed: 'een waarde tussen aanhalingstekens die hier begint, wordt nergens gesloten',
+    closeIt:
+      'zet het sluitende " erbij (een " binnen een waarde tussen aanhalingstekens schrijf je als "")',
+    tooLong: (max: string) =>
+      `een rij die hier begint, is langer dan ${max} tekens (het meeste dat een rij mag hebben), waarschijnlijk door een waarde tussen aanhalingstekens die nergens wordt gesloten`,
+    tooLongNoBreak: (max: string) =>
+      `een rij die hier begint, is langer dan ${max} tekens (het meeste dat een rij mag hebben) zonder regeleinde`,
+    checkFile:
+      'controleer of dit het CSV-bestand is dat je bedoelt, met één innovatie per regel; splits de rij of maak haar korter',
+    afterQuote: (d: string) =>
+      `na het sluitende aanhalingsteken van een waarde staat nog tekst, in plaats van "${d}" of het einde van de regel`,
+    quoteWhole: 'zet de hele waarde tussen aanhalingstekens en schrijf een " erin als ""',
+    invalid: 'het bestand is hier geen geldige CSV',
+    saveAgain: 'open het in een spreadsheet en sla het opnieuw op als CSV (UTF-8)',
+    locale: 'nl-NL',
+  },
+  en: {
+    unclosed: 'a quoted value that starts here is never closed',
+    closeIt: 'add the closing " (a " inside a quoted value is written "")',
+    tooLong: (max: string) =>
+      `a row that starts here is longer than ${max} characters (the most a row may hold), most likely a quoted value that is never closed`,
+    tooLongNoBreak: (max: string) =>
+      `a row that starts here is longer than ${max} characters (the most a row may hold) without a line break`,
+    checkFile:
+      'check that this is the CSV file you meant, with one innovation per line; split or shorten the row',
+    afterQuote: (d: string) =>
+      `text follows the closing quote of a value instead of "${d}" or the end of the line`,
+    quoteWhole: 'quote the whole value and write a " inside it as ""',
+    invalid: 'the file is not valid CSV here',
+    saveAgain: 'open it in a spreadsheet and save it again as CSV (UTF-8)',
+    locale: 'en',
+  },
+} as const;
+
 /** csv-parse's error codes that mean the file is not valid CSV, with what to do about each. */
 export function describeCsvError(
   code: string | undefined,
   delimiter: Delimiter,
   inQuotes = true,
+  lang: Lang = 'en',
 ): { what: string; todo: string } {
+  const t = CSV_ERRORS[lang];
+  const max = MAX_RECORD_CHARS.toLocaleString(t.locale);
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return {
-        what: 'a quoted value that starts here is never closed',
-        todo: 'add the closing " (a " inside a quoted value is written "")',
-      };
+      return { what: t.unclosed, todo: t.closeIt };
     case 'CSV_MAX_RECORD_SIZE':
       return inQuotes
-        ? {
-            what: `a row that starts here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (the most a row may hold), most likely a quoted value that is never closed`,
-            todo: 'add the closing " (a " inside a quoted value is written "")',
-          }
-        : {
-            what: `a row that starts here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (the most a row may hold) without a line break`,
-            todo: 'check that this is the CSV file you meant, with one innovation per line; split or shorten the row',
-          };
+        ? { what: t.tooLong(max), todo: t.closeIt }
+        : { what: t.tooLongNoBreak(max), todo: t.checkFile };
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return {
-        what: `text follows the closing quote of a value instead of "${delimiterName(delimiter)}" or the end of the line`,
-        todo: 'quote the whole value and write a " inside it as ""',
-      };
+      return { what: t.afterQuote(delimiterName(delimiter)), todo: t.quoteWhole };
     default:
-      return {
-        what: 'the file is not valid CSV here',
-        todo: 'open it in a spreadsheet and save it again as CSV (UTF-8)',
-      };
+      return { what: t.invalid, todo: t.saveAgain };
   }
 }
 

@@ -3,7 +3,7 @@
 // without a label fall back to the id, so a report never shows an empty name.
 import type { Answers, Lang } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
-import type { Family } from '../core/schema.ts';
+import type { Family, Phase } from '../core/schema.ts';
 import { ui } from './ui-strings.ts';
 
 /** Whole euros, with the thousands separator of the language: € 250.000 / €250,000. */
@@ -23,6 +23,17 @@ export function partyLabel(rules: RuleSet, party: string, lang: Lang): string {
 
 export function questionText(rules: RuleSet, id: string, lang: Lang): string {
   return rules.questions.get(id)?.text[lang] ?? id;
+}
+
+/**
+ * A phase's name: the label of its option of the `phase` question, so that the wizard's choice,
+ * the reports' checklist and every other screen say the same word. ui-strings' table is only the
+ * fallback for a rule set without a `phase` question (a test holds the two equal for the shipped
+ * rules).
+ */
+export function phaseLabel(rules: RuleSet, phase: Phase, lang: Lang): string {
+  const option = rules.questions.get('phase')?.optionList.find((o) => o.id === phase);
+  return option?.label[lang] ?? ui(lang).phase[phase] ?? phase;
 }
 
 export function familyLabel(family: Family, lang: Lang): string {

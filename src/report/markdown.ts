@@ -4,7 +4,14 @@ import type { Advice, AdvisedRoute, Answers, Lang } from '../core/advice.ts';
 import type { Explanation } from '../core/explain.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
-import { familyLabel, formatEuro, innovationName, partyLabel, questionText } from './labels.ts';
+import {
+  familyLabel,
+  formatEuro,
+  innovationName,
+  partyLabel,
+  phaseLabel,
+  questionText,
+} from './labels.ts';
 import { changesMarkdown } from './advice-changes.ts';
 import { indexSources } from './sources.ts';
 import type { Summary } from './summary.ts';
@@ -120,7 +127,7 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     section(s.stakeholders);
     out.push(s.stakeholdersIntro);
     for (const g of groups) {
-      out.push('', `### ${s.phase[g.phase]}`, '');
+      out.push('', `### ${phaseLabel(rules, g.phase, lang)}`, '');
       for (const x of g.items) {
         const when = x.when ? ` (${s.when[x.when]})` : '';
         out.push(`- [ ] **${inline(x.name)}**${when}: ${inline(x.why)}${cite(x.sources)}`);

@@ -9,7 +9,7 @@ import type { Explanation } from '../core/explain.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Fit } from '../core/schema.ts';
 import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
-import { familyLabel, formatEuro, partyLabel, questionText } from './labels.ts';
+import { familyLabel, formatEuro, partyLabel, phaseLabel, questionText } from './labels.ts';
 import { changesText } from './advice-changes.ts';
 import { indexSources } from './sources.ts';
 import type { Summary } from './summary.ts';
@@ -151,7 +151,7 @@ export function renderDetailsText(advice: Advice, opts: TextReportOptions): stri
     heading(s.stakeholders);
     para(chalk.gray(s.stakeholdersIntro));
     for (const g of groups) {
-      out.push('', `  ${chalk.bold(s.phase[g.phase])}`);
+      out.push('', `  ${chalk.bold(phaseLabel(rules, g.phase, lang))}`);
       for (const x of g.items) {
         const when = x.when
           ? ` (${x.when === 'now' ? chalk.cyan(s.when[x.when]) : s.when[x.when]})`

@@ -169,7 +169,7 @@ const nl: UiStrings = {
   phase: {
     explore: 'Verkennen',
     develop: 'Ontwikkelen',
-    demonstrate: 'Aantonen',
+    demonstrate: 'Demonstreren',
     implement: 'Implementeren',
     scale: 'Opschalen',
   },

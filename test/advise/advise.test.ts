@@ -158,7 +158,7 @@ describe('advise: bad input', () => {
     const r = await advise('unknown-question.yaml');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'unknown-question.yaml:2:1 warning: onbekende vraag "inovation_name" — bedoel je "innovation_name"?; genegeerd\n',
+      'unknown-question.yaml:2:1 waarschuwing: onbekende vraag "inovation_name" — bedoel je "innovation_name"?; genegeerd\n',
     );
     expect(r.stdout).toContain('Advies voor je innovatie');
   });
@@ -174,13 +174,15 @@ describe('advise: bad input', () => {
   it('refuses a list instead of a map; exit 2', async () => {
     const r = await advise('list.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('list.yaml:1:1 an answers file is a map from question id to answer');
+    expect(r.stderr).toContain(
+      "list.yaml:1:1 een antwoordenbestand koppelt vraag-id's aan antwoorden",
+    );
   });
 
   it('says a missing file is missing; exit 2', async () => {
     const r = await advise('nope.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nope.yaml: no such file');
+    expect(r.stderr).toContain('nope.yaml: het bestand bestaat niet');
     noStack(r.stderr);
   });
 
@@ -198,7 +200,7 @@ describe('advise: bad input', () => {
       { cwd },
     );
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('--as-of takes a date as YYYY-MM-DD');
+    expect(a.stderr).toContain('--as-of verwacht een datum als JJJJ-MM-DD');
     const b = await advise('cue2walk.yaml', '--lang', 'de');
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('unknown language "de"');
@@ -210,7 +212,7 @@ describe('advise: bad input', () => {
     writeFileSync(join(dir, 'rules', 'ruleset.yaml'), 'kind: ruleset\nname: x\n');
     const r = await run(['advise', join(cwd, 'cue2walk.yaml'), '--rules', 'rules'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/the rules in .* have \d+ error/);
+    expect(r.stderr).toMatch(/de regels in .* hebben \d+ fout/);
     expect(r.stdout).toBe('');
     noStack(r.stderr);
   });
@@ -296,6 +298,6 @@ describe('advise: an unreadable answers file', () => {
   it('says only what is wrong with the file, not that the answers have problems', async () => {
     const r = await advise('nope.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('nope.yaml: no such file\n');
+    expect(r.stderr).toBe('nope.yaml: het bestand bestaat niet\n');
   });
 });

@@ -37,11 +37,18 @@ describe('rules with an error only the linter finds', () => {
       expect(r.stdout, argv[0]).toBe('');
       // one line that says what happened, then validate's report, byte for byte
       const [first, ...rest] = r.stderr.split('\n');
+      // in the user's language (Dutch by default); validate's report stays as it is
       expect(first).toBe(
-        'innoroute: the rules in bad have 1 error; nothing was done. Fix it and check with "innoroute validate bad":',
+        'innoroute: de regels in bad hebben 1 fout; er is niets gedaan. Herstel de fout en controleer met "innoroute validate bad" (het rapport hieronder is in het Engels):',
       );
       expect(rest.join('\n'), argv[0]).toBe(validate.stdout);
     }
+    const en = await run(['advise', answers, '--rules', 'bad', '--lang', 'en'], { cwd, env });
+    const [first, ...rest] = en.stderr.split('\n');
+    expect(first).toBe(
+      'innoroute: the rules in bad have 1 error; nothing was done. Fix it and check with "innoroute validate bad":',
+    );
+    expect(rest.join('\n')).toBe(validate.stdout);
     // and such a rule set never enters the compiled-rules cache
     expect(readdirSync(cache)).toEqual([]);
   }, 60_000);

@@ -109,7 +109,7 @@ describe('the size of an answers file', () => {
   it('exits 2 with the limit when stdin holds more (the binary, a real pipe)', async () => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'bin', 'innoroute.js'), 'advise', '-', '--rules', FIXTURE_RULES],
+      [join(ROOT, 'bin', 'innoroute.js'), 'advise', '-', '--rules', FIXTURE_RULES, '--lang', 'en'],
       { env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -150,7 +150,9 @@ describe('an answers file that is not text', () => {
     ]);
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), bytes);
-    const r = await run(['advise', 'a.yaml', '--rules', FIXTURE_RULES], { cwd: dir });
+    const r = await run(['advise', 'a.yaml', '--rules', FIXTURE_RULES, '--lang', 'en'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`a.yaml: ${what}; ${todo}\n`);
   });

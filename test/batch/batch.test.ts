@@ -401,10 +401,11 @@ describe('batch: stderr', () => {
     const r = await run(['batch', file(dir, 'p.csv', csv), ...base, '--summary']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('5 rows: 4 assessed, 1 with errors');
-    expect(r.stderr).toMatch(/zvw\s*│\s*2\s*│\s*0\s*│\s*0\s*│\s*2/);
-    expect(r.stderr).toMatch(/consumer\s*│\s*0\s*│\s*1\s*│\s*0\s*│\s*1/);
+    expect(r.stderr).toMatch(/family\s*│\s*strong\s*│\s*possible\s*│\s*unlikely\s*│\s*total/);
+    expect(r.stderr).toMatch(/Zvw \(health insurer\)\s*│\s*2\s*│\s*0\s*│\s*0\s*│\s*2/);
+    expect(r.stderr).toMatch(/Consumer\s*│\s*0\s*│\s*1\s*│\s*0\s*│\s*1/);
     expect(r.stderr).toMatch(/\(no route\)\s*│.*│\s*1/);
-    expect(r.stderr).toMatch(/zorgverzekeraar\s*│\s*2/);
+    expect(r.stderr).toMatch(/Health insurer\s*│\s*2/);
     expect(r.stderr).toContain('[E] line 6: "dvice" is not an option of innovation_type');
     // nothing on stderr that is not asked for: no colour codes when stderr is not a terminal
     expect(r.stderr).not.toContain('\x1b[');

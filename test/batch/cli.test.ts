@@ -81,7 +81,7 @@ describe('a structurally broken file', () => {
     lines[12] = lines[12]!.replace(/^([^,]*),/, '$1,"Onafgemaakt ');
     writeFileSync(join(dir, 'kapot.csv'), lines.join('\n'));
 
-    const r = await batch(['kapot.csv', '--as-of', AS_OF, '--out', 'uit.csv'], dir);
+    const r = await batch(['kapot.csv', '--as-of', AS_OF, '--out', 'uit.csv', '--lang', 'en'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'innoroute: kapot.csv:13: a quoted value that starts here is never closed; add the closing " (a " inside a quoted value is written "")\n',

@@ -123,7 +123,10 @@ describe('with worker threads', () => {
     // up would close it, and csv-parse reads on)
     const line = text.split('\r\n').length;
     writeFileSync(join(work, 'kapot.csv'), `${text}P-LAST,"Onafgemaakt,digital\r\n`);
-    const r = await batch(['kapot.csv', '--as-of', AS_OF, '--jobs', '2', '--out', 'uit.csv'], work);
+    const r = await batch(
+      ['kapot.csv', '--as-of', AS_OF, '--jobs', '2', '--out', 'uit.csv', '--lang', 'en'],
+      work,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `innoroute: kapot.csv:${line}: a quoted value that starts here is never closed; add the closing " (a " inside a quoted value is written "")\n`,

@@ -1,4 +1,4 @@
-// The contract's key order (shared/contract.md §4) is the engine's to keep: the JSON writers
+// The contract's key order (docs/interface.md, JSON) is the engine's to keep: the JSON writers
 // (src/core/advice-json.ts) write the keys as the engine built them. This is the order they must
 // have — field names by the contract, anything added later after them, alphabetically; objects
 // whose keys are data (question ids) keep theirs — checked on the engine's output for the shipped

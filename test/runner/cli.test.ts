@@ -391,7 +391,7 @@ describe('innoroute test: when the tests cannot run (exit 2)', () => {
 
   it('stops on rule errors, located, and points at validate', async () => {
     const dir = withTests({ 'broken.yaml': tests('  - name: no answers\n    expect: {}\n') });
-    const { code, stderr } = await cli(['test', 'rules'], dir);
+    const { code, stderr } = await cli(['test', 'rules', '--lang', 'en'], dir);
     expect(code).toBe(2);
     expect(stderr).toContain(
       'the rules in rules have 1 error; nothing was done. Fix it and check with "innoroute validate rules"',

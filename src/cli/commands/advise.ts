@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import type { RawAnswersFile } from '../../io/answers-file.ts';
 import {
   checkAnswers,
-  formatProblem,
+  formatProblemIn,
   readAnswersFile,
   readAnswersStream,
 } from '../../io/answers-file.ts';
@@ -31,9 +31,9 @@ export interface AdviseOptions extends GlobalOptions {
 
 export async function run(file: string, opts: AdviseOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
-  const asOf = resolveAsOf(opts.asOf);
+  const asOf = resolveAsOf(opts.asOf, lang);
   const answersPath = resolve(ctx.cwd, file);
-  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
   // checked before the work: the answers file, the rules and odd files are never written over
   const out =
     opts.out !== undefined
@@ -52,7 +52,12 @@ export async function run(file: string, opts: AdviseOptions, ctx: CliContext): P
   // "-": the answers from stdin, read up to the same limit as a file
   const answers =
     file === '-'
-      ? checkedAnswers(rules, await readAnswersStream(ctx.stdin as Readable, 'stdin'), ctx, lang)
+      ? checkedAnswers(
+          rules,
+          await readAnswersStream(ctx.stdin as Readable, 'stdin', lang),
+          ctx,
+          lang,
+        )
       : readCheckedAnswers(rules, answersPath, file, ctx, lang);
   const advice = evaluate(rules, answers, { asOf, lang });
   const format = opts.format ?? 'text';
@@ -84,7 +89,7 @@ export function readCheckedAnswers(
   ctx: CliContext,
   lang: Lang = 'en',
 ): Answers {
-  return checkedAnswers(rules, readAnswersFile(path, display), ctx, lang);
+  return checkedAnswers(rules, readAnswersFile(path, display, lang), ctx, lang);
 }
 
 /** Answers read from a file or stdin: warnings printed; exit 2 listing every error. */
@@ -99,7 +104,7 @@ function checkedAnswers(
   const checked = unreadable
     ? { answers: {}, problems: read.problems }
     : checkAnswers(rules, read, lang);
-  for (const p of checked.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
+  for (const p of checked.problems) ctx.stderr.write(`${formatProblemIn(p, lang)}\n`);
   // a file that cannot be read or parsed: its problem says it all
   if (unreadable) throw new ExitError('', 2);
   const errors = checked.problems.filter((p) => p.severity === 'error');

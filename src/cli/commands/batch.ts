@@ -43,6 +43,9 @@ import type { BatchSummary } from '../../io/batch.ts';
 import { BatchFileError, defaultJobs, MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { Delimiter } from '../../io/csv.ts';
 import { parseDelimiterOption } from '../../io/csv.ts';
+import type { RuleSet } from '../../core/ruleset.ts';
+import { familyLabel } from '../../report/labels.ts';
+import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError, UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
@@ -177,16 +180,24 @@ function table(ctx: CliContext, head: string[]): Table.Table {
   });
 }
 
-export function formatSummary(summary: BatchSummary, ctx: CliContext, t: Texts): string {
+/** The summary on stderr, in the user's language: families, fits and stakeholders by name. */
+export function formatSummary(
+  summary: BatchSummary,
+  ctx: CliContext,
+  lang: Lang,
+  rules: RuleSet,
+): string {
+  const t = TEXTS[lang];
+  const s = ui(lang);
   const ok = summary.rows - summary.errorRows;
   const parts: string[] = [t.summaryRows(summary.rows, ok, summary.errorRows)];
 
-  const fams = table(ctx, [t.family, ...FITS, t.total]);
+  const fams = table(ctx, [t.family, ...FITS.map((f) => s.fit[f]), t.total]);
   for (const family of FAMILIES) {
     const fits = summary.byFamily.get(family);
     if (!fits) continue;
     const counts = FITS.map((f) => fits.get(f) ?? 0);
-    fams.push([family, ...counts, counts.reduce((a, b) => a + b, 0)]);
+    fams.push([familyLabel(family, lang), ...counts, counts.reduce((a, b) => a + b, 0)]);
   }
   if (summary.noRoute > 0) fams.push([t.noRoute, '', '', '', summary.noRoute]);
   if (fams.length > 0) parts.push(`${t.byFamily}\n${fams.toString()}`);
@@ -196,7 +207,7 @@ export function formatSummary(summary: BatchSummary, ctx: CliContext, t: Texts):
     .slice(0, TOP_STAKEHOLDERS);
   if (top.length > 0) {
     const st = table(ctx, [t.stakeholder, t.rows]);
-    for (const [id, n] of top) st.push([id, n]);
+    for (const [id, n] of top) st.push([rules.stakeholders.get(id)?.name[lang] ?? id, n]);
     parts.push(`${t.topStakeholders}\n${st.toString()}`);
   }
 
@@ -213,7 +224,7 @@ export function formatSummary(summary: BatchSummary, ctx: CliContext, t: Texts):
 export async function run(file: string, opts: BatchOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
   const t = TEXTS[lang];
-  const asOf = resolveAsOf(opts.asOf);
+  const asOf = resolveAsOf(opts.asOf, lang);
   let delimiter: Delimiter | undefined;
   if (opts.delimiter !== undefined) {
     delimiter = parseDelimiterOption(opts.delimiter);
@@ -225,7 +236,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(t.badJobs(opts.jobs));
     jobs = n;
   }
-  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
 
   // the input: a file, or stdin for "-"
   const fromStdin = file === '-';
@@ -335,7 +346,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   progress?.clear();
 
   const { summary } = result;
-  if (opts.summary) ctx.stderr.write(formatSummary(summary, ctx, t));
+  if (opts.summary) ctx.stderr.write(formatSummary(summary, ctx, lang, rules));
   if (summary.errorRows > 0) {
     const shown = summary.errors.slice(0, MAX_ERROR_ROWS).map((e) => e.line);
     const lines = shown.join(', ') + (summary.errorRows > shown.length ? ', …' : '');

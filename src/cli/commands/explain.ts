@@ -27,7 +27,7 @@ export async function run(
   ctx: CliContext,
 ): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
-  const asOf = resolveAsOf(opts.asOf);
+  const asOf = resolveAsOf(opts.asOf, lang);
   const answersPath = resolve(ctx.cwd, file);
   const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : undefined;
   if (outPath && samePath(outPath, answersPath)) {
@@ -35,7 +35,7 @@ export async function run(
       `--out ${opts.out} is the answers file itself; refusing to overwrite it: choose another file`,
     );
   }
-  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules), { env: ctx.env });
+  const rules = await loadRuleSet(resolveRulesDir(ctx, opts.rules, lang), { env: ctx.env });
   if (opts.route !== undefined && !rules.routes.has(opts.route)) {
     const ids = [...rules.routes.keys()].sort();
     const guess = didYouMean(opts.route, ids);
@@ -66,7 +66,12 @@ export async function run(
     try {
       writeFileAtomic(outPath, text, { protect: [answersPath] });
     } catch (e) {
-      if (e instanceof WriteError) throw new UsageError(`cannot write ${opts.out}: ${e.reason}`);
+      if (e instanceof WriteError)
+        throw new UsageError(
+          lang === 'nl'
+            ? `kan ${opts.out} niet schrijven: ${e.reason}`
+            : `cannot write ${opts.out}: ${e.reason}`,
+        );
       throw e;
     }
   } else {

@@ -62,12 +62,12 @@ export async function run(
     opts.lang ??
       (place.found && !ctx.env.INNOROUTE_LANG ? sessionLang(place.found.path) : undefined),
   );
-  const asOf = resolveAsOf(opts.asOf);
+  const asOf = resolveAsOf(opts.asOf, lang);
   const s = ui(lang);
   if (opts.resume && opts.new) throw new UsageError(s.wizard.resumeAndNew);
   // before anything is read or written: without a terminal there is no one to ask
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) throw new UsageError(s.wizard.needsTty);
-  const rulesDir = resolveRulesDir(ctx, opts.rules);
+  const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
   const rules = await loadRuleSet(rulesDir, { env: ctx.env });
   const chalk = new Chalk({ level: useColor(ctx, 'stdout', opts) ? 1 : 0 });
 
@@ -109,7 +109,7 @@ export async function run(
   }
 
   const prompter =
-    deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }));
+    deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }, lang));
   let store: SessionStore | undefined;
   try {
     const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
