@@ -63,7 +63,7 @@ export function renderSummaryMarkdown(advice: Advice, opts: MarkdownReportOption
 export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): string {
   const { rules, lang } = opts;
   const s = ui(lang);
-  const src = indexSources(advice, rules, lang);
+  const src = indexSources(advice, rules);
   const out: string[] = summaryPart(advice, opts);
   const cite = (sources: readonly string[] | undefined) => {
     const r = src.refs(sources);
@@ -208,10 +208,10 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     section(s.sources);
     for (const x of src.list) {
       const meta = [x.publisher, x.year].filter((v) => v !== undefined).join(', ');
-      const lines = x.lines.length > 0 ? ` — ${s.line} ${x.lines.join(', ')}` : '';
       const url = x.url ? ` <${x.url}>` : '';
-      out.push(`${x.n}. ${inline(x.title)}${meta ? ` (${inline(meta)})` : ''}${lines}${url}`);
+      out.push(`${x.n}. ${inline(x.title)}${meta ? ` (${inline(meta)})` : ''}${url}`);
     }
+    out.push('', `_${inline(s.sourcesNote)}_`);
   }
 
   const notes = verifyNotes(advice, rules, lang);

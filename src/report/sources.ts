@@ -1,9 +1,10 @@
 // Citations as the reports show them: every source the advice cites is numbered once, in the order
-// the report first cites it, so that [2, r. 14] in the text and entry 2 in the list of sources
-// agree in both the terminal and the Markdown report.
-import type { Advice, Lang } from '../core/advice.ts';
+// the report first cites it, so that [2] in the text and entry 2 in the list of sources agree in
+// both the terminal and the Markdown report. The list names each source by its title, publisher,
+// year and address; line numbers in the seed documents mean nothing to an innovator and stay in
+// the JSON, for reviewers.
+import type { Advice } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
-import { ui } from './ui-strings.ts';
 
 /** A cited source, numbered in order of first citation in the report. */
 export interface CitedSource {
@@ -13,12 +14,10 @@ export interface CitedSource {
   readonly publisher?: string;
   readonly year?: number;
   readonly url?: string;
-  /** Line references cited in this source, in order of first citation. */
-  readonly lines: readonly string[];
 }
 
 export interface SourceIndex {
-  /** `[2]` or `[2, r. 1397-1398]`. */
+  /** `[2]`. */
   readonly ref: (citation: string) => string;
   readonly refs: (citations: readonly string[] | undefined) => string;
   readonly list: readonly CitedSource[];
@@ -30,17 +29,11 @@ export function splitCitation(citation: string): { id: string; lines?: string } 
 }
 
 /** Numbers every citation of the advice in the order the report shows them. */
-export function indexSources(advice: Advice, rules: RuleSet, lang: Lang): SourceIndex {
-  const s = ui(lang);
-  const byId = new Map<string, { n: number; lines: string[] }>();
+export function indexSources(advice: Advice, rules: RuleSet): SourceIndex {
+  const byId = new Map<string, number>();
   const add = (citation: string) => {
-    const { id, lines } = splitCitation(citation);
-    let entry = byId.get(id);
-    if (!entry) {
-      entry = { n: byId.size + 1, lines: [] };
-      byId.set(id, entry);
-    }
-    if (lines && !entry.lines.includes(lines)) entry.lines.push(lines);
+    const { id } = splitCitation(citation);
+    if (!byId.has(id)) byId.set(id, byId.size + 1);
   };
   const addAll = (cs: readonly string[] | undefined) => cs?.forEach(add);
   // the order in which the reports show things
@@ -54,38 +47,22 @@ export function indexSources(advice: Advice, rules: RuleSet, lang: Lang): Source
   advice.warnings.forEach((x) => addAll(x.sources));
 
   const ref = (citation: string) => {
-    const { id, lines } = splitCitation(citation);
-    const entry = byId.get(id);
-    if (!entry) return '';
-    return lines ? `[${entry.n}, ${s.line} ${lines}]` : `[${entry.n}]`;
+    const n = byId.get(splitCitation(citation).id);
+    return n === undefined ? '' : `[${n}]`;
   };
-  const list: CitedSource[] = [...byId].map(([id, e]) => {
+  const list: CitedSource[] = [...byId].map(([id, n]) => {
     const src = rules.sources.get(id);
     return {
-      n: e.n,
+      n,
       id,
       title: src?.title ?? id,
       ...(src?.publisher ? { publisher: src.publisher } : {}),
       ...(src?.year ? { year: src.year } : {}),
       ...(src?.url ? { url: src.url } : {}),
-      lines: e.lines,
     };
   });
-  // several citations of one source in one place: [1, r. 20-22, 40] rather than [1, r. 20-22] [1, r. 40]
-  const refs = (cs: readonly string[] | undefined) => {
-    if (!cs || cs.length === 0) return '';
-    const grouped = new Map<number, string[]>();
-    for (const c of cs) {
-      const { id, lines } = splitCitation(c);
-      const entry = byId.get(id);
-      if (!entry) continue;
-      const at = grouped.get(entry.n) ?? [];
-      if (lines && !at.includes(lines)) at.push(lines);
-      grouped.set(entry.n, at);
-    }
-    return [...grouped]
-      .map(([n, lines]) => (lines.length > 0 ? `[${n}, ${s.line} ${lines.join(', ')}]` : `[${n}]`))
-      .join(' ');
-  };
+  // several citations of one source in one place: [1] [3], each source once
+  const refs = (cs: readonly string[] | undefined) =>
+    [...new Set((cs ?? []).map(ref).filter((r) => r !== ''))].join(' ');
   return { ref, refs, list };
 }

@@ -68,7 +68,7 @@ export function renderDetailsText(advice: Advice, opts: TextReportOptions): stri
   const { rules, lang, chalk } = opts;
   const width = Math.max(40, opts.width ?? 100);
   const s = ui(lang);
-  const src = indexSources(advice, rules, lang);
+  const src = indexSources(advice, rules);
   const out: string[] = [];
   const heading = (title: string) => {
     out.push('', chalk.bold.underline(title));
@@ -258,14 +258,14 @@ export function renderDetailsText(advice: Advice, opts: TextReportOptions): stri
     heading(s.sources);
     for (const x of src.list) {
       const meta = [x.publisher, x.year].filter((v) => v !== undefined).join(', ');
-      const lines = x.lines.length > 0 ? ` — ${s.line} ${x.lines.join(', ')}` : '';
       const label = `[${x.n}]`.padEnd(5);
       para(
-        `${x.title}${meta ? ` (${meta})` : ''}${lines}${x.url ? ` ${chalk.gray(x.url)}` : ''}`,
+        `${x.title}${meta ? ` (${meta})` : ''}${x.url ? ` ${chalk.gray(x.url)}` : ''}`,
         `  ${label}`,
         '       ',
       );
     }
+    para(chalk.gray(s.sourcesNote), '  ', '  ');
   }
 
   const notes = verifyNotes(advice, rules, lang);

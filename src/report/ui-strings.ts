@@ -51,7 +51,8 @@ export interface UiStrings {
   readonly fitHeading: string;
   readonly score: string;
   readonly whyNot: string;
-  readonly line: string;
+  /** Under the list of sources: where the exact places are. */
+  readonly sourcesNote: string;
   readonly none: string;
   readonly fit: Readonly<Record<Fit, string>>;
   readonly phase: Readonly<Record<Phase, string>>;
@@ -163,7 +164,8 @@ const nl: UiStrings = {
   fitHeading: 'Past',
   score: 'Score',
   whyNot: 'Waarom niet',
-  line: 'r.',
+  sourcesNote:
+    'De precieze plaatsen in de brondocumenten (regelnummers) staan in innoroute advise --format json.',
   none: 'geen',
   fit: { strong: 'sterk', possible: 'mogelijk', unlikely: 'onwaarschijnlijk' },
   phase: {
@@ -309,7 +311,8 @@ const en: UiStrings = {
   fitHeading: 'Fit',
   score: 'Score',
   whyNot: 'Why not',
-  line: 'l.',
+  sourcesNote:
+    'The exact places in the source documents (line numbers) are in innoroute advise --format json.',
   none: 'none',
   fit: { strong: 'strong', possible: 'possible', unlikely: 'unlikely' },
   phase: {

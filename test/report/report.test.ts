@@ -50,18 +50,16 @@ describe('text report', () => {
 
   it('shows the stakeholders as a checklist by phase with now/next', () => {
     expect(text).toMatch(
-      / {2}Verkennen\n {3}\[ \] Gemeente \(nu\): De gemeente beslist over maatwerk\. \[1, r\. 41\]/,
+      / {2}Verkennen\n {3}\[ \] Gemeente \(nu\): De gemeente beslist over maatwerk\. \[1\]/,
     );
     expect(text).toMatch(/ {2}Implementeren\n {3}\[ \] Zorgverzekeraar \(straks\):/);
     expect(text).toContain('Neem mee: Een businesscase');
   });
 
   it('numbers the sources in order of citation, with titles from the registry', () => {
-    expect(text).toContain(
-      '[1]  Fixture document about routes (Fixture Publisher, 2025) — r. 20-22, 40, 41, 30, 60, 50',
-    );
+    expect(text).toContain('[1]  Fixture document about routes (Fixture Publisher, 2025)');
     expect(text).toContain('[2]  Fixture law https://example.org/law');
-    expect(text).toContain('Het past in een bestaande prestatie. [1, r. 20-22]');
+    expect(text).toContain('Het past in een bestaande prestatie. [1]');
   });
 
   it('shows the cost/benefit table, the net chart and the transfers', () => {
@@ -176,7 +174,7 @@ describe('markdown report', () => {
     expect(md).toContain('## Aanbevolen route: Bestaande prestatie');
     expect(md).toContain('**Past: sterk (85/100)**');
     expect(md).toContain('**Eerste stap:** Ga na welke prestatie past.');
-    expect(md).toContain('- [ ] **Gemeente** (nu): De gemeente beslist over maatwerk. [1, r. 41]');
+    expect(md).toContain('- [ ] **Gemeente** (nu): De gemeente beslist over maatwerk. [1]');
     expect(md).toContain('| Ziekenhuis | € 500.000 | € 200.000 | -€ 300.000 |');
     expect(md).toContain('1. Fixture document about routes (Fixture Publisher, 2025)');
     expect(md).toContain('2. Fixture law <https://example.org/law>');
@@ -235,7 +233,16 @@ describe('json', () => {
 });
 
 describe('source references', () => {
-  it('groups the lines cited of one source in one reference', async () => {
+  it('show no seed line numbers in text or Markdown; the JSON keeps them for reviewers', () => {
+    const text = renderText(sample, { rules, lang: 'nl', chalk: plain, width: 100 });
+    const md = renderMarkdown(sample, { rules, lang: 'nl', answers: {} });
+    const json = renderJson(sample);
+    for (const report of [text, md]) expect(report).not.toMatch(/\b[rl]\. \d/);
+    expect(text).toContain(ui('nl').sourcesNote);
+    expect(json).toMatch(/"fixture-doc:\d+(-\d+)?"/);
+  });
+
+  it('cites each source once, by its number, without seed line numbers', async () => {
     const { indexSources } = await import('../../src/report/sources.ts');
     const advice = {
       ...sample,
@@ -252,8 +259,8 @@ describe('source references', () => {
         },
       ],
     };
-    const idx = indexSources(advice, rules, 'nl');
-    expect(idx.refs(advice.routes[0]!.reasons[0]!.sources)).toBe('[1, r. 20, 40-41] [2]');
+    const idx = indexSources(advice, rules);
+    expect(idx.refs(advice.routes[0]!.reasons[0]!.sources)).toBe('[1] [2]');
     expect(idx.refs(['unknown-source'])).toBe('');
   });
 });

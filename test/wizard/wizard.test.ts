@@ -106,7 +106,7 @@ describe('wizard: help, back, skip', () => {
       'Waarom we dit vragen: Het soort innovatie bepaalt welke wetten en betalers in beeld komen.',
     );
     expect(r.said).toContain(
-      'Bron: Fixture document about routes (Fixture Publisher, 2025), r. 12-14',
+      'Bron: Fixture document about routes (Fixture Publisher, 2025)',
     );
     expect(
       r.prompter.asked.filter((p) => p.message.includes('Wat voor innovatie is het?')),

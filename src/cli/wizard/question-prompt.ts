@@ -152,19 +152,12 @@ export function helpText(
   for (const o of q.optionList) {
     if (o.help) lines.push(wrap(`${o.label[lang]}: ${o.help[lang]}`, width, '    • ', '      '));
   }
-  // one line per source, with every line cited in it
-  const bySource = new Map<string, string[]>();
-  for (const citation of q.sources ?? []) {
-    const { id, lines: at } = splitCitation(citation);
-    const list = bySource.get(id) ?? [];
-    if (at) list.push(at);
-    bySource.set(id, list);
-  }
-  for (const [id, at] of bySource) {
+  // one line per source, by its title (the line numbers are for reviewers: rules/questions.yaml)
+  const ids = [...new Set((q.sources ?? []).map((c) => splitCitation(c).id))];
+  for (const id of ids) {
     const src = rules.sources.get(id);
     const meta = [src?.publisher, src?.year].filter((v) => v !== undefined).join(', ');
-    const where = at.length > 0 ? `, ${ui(lang).line} ${at.join(', ')}` : '';
-    const text = `${w.sourcesLabel}: ${src?.title ?? id}${meta ? ` (${meta})` : ''}${where}${src?.url ? ` ${src.url}` : ''}`;
+    const text = `${w.sourcesLabel}: ${src?.title ?? id}${meta ? ` (${meta})` : ''}${src?.url ? ` ${src.url}` : ''}`;
     lines.push(chalk.gray(wrap(text, width, '  ', '    ')));
   }
   return lines.join('\n');
