@@ -105,9 +105,7 @@ describe('wizard: help, back, skip', () => {
     expect(r.said).toContain(
       'Waarom we dit vragen: Het soort innovatie bepaalt welke wetten en betalers in beeld komen.',
     );
-    expect(r.said).toContain(
-      'Bron: Fixture document about routes (Fixture Publisher, 2025)',
-    );
+    expect(r.said).toContain('Bron: Fixture document about routes (Fixture Publisher, 2025)');
     expect(
       r.prompter.asked.filter((p) => p.message.includes('Wat voor innovatie is het?')),
     ).toHaveLength(2);
