@@ -21,7 +21,7 @@ import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { answersMessages } from './answers-messages.ts';
 import { decodeUtf16, describeUnreadable, sniff } from './sniff.ts';
-import { ANSWERS_LIMITS, YamlReader } from './yaml-data.ts';
+import { ANSWERS_LIMITS, parseErrors, YamlReader } from './yaml-data.ts';
 
 /**
  * The largest answers file read, in bytes, from a file or stdin: a real one is well under 2 KB.
@@ -111,9 +111,8 @@ export function parseAnswersText(text: string, file: string, lang: Lang = 'en'):
     return { file, raw, problems, locate: none, locateKey: none };
   }
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-      err(pos, m.yamlError(firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')));
+    for (const e of parseErrors(doc, source, ANSWERS_LIMITS.depth)) {
+      err(lines.linePos(e.offset), m.yamlError(e.message));
     }
     return { file, raw, problems, locate: none, locateKey: none };
   }

@@ -317,11 +317,8 @@ export function yamlTextData(
     const { line, col } = lines.linePos(offset);
     return `line ${line}, column ${col}`;
   };
-  const error = doc.errors[0];
-  if (error) {
-    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return { error: `${where(error.pos[0])}: ${message}` };
-  }
+  const error = parseErrors(doc, text, limits.depth)[0];
+  if (error) return { error: `${where(error.offset)}: ${error.message}` };
   const reader = new YamlReader(limits);
   const read = reader.read(doc.contents);
   const problem = reader.problems[0];
@@ -329,4 +326,63 @@ export function yamlTextData(
     return { error: problem ? `${where(problem.offset)}: ${problem.message}` : 'cannot be read' };
   }
   return read;
+}
+
+/** A parse error to report: where (an offset in the text) and what. */
+export interface ParseError {
+  readonly offset: number;
+  readonly message: string;
+  readonly code: string;
+}
+
+/**
+ * The parse errors of a document as they should be reported. When yaml's parser ran out of stack
+ * (RESOURCE_EXHAUSTION), its position is wherever the stack ended, which differs from run to run,
+ * and the errors after it are noise: that is one error instead, at the first place the text nests
+ * deeper than `depth` (or its start), so that the same file always gets the same report.
+ */
+export function parseErrors(doc: Document.Parsed, text: string, depth: number): ParseError[] {
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    return [
+      {
+        offset: deepNestingOffset(text, depth),
+        message: `nested too deeply to read (more than ${depth} levels)`,
+        code: 'RESOURCE_EXHAUSTION',
+      },
+    ];
+  }
+  return doc.errors.map((e) => ({
+    offset: e.pos[0],
+    message: (e.message.split('\n')[0] ?? '').replace(/\s+at line \d+, column \d+:?\s*$/, ''),
+    code: e.code,
+  }));
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than `depth`, outside quotes and
+ * comments; 0 when there is none (deep block nesting: then the start of the file is the place).
+ */
+export function deepNestingOffset(text: string, depth: number): number {
+  let level = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const before = i === 0 ? '\n' : text[i - 1]!;
+    if ((c === '"' || c === "'") && ' \t\n[{,:'.includes(before)) {
+      // a quoted scalar: to its closing quote ('' and \" do not close it)
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if (c === '#' && ' \t\n'.includes(before)) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++level > depth) return i;
+    } else if ((c === ']' || c === '}') && level > 0) {
+      level--;
+    }
+  }
+  return 0;
 }

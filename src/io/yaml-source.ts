@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node as YamlNode } from 'yaml';
 import type { DiagnosticCode, Severity } from '../core/diagnostics.ts';
 import { MAX_RULE_DEPTH } from '../core/limits.ts';
-import { aliasTargets, YamlReader } from './yaml-data.ts';
+import { aliasTargets, parseErrors, YamlReader } from './yaml-data.ts';
 import type { YamlLimits, YamlProblemKind } from './yaml-data.ts';
 
 /** Aliases (`*name`) in one rule file. Rule files reuse a condition a few dozen times at most. */
@@ -156,12 +156,13 @@ export function readYaml(
     err.linePos?.[0] ?? lines.linePos(err.pos[0]);
 
   if (doc.errors.length > 0) {
-    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    const exhausted = doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION');
     if (exhausted) {
-      // the parser ran out of stack: everything after that point is noise
+      // the parser ran out of stack: everything after that point is noise, and where it ran out
+      // differs from run to run; the place is where the nesting passes the limit
       diag(
         file,
-        posOf(exhausted),
+        lines.linePos(parseErrors(doc, text, MAX_RULE_DEPTH)[0]!.offset),
         'yaml-nesting',
         'the YAML is nested too deeply to read; rule files need only a few levels',
       );

@@ -10,7 +10,7 @@ import { normalizeAnswers } from '../../core/answers.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { toYaml } from '../../io/answers-file.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
-import { ANSWERS_LIMITS, YamlReader } from '../../io/yaml-data.ts';
+import { ANSWERS_LIMITS, parseErrors, YamlReader } from '../../io/yaml-data.ts';
 import type { CliContext } from '../context.ts';
 
 const SESSION_VERSION = 1;
@@ -124,11 +124,8 @@ export function readSession(path: string, shown: string): SavedSession {
       uniqueKeys: true,
       logLevel: 'error',
     });
-    const err = doc.errors[0];
-    if (err) {
-      const message = err.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?\s*$/, '');
-      throw new SessionReadError(at(err.pos[0]), message);
-    }
+    const err = parseErrors(doc, text.replace(/^\uFEFF/, ''), ANSWERS_LIMITS.depth)[0];
+    if (err) throw new SessionReadError(at(err.offset), err.message);
     // the one bounded reader (aliases, size, depth) of answers files
     const reader = new YamlReader(ANSWERS_LIMITS);
     const read = reader.read(doc.contents);
