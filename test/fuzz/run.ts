@@ -70,12 +70,17 @@ try {
   fail((e as Error).message);
 }
 
-/** The inputs of each kind: rule sets take ten times as long as the others, so they get fewer. */
+/**
+ * The inputs of each kind: rule sets take ten times as long as the others, so they get fewer. The
+ * shares add up to --count: what rounding down leaves goes to the first kinds.
+ */
 function share(kind: Kind): number {
   if (kinds.length === 1) return count;
   const weights: Record<Kind, number> = { answers: 4, csv: 4, rules: 1 };
   const total = kinds.reduce((s, k) => s + weights[k], 0);
-  return Math.max(1, Math.round((count * weights[kind]) / total));
+  const floor = (k: Kind) => Math.floor((count * weights[k]) / total);
+  const left = count - kinds.reduce((s, k) => s + floor(k), 0);
+  return Math.max(1, floor(kind) + (kinds.indexOf(kind) < left ? 1 : 0));
 }
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'innoroute-fuzz-cache-'));
