@@ -299,33 +299,49 @@ export function aliasTargets(doc: Document.Parsed): Map<unknown, YamlNode> {
   return targets;
 }
 
+/** A whole YAML text read: its data with the syntax tree and lines, or its first problem. */
+export type YamlText =
+  | {
+      readonly data: unknown;
+      readonly doc: Document.Parsed;
+      readonly lines: LineCounter;
+    }
+  | {
+      readonly problem: { readonly offset: number; readonly message: string };
+      readonly lines: LineCounter;
+    };
+
 /**
- * A whole YAML text (YAML 1.2, core schema) as data, or its first problem as "line L, column C:
- * message": for files that are read whole, such as the wizard's session.
+ * A whole YAML text (YAML 1.2, core schema, a BOM dropped) read through the bounded reader: for
+ * files that are read whole, such as the wizard's session. The syntax tree is kept, for positions.
  */
-export function yamlTextData(
-  text: string,
-  limits: YamlLimits,
-): { readonly data: unknown } | { readonly error: string } {
+export function readYamlText(rawText: string, limits: YamlLimits): YamlText {
+  const text = rawText.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-    lineCounter: lines,
-    uniqueKeys: true,
-    logLevel: 'error',
-  });
-  const where = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return `line ${line}, column ${col}`;
-  };
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, logLevel: 'error' });
   const error = parseErrors(doc, text, limits.depth)[0];
-  if (error) return { error: `${where(error.offset)}: ${error.message}` };
+  if (error) return { problem: error, lines };
   const reader = new YamlReader(limits);
   const read = reader.read(doc.contents);
   const problem = reader.problems[0];
   if (!read || problem) {
-    return { error: problem ? `${where(problem.offset)}: ${problem.message}` : 'cannot be read' };
+    return {
+      problem: { offset: problem?.offset ?? 0, message: problem?.message ?? 'cannot be read' },
+      lines,
+    };
   }
-  return read;
+  return { data: read.data, doc, lines };
+}
+
+/** A whole YAML text as data, or its first problem as "line L, column C: message". */
+export function yamlTextData(
+  text: string,
+  limits: YamlLimits,
+): { readonly data: unknown } | { readonly error: string } {
+  const read = readYamlText(text, limits);
+  if ('data' in read) return { data: read.data };
+  const { line, col } = read.lines.linePos(read.problem.offset);
+  return { error: `line ${line}, column ${col}: ${read.problem.message}` };
 }
 
 /** A parse error to report: where (an offset in the text) and what. */

@@ -4,13 +4,13 @@
 // rules may have changed since it was written. A file that cannot be read is reported with its
 // place (file:line:col) and never touched.
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { AnswerValue, Lang } from '../../core/advice.ts';
 import { normalizeAnswers } from '../../core/answers.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { toYaml } from '../../io/answers-file.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
-import { ANSWERS_LIMITS, parseErrors, YamlReader } from '../../io/yaml-data.ts';
+import { ANSWERS_LIMITS, readYamlText } from '../../io/yaml-data.ts';
 import type { CliContext } from '../context.ts';
 
 const SESSION_VERSION = 1;
@@ -112,26 +112,19 @@ export function readSession(path: string, shown: string): SavedSession {
           : (e as Error).message,
     );
   }
-  const lines = new LineCounter();
+  let lines: LineCounter | undefined;
   const at = (offset: number | undefined) => {
-    const p = lines.linePos(offset ?? 0);
+    const p = lines?.linePos(offset ?? 0) ?? { line: 1, col: 1 };
     return `${shown}:${p.line}:${p.col}`;
   };
   let data: unknown;
   try {
-    const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-      lineCounter: lines,
-      uniqueKeys: true,
-      logLevel: 'error',
-    });
-    const err = parseErrors(doc, text.replace(/^\uFEFF/, ''), ANSWERS_LIMITS.depth)[0];
-    if (err) throw new SessionReadError(at(err.offset), err.message);
     // the one bounded reader (aliases, size, depth) of answers files
-    const reader = new YamlReader(ANSWERS_LIMITS);
-    const read = reader.read(doc.contents);
-    const problem = reader.problems[0];
-    if (!read || problem)
-      throw new SessionReadError(at(problem?.offset), problem?.message ?? 'cannot be read');
+    const read = readYamlText(text, ANSWERS_LIMITS);
+    lines = read.lines;
+    if (!('data' in read))
+      throw new SessionReadError(at(read.problem.offset), read.problem.message);
+    const { doc } = read;
     data = read.data;
     const obj = data as Record<string, unknown> | null;
     if (!obj || typeof obj !== 'object' || Array.isArray(obj))
