@@ -5,7 +5,7 @@
 // rely on: routes best first, scores 0..100, whole euros, net = benefit − cost, total = Σ net,
 // transfers only with a positive total, unique ids in every list.
 import { z } from 'zod';
-import { ARRANGEMENTS, FAMILIES, FITS, PHASES } from './schema.ts';
+import { ARRANGEMENTS, FAMILIES, FITS, PHASES, WEB_ADDRESS } from './schema.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/);
 const citation = z.string().min(1);
@@ -58,6 +58,9 @@ export const StakeholderItemSchema = z.strictObject({
   why: z.string().min(1),
   bring: z.array(z.string()).optional(),
   sources: z.array(citation).optional(),
+  contact: z
+    .strictObject({ ask: z.string().min(1), site: z.string().regex(WEB_ADDRESS).optional() })
+    .optional(),
 });
 
 export const CostBenefitSchema = z

@@ -50,6 +50,8 @@ export interface StakeholderItem {
   readonly why: string;
   readonly bring?: readonly string[];
   readonly sources?: readonly string[];
+  /** How to reach it: the desk or role to ask for, and its site where the rules are certain of it. */
+  readonly contact?: { readonly ask: string; readonly site?: string };
 }
 
 export interface PartyBalance {

@@ -40,6 +40,8 @@ export const DIAGNOSTIC_CODES = {
   'expired-reachable': 'a time-limited instrument has expired at --as-of but can still be reached',
   'stale-review': 'last_reviewed is more than 18 months before --as-of',
   'citation-line': 'a citation points past the end of its seed document',
+  'unsourced-site':
+    "a stakeholder's contact site is not the address of a source the contact cites",
   // test cases
   'invalid-answer': 'a test case answer does not fit its question',
 } as const;

@@ -318,12 +318,39 @@ export const RoutesFile = z.strictObject({
   routes: z.array(Route).min(1),
 });
 
+/**
+ * A web address an advice prints: https, a host name of letters, digits and hyphens with a
+ * top-level domain, an optional path; no port, credentials, query or fragment. Only the form is
+ * checked here; validate also checks that a stakeholder's site is named by a source it cites.
+ */
+export const WEB_ADDRESS = /^https:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(\/[A-Za-z0-9._~%\/-]*)?$/;
+export const WebAddress = z
+  .string()
+  .regex(
+    WEB_ADDRESS,
+    'an https address such as https://www.nza.nl: lower-case host, optional path, no query',
+  );
+
+/**
+ * How to reach a stakeholder: the desk, team or role to ask for, and the organisation's own site
+ * only where it is certain (never for a generic party such as "a health insurer"; say in `ask`
+ * how to find the right one instead).
+ */
+export const Contact = z.strictObject({
+  ask: Text,
+  site: WebAddress.optional(),
+  sources: Sources.min(1),
+  ...Verify,
+});
+export type Contact = z.infer<typeof Contact>;
+
 export const Stakeholder = z.strictObject({
   id,
   name: Text,
   role: Text,
   when: Text.optional(),
   bring: z.array(Text).optional(),
+  contact: Contact.optional(),
   sources: Sources.min(1),
   ...Verify,
 });
@@ -341,7 +368,7 @@ export const Source = z.strictObject({
   publisher: z.string().optional(),
   year: z.number().int().optional(),
   /** For documents outside seeds: where to find the official text. Not fetched. */
-  url: z.string().optional(),
+  url: WebAddress.optional(),
   /** A seed file: citations with line numbers are checked against it when the seeds are present. */
   seed: z.boolean().optional(),
 });

@@ -132,11 +132,11 @@ export function stakeholderItems(
     const when = whenAt(e.phase, here);
     const why = whyOf(checklist, e, lang);
     const sources = sourcesOf(checklist, e);
-    items.push(
-      reg?.bring
-        ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
-        : { id, name, phase, when, why, sources },
-    );
+    // keys in the contract's order; a contact is copied, never shared with the program
+    const item: StakeholderItem = reg?.bring
+      ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
+      : { id, name, phase, when, why, sources };
+    items.push(reg?.contact ? { ...item, contact: { ...reg.contact } } : item);
   }
   return items;
 }

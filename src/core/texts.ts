@@ -44,6 +44,13 @@ export interface StakeholderTexts {
   readonly name: string;
   /** Absent when the registry lists nothing to bring. */
   readonly bring: readonly string[] | undefined;
+  /** Absent when the registry says nothing about how to reach it. */
+  readonly contact: ContactTexts | undefined;
+}
+
+export interface ContactTexts {
+  readonly ask: string;
+  readonly site?: string;
 }
 
 export interface BridgeTexts extends Checked {
@@ -118,6 +125,11 @@ export function compileTexts(
     stakeholders: byNumber(numbered.stakeholders, rules.stakeholders, (s) => ({
       name: t(s.name),
       bring: s.bring && s.bring.length > 0 ? s.bring.map(t) : undefined,
+      contact: s.contact
+        ? s.contact.site
+          ? { ask: t(s.contact.ask), site: s.contact.site }
+          : { ask: t(s.contact.ask) }
+        : undefined,
     })),
     bridge: byNumber(numbered.bridge, rules.bridge, (b) => ({
       title: t(b.title),

@@ -2,6 +2,8 @@
 // first, and which facts to confirm before relying on them. Derived from the Advice and the rule
 // set so that the text and Markdown reports list the same people and the same checks.
 import type { Advice, AdvisedRoute, Lang, StakeholderItem } from '../core/advice.ts';
+
+type StakeholderContact = NonNullable<StakeholderItem['contact']>;
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Phase } from '../core/schema.ts';
 import { ui } from './ui-strings.ts';
@@ -34,7 +36,7 @@ export function partyToCall(
   rules: RuleSet,
   route: AdvisedRoute,
   lang: Lang,
-): { readonly id: string; readonly name: string; readonly why: string } | undefined {
+): PartyToCall | undefined {
   const roles = rules.routes.get(route.id)?.stakeholders ?? [];
   const ids = roles.map((x) => x.stakeholder);
   const onList = advice.stakeholders.filter((x) => ids.includes(x.id));
@@ -43,7 +45,23 @@ export function partyToCall(
   const first = [...onList].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return undefined;
   const role = roles.find((x) => x.stakeholder === first.id)?.role[lang];
-  return { id: first.id, name: first.name, why: role ?? first.why };
+  const why = role ?? first.why;
+  return first.contact
+    ? { id: first.id, name: first.name, why, contact: first.contact }
+    : { id: first.id, name: first.name, why };
+}
+
+export interface PartyToCall {
+  readonly id: string;
+  readonly name: string;
+  readonly why: string;
+  readonly contact?: StakeholderContact;
+}
+
+/** "Vraag naar: de zorginkoper … · https://…": how to reach a stakeholder, in one line. */
+export function contactText(contact: StakeholderContact, lang: Lang): string {
+  const ask = `${ui(lang).askFor}: ${contact.ask}`;
+  return contact.site ? `${ask} · ${contact.site}` : ask;
 }
 
 export interface VerifyNote {
@@ -68,6 +86,9 @@ export function verifyNotes(advice: Advice, rules: RuleSet, lang: Lang): VerifyN
   for (const x of advice.stakeholders) {
     const def = rules.stakeholders.get(x.id);
     if (def?.verify) push(`stakeholder:${x.id}`, x.name, def.verify_note?.[lang]);
+    if (x.contact && def?.contact?.verify) {
+      push(`contact:${x.id}`, `${x.name}: ${x.contact.ask}`, def.contact.verify_note?.[lang]);
+    }
   }
   for (const b of advice.bridgeFunding) {
     const def = rules.bridge.get(b.id);

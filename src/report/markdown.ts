@@ -71,6 +71,9 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     return r ? ` ${r}` : '';
   };
   const section = (title: string) => out.push('', `## ${title}`, '');
+  // the site as an autolink: it is a plain https address (the rule schema allows no other)
+  const contactMarkdown = (c: { readonly ask: string; readonly site?: string }) =>
+    inline(`${s.askFor}: ${c.ask}`) + (c.site ? ` · <${c.site}>` : '');
 
   const [top, ...others] = advice.routes;
   section(`${s.recommendation}${top ? `: ${inline(top.title)}` : ''}`);
@@ -85,7 +88,10 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
     const [step] = r.steps;
     if (step) out.push('', `**${s.firstStep}:** ${inline(step)}`);
     const call = partyToCall(advice, rules, r, lang);
-    if (call) out.push('', `**${s.callFirst}:** ${inline(call.name)} — ${inline(call.why)}`);
+    if (call) {
+      const reach = call.contact ? ` ${contactMarkdown(call.contact)}` : '';
+      out.push('', `**${s.callFirst}:** ${inline(call.name)} — ${inline(call.why)}${reach}`);
+    }
     if (r.whoDecides) out.push('', `**${s.whoDecides}:** ${inline(r.whoDecides)}`);
     if (r.reasons.length > 0) {
       out.push('', `### ${s.why}`, '');
@@ -132,6 +138,7 @@ export function renderMarkdown(advice: Advice, opts: MarkdownReportOptions): str
         const when = x.when ? ` (${s.when[x.when]})` : '';
         out.push(`- [ ] **${inline(x.name)}**${when}: ${inline(x.why)}${cite(x.sources)}`);
         if (x.bring && x.bring.length > 0) out.push(`  ${s.bring}: ${inline(x.bring.join('; '))}`);
+        if (x.contact) out.push(`  ${contactMarkdown(x.contact)}`);
       }
     }
   }

@@ -5,7 +5,7 @@
 import type { Advice, AdvisedRoute, Lang } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Family, Fit } from '../core/schema.ts';
-import { partyToCall } from './checklists.ts';
+import { contactText, partyToCall } from './checklists.ts';
 import { familyLabel, questionText } from './labels.ts';
 import { summaryStrings } from './summary-strings.ts';
 import { ui } from './ui-strings.ts';
@@ -35,6 +35,8 @@ export interface SummaryContact {
   readonly name: string;
   /** Its role in the recommended route, or its reason on the checklist. */
   readonly why: string;
+  /** How to reach it, when the rules say (the advice's stakeholder contact). */
+  readonly contact?: { readonly ask: string; readonly site?: string };
 }
 
 export interface SummaryFamily {
@@ -80,7 +82,12 @@ export function summarize(advice: Advice, rules: RuleSet, lang: Lang): Summary {
   if (call) callFirst.push(call);
   const desk = advice.stakeholders.find((x) => x.id === NATIONAL_DESK);
   if (desk && call?.id !== NATIONAL_DESK) {
-    callFirst.push({ id: desk.id, name: desk.name, why: firstSentence(desk.why) });
+    const why = firstSentence(desk.why);
+    callFirst.push(
+      desk.contact
+        ? { id: desk.id, name: desk.name, why, contact: desk.contact }
+        : { id: desk.id, name: desk.name, why },
+    );
   }
 
   const inRules = new Set([...rules.routes.values()].map((r) => r.family));
@@ -160,7 +167,8 @@ export function summaryItems(summary: Summary, lang: Lang): SummaryItem[] {
     const first = i === 0 && rec !== null;
     items.push({
       label: first ? s.callFirst : s.alsoCall,
-      text: `${c.name} — ${c.why}`,
+      // how to reach them before why: where room is short, the end of the line goes first
+      text: c.contact ? `${c.name} · ${contactText(c.contact, lang)} — ${c.why}` : `${c.name} — ${c.why}`,
       weight: first ? 3 : 1,
     });
   });

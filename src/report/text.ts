@@ -8,7 +8,7 @@ import type { Advice, AdvisedRoute, Answers, Lang } from '../core/advice.ts';
 import type { Explanation } from '../core/explain.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import type { Fit } from '../core/schema.ts';
-import { partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
+import { contactText, partyToCall, stakeholdersByPhase, verifyNotes } from './checklists.ts';
 import { familyLabel, formatEuro, partyLabel, phaseLabel, questionText } from './labels.ts';
 import { changesText } from './advice-changes.ts';
 import { indexSources } from './sources.ts';
@@ -110,7 +110,10 @@ export function renderDetailsText(advice: Advice, opts: TextReportOptions): stri
     const [step] = r.steps;
     if (step) para(`${chalk.bold(s.firstStep)}: ${step}`, '  ', '    ');
     const call = partyToCall(advice, rules, r, lang);
-    if (call) para(`${chalk.bold(s.callFirst)}: ${call.name} — ${call.why}`, '  ', '    ');
+    if (call) {
+      const reach = call.contact ? ` ${contactText(call.contact, lang)}` : '';
+      para(`${chalk.bold(s.callFirst)}: ${call.name} — ${call.why}${reach}`, '  ', '    ');
+    }
     if (r.whoDecides) para(`${chalk.bold(s.whoDecides)}: ${r.whoDecides}`, '  ', '    ');
     if (r.steps.length > 1) {
       out.push(`  ${chalk.bold(s.nextSteps)}:`);
@@ -159,6 +162,7 @@ export function renderDetailsText(advice: Advice, opts: TextReportOptions): stri
         para(`[ ] ${chalk.bold(x.name)}${when}: ${x.why}${cite(x.sources)}`, '   ', '       ');
         if (x.bring && x.bring.length > 0)
           para(`${s.bring}: ${x.bring.join('; ')}`, '       ', '       ');
+        if (x.contact) para(contactText(x.contact, lang), '       ', '       ');
       }
     }
   }

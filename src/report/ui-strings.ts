@@ -22,6 +22,8 @@ export interface UiStrings {
   readonly stakeholders: string;
   readonly stakeholdersIntro: string;
   readonly bring: string;
+  /** Before the desk or role to ask for at a stakeholder. */
+  readonly askFor: string;
   readonly evidence: string;
   readonly evidenceNone: string;
   readonly bridge: string;
@@ -134,6 +136,7 @@ const nl: UiStrings = {
   stakeholders: 'Wie betrek je, per fase',
   stakeholdersIntro: 'Vink af wie je gesproken hebt. "Nu" hoort bij je huidige fase of eerder.',
   bring: 'Neem mee',
+  askFor: 'Vraag naar',
   evidence: 'Bewijs per route',
   evidenceNone: 'De regels noemen geen specifiek bewijs voor deze route.',
   bridge: 'Overbruggingsfinanciering',
@@ -281,6 +284,7 @@ const en: UiStrings = {
   stakeholdersIntro:
     'Tick off whom you have spoken to. "Now" belongs to your current phase or earlier.',
   bring: 'Bring',
+  askFor: 'Ask for',
   evidence: 'Evidence per route',
   evidenceNone: 'The rules name no specific evidence for this route.',
   bridge: 'Bridge funding',

@@ -2,6 +2,7 @@
 // bridge items and questions. Each resolves through the compiled rule set's maps, so every check
 // is a constant-time lookup.
 import type { Origin, RouteDef } from '../ruleset.ts';
+import type { Contact } from '../schema.ts';
 import { CONTRACT_STAKEHOLDERS, FAMILIES } from '../ids.ts';
 import type { TreeFamily } from '../ids.ts';
 import type { LintContext } from './context.ts';
@@ -195,6 +196,7 @@ export function checkRegistries(ctx: LintContext): void {
   }
   for (const s of rules.stakeholders.values()) {
     checkCitations(ctx, s.sources, sub(s.origin, 'sources'));
+    if (s.contact) checkContact(ctx, s.contact, sub(s.origin, 'contact'));
   }
   for (const w of rules.warnings.values()) checkCitations(ctx, w.sources, sub(w.origin, 'sources'));
   for (const b of rules.bridge.values()) checkCitations(ctx, b.sources, sub(b.origin, 'sources'));
@@ -210,5 +212,38 @@ export function checkRegistries(ctx: LintContext): void {
         );
       }
     }
+  }
+}
+
+/**
+ * A stakeholder's contact: its citations resolve, and its site — an address the advice prints —
+ * is never invented: a source the contact cites must give an address on the same host, or be a
+ * seed document (whose cited line names it; the text itself is not read here).
+ */
+function checkContact(ctx: LintContext, contact: Contact, origin: Origin): void {
+  checkCitations(ctx, contact.sources, sub(origin, 'sources'));
+  if (contact.site === undefined) return;
+  const host = hostOf(contact.site);
+  if (host === undefined) return; // the schema has already said so
+  const backed = contact.sources.some((c) => {
+    const colon = c.indexOf(':');
+    const source = ctx.rules.sources.get(colon < 0 ? c : c.slice(0, colon));
+    return source !== undefined && (source.seed === true || hostOf(source.url) === host);
+  });
+  if (!backed) {
+    ctx.error(
+      sub(origin, 'site'),
+      'unsourced-site',
+      `no source of this contact names ${host}: cite the seed line or the source (with that url) that gives the address, or leave the site out`,
+    );
+  }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
   }
 }
