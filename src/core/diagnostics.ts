@@ -19,7 +19,8 @@ export const DIAGNOSTIC_CODES = {
   'unknown-key': 'a key that the file kind does not have',
   schema: 'a value does not fit the file kind',
   'missing-text': 'a text lacks its Dutch (nl) or English (en) version',
-  'missing-sources': 'a route, warning, stakeholder duty or bridge item cites no source',
+  'missing-sources':
+    'a route, warning, stakeholder duty or contact, or bridge item cites no source',
   // the rule set as a whole
   'missing-ruleset': 'there is no ruleset file, or more than one',
   'duplicate-id': 'two things of the same kind share an id',
@@ -40,8 +41,7 @@ export const DIAGNOSTIC_CODES = {
   'expired-reachable': 'a time-limited instrument has expired at --as-of but can still be reached',
   'stale-review': 'last_reviewed is more than 18 months before --as-of',
   'citation-line': 'a citation points past the end of its seed document',
-  'unsourced-site':
-    "a stakeholder's contact site is not the address of a source the contact cites",
+  'unsourced-site': "a stakeholder's contact site is not the address of a source the contact cites",
   // test cases
   'invalid-answer': 'a test case answer does not fit its question',
 } as const;

@@ -323,7 +323,8 @@ export const RoutesFile = z.strictObject({
  * top-level domain, an optional path; no port, credentials, query or fragment. Only the form is
  * checked here; validate also checks that a stakeholder's site is named by a source it cites.
  */
-export const WEB_ADDRESS = /^https:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(\/[A-Za-z0-9._~%\/-]*)?$/;
+export const WEB_ADDRESS =
+  /^https:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(\/[A-Za-z0-9._~%\/-]*)?$/;
 export const WebAddress = z
   .string()
   .regex(

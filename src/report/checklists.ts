@@ -87,7 +87,7 @@ export function verifyNotes(advice: Advice, rules: RuleSet, lang: Lang): VerifyN
     const def = rules.stakeholders.get(x.id);
     if (def?.verify) push(`stakeholder:${x.id}`, x.name, def.verify_note?.[lang]);
     if (x.contact && def?.contact?.verify) {
-      push(`contact:${x.id}`, `${x.name}: ${x.contact.ask}`, def.contact.verify_note?.[lang]);
+      push(`contact:${x.id}`, x.name, def.contact.verify_note?.[lang]);
     }
   }
   for (const b of advice.bridgeFunding) {

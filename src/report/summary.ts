@@ -167,8 +167,8 @@ export function summaryItems(summary: Summary, lang: Lang): SummaryItem[] {
     const first = i === 0 && rec !== null;
     items.push({
       label: first ? s.callFirst : s.alsoCall,
-      // how to reach them before why: where room is short, the end of the line goes first
-      text: c.contact ? `${c.name} · ${contactText(c.contact, lang)} — ${c.why}` : `${c.name} — ${c.why}`,
+      // with a contact, how to reach them says enough here; the details say why
+      text: c.contact ? `${c.name} · ${contactText(c.contact, lang)}` : `${c.name} — ${c.why}`,
       weight: first ? 3 : 1,
     });
   });
