@@ -324,7 +324,7 @@ export const RoutesFile = z.strictObject({
  * checked here; validate also checks that a stakeholder's site is named by a source it cites.
  */
 export const WEB_ADDRESS =
-  /^https:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(\/[A-Za-z0-9._~%\/-]*)?$/;
+  /^https:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(\/[A-Za-z0-9._~%/-]*)?$/;
 export const WebAddress = z
   .string()
   .regex(
