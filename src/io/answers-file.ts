@@ -111,7 +111,7 @@ export function parseAnswersText(text: string, file: string, lang: Lang = 'en'):
     return { file, raw, problems, locate: none, locateKey: none };
   }
   if (doc.errors.length > 0) {
-    for (const e of parseErrors(doc, source, ANSWERS_LIMITS.depth)) {
+    for (const e of parseErrors(doc, source, ANSWERS_LIMITS.depth, lang)) {
       err(lines.linePos(e.offset), m.yamlError(e.message));
     }
     return { file, raw, problems, locate: none, locateKey: none };
@@ -133,7 +133,7 @@ export function parseAnswersText(text: string, file: string, lang: Lang = 'en'):
   }
   const answered = new Map<string, { id: string; line: number }>();
   // one bounded reader for the whole file: anchors, aliases and sizes count across the answers
-  const reader = new YamlReader(ANSWERS_LIMITS);
+  const reader = new YamlReader(ANSWERS_LIMITS, lang);
   const values = new Map<string, unknown>();
   for (const pair of root.items as Pair<YamlNode | null, YamlNode | null>[]) {
     const key = pair.key;

@@ -28,7 +28,7 @@ export interface AnswersMessages {
 const nl: AnswersMessages = {
   warning: 'waarschuwing',
   cannotParse: (detail) => `het bestand kan niet worden gelezen: ${detail}`,
-  yamlError: (detail) => `dit is geen geldige YAML (${detail})`,
+  yamlError: (detail) => `dit is geen geldige YAML: ${detail}`,
   noAnswers: 'het bestand bevat geen antwoorden; elke vraag staat nog open',
   notAMap: (found) =>
     `een antwoordenbestand koppelt vraag-id's aan antwoorden (innovation_type: device); gevonden: ${found}`,

@@ -11,6 +11,11 @@
 // and an alias is the same object as its anchor's data.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Lang } from '../core/advice.ts';
+import { tooDeepToParse, yamlProblemText, yamlSyntaxText } from './yaml-messages.ts';
+import type { FileKindNames, YamlProblemKind } from './yaml-messages.ts';
+
+export type { YamlProblemKind } from './yaml-messages.ts';
 
 export interface YamlLimits {
   /** Aliases (`*name`) in one document. */
@@ -20,12 +25,8 @@ export interface YamlLimits {
   /** Lists and mappings inside each other, aliases expanded. */
   readonly depth: number;
   /** The kind of file, for messages: "rule files". */
-  readonly files: string;
+  readonly files: FileKindNames;
 }
-
-/** What went wrong, for the caller's code: a limit passed, or a key or alias that cannot be. */
-export type YamlProblemKind =
-  'key' | 'unsafe-key' | 'no-anchor' | 'own-anchor' | 'aliases' | 'expansion' | 'values' | 'depth';
 
 export interface YamlProblem {
   readonly kind: YamlProblemKind;
@@ -39,7 +40,7 @@ export const ANSWERS_LIMITS: YamlLimits = {
   aliases: 100,
   values: 100_000,
   depth: 16,
-  files: 'answers files',
+  files: { nl: 'antwoordenbestanden', en: 'answers files' },
 };
 
 /** Keys that could reach an object prototype. */
@@ -70,7 +71,6 @@ const STOP = Symbol('stop');
 type Leaf = { readonly data: unknown; readonly height: number };
 
 const offsetOf = (node: unknown): number => (node as YamlNode | null)?.range?.[0] ?? 0;
-const count = (n: number): string => n.toLocaleString('en');
 
 /**
  * Reads the values of one document. One reader per document: its anchors, aliases and values are
@@ -83,7 +83,11 @@ export class YamlReader {
   private values = 0;
   private stop_ = false;
 
-  constructor(private readonly limits: YamlLimits) {}
+  constructor(
+    private readonly limits: YamlLimits,
+    /** The language of the problems' messages. */
+    private readonly lang: Lang = 'en',
+  ) {}
 
   /** A limit was passed: nothing more is read. */
   get stopped(): boolean {
@@ -139,14 +143,14 @@ export class YamlReader {
   private key(key: unknown): string {
     if (key === null || key === undefined) return '';
     if (!isScalar(key)) {
-      this.problem('key', key, 'a key must be plain text, not a list, a mapping or an alias');
+      this.problem('key', key);
       return '';
     }
     const value = key.value;
     if (key.anchor) this.anchor(key.anchor, { data: value, size: 1, height: 0, done: true });
     const name = value === null ? '' : String(value);
     if (UNSAFE_KEYS.has(name)) {
-      this.problem('unsafe-key', key, `the key "${name}" is not allowed in ${this.limits.files}`);
+      this.problem('unsafe-key', key, name);
     }
     return name;
   }
@@ -164,36 +168,20 @@ export class YamlReader {
     }
     if (isAlias(node)) {
       if (++this.aliases > limits.aliases) {
-        return this.stop(
-          'aliases',
-          node,
-          `more than ${count(limits.aliases)} aliases (*name) in one file; write the content out instead`,
-        );
+        return this.stop('aliases', node, limits.aliases);
       }
       const target = this.anchors.get(node.source);
       if (!target) {
-        this.problem(
-          'no-anchor',
-          node,
-          `the alias *${node.source} has no anchor &${node.source} before it`,
-        );
+        this.problem('no-anchor', node, node.source);
         return { data: undefined, height: 0 };
       }
       if (!target.done) {
-        this.problem(
-          'own-anchor',
-          node,
-          `the alias *${node.source} is inside its own anchor: it would never end`,
-        );
+        this.problem('own-anchor', node, node.source);
         return { data: undefined, height: 0 };
       }
       this.values += target.size;
       if (this.values > limits.values) {
-        return this.stop(
-          'expansion',
-          node,
-          `the aliases in this file expand to more than ${count(limits.values)} values (an alias bomb); write the content out instead`,
-        );
+        return this.stop('expansion', node, limits.values);
       }
       if (level + target.height - 1 > limits.depth) return this.tooDeep(node);
       return { data: target.data, height: target.height };
@@ -222,37 +210,31 @@ export class YamlReader {
       });
       return PUSHED;
     }
-    return this.stop('values', node, 'this value cannot be read');
+    return this.stop('values', node);
   }
 
   /** Counts one value; STOP once there are more than the limit. */
   private value(node: unknown): typeof STOP | undefined {
     if (++this.values <= this.limits.values) return undefined;
-    return this.stop(
-      'values',
-      node,
-      `the file holds more than ${count(this.limits.values)} values; ${this.limits.files} are much smaller: split it`,
-    );
+    return this.stop('values', node, this.limits.values);
   }
 
   private tooDeep(node: unknown): typeof STOP {
-    return this.stop(
-      'depth',
-      node,
-      `lists and mappings are nested more than ${this.limits.depth} levels deep here; ${this.limits.files} need only a few levels`,
-    );
+    return this.stop('depth', node, this.limits.depth);
   }
 
   private anchor(name: string, anchored: Anchored): void {
     this.anchors.set(name, anchored);
   }
 
-  private problem(kind: YamlProblemKind, node: unknown, message: string): void {
+  /** `arg`: the key or alias name, or the limit passed (see yamlProblemText). */
+  private problem(kind: YamlProblemKind, node: unknown, arg?: string | number): void {
+    const message = yamlProblemText(kind, arg, this.limits.files, this.lang);
     this.problems.push({ kind, offset: offsetOf(node), message });
   }
 
-  private stop(kind: YamlProblemKind, node: unknown, message: string): typeof STOP {
-    this.problem(kind, node, message);
+  private stop(kind: YamlProblemKind, node: unknown, arg?: string | number): typeof STOP {
+    this.problem(kind, node, arg);
     this.stop_ = true;
     return STOP;
   }
@@ -315,18 +297,21 @@ export type YamlText =
  * A whole YAML text (YAML 1.2, core schema, a BOM dropped) read through the bounded reader: for
  * files that are read whole, such as the wizard's session. The syntax tree is kept, for positions.
  */
-export function readYamlText(rawText: string, limits: YamlLimits): YamlText {
+export function readYamlText(rawText: string, limits: YamlLimits, lang: Lang = 'en'): YamlText {
   const text = rawText.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, logLevel: 'error' });
-  const error = parseErrors(doc, text, limits.depth)[0];
+  const error = parseErrors(doc, text, limits.depth, lang)[0];
   if (error) return { problem: error, lines };
-  const reader = new YamlReader(limits);
+  const reader = new YamlReader(limits, lang);
   const read = reader.read(doc.contents);
   const problem = reader.problems[0];
   if (!read || problem) {
     return {
-      problem: { offset: problem?.offset ?? 0, message: problem?.message ?? 'cannot be read' },
+      problem: {
+        offset: problem?.offset ?? 0,
+        message: problem?.message ?? yamlProblemText('values', undefined, limits.files, lang),
+      },
       lines,
     };
   }
@@ -352,24 +337,33 @@ export interface ParseError {
 }
 
 /**
- * The parse errors of a document as they should be reported. When yaml's parser ran out of stack
+ * The parse errors of a document as they should be reported, in `lang` (yamlSyntaxText). When yaml's parser ran out of stack
  * (RESOURCE_EXHAUSTION), its position is wherever the stack ended, which differs from run to run,
  * and the errors after it are noise: that is one error instead, at the first place the text nests
  * deeper than `depth` (or its start), so that the same file always gets the same report.
  */
-export function parseErrors(doc: Document.Parsed, text: string, depth: number): ParseError[] {
+export function parseErrors(
+  doc: Document.Parsed,
+  text: string,
+  depth: number,
+  lang: Lang = 'en',
+): ParseError[] {
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
     return [
       {
         offset: deepNestingOffset(text, depth),
-        message: `nested too deeply to read (more than ${depth} levels)`,
+        message: tooDeepToParse(depth, lang),
         code: 'RESOURCE_EXHAUSTION',
       },
     ];
   }
   return doc.errors.map((e) => ({
     offset: e.pos[0],
-    message: (e.message.split('\n')[0] ?? '').replace(/\s+at line \d+, column \d+:?\s*$/, ''),
+    message: yamlSyntaxText(
+      e.code,
+      (e.message.split('\n')[0] ?? '').replace(/\s+at line \d+, column \d+:?\s*$/, ''),
+      lang,
+    ),
     code: e.code,
   }));
 }

@@ -22,7 +22,7 @@ export const RULE_FILE_LIMITS: YamlLimits = {
   aliases: MAX_ALIASES,
   values: MAX_RULE_VALUES,
   depth: MAX_RULE_DEPTH,
-  files: 'rule files',
+  files: { nl: 'regelbestanden', en: 'rule files' },
 };
 
 const RULE_FILE_CODES: Readonly<Record<YamlProblemKind, DiagnosticCode>> = {

@@ -347,13 +347,13 @@ describe('wizard sessions: files that cannot be used', () => {
     writeFileSync(file, '# a list\n- just a list\n');
     const list = await walk([], {}, dir);
     expect(list.code).toBe(2);
-    expect(list.stderr).toContain(`${SESSION_SHOWN}:2:1: not an innoroute session`);
+    expect(list.stderr).toContain(`${SESSION_SHOWN}:2:1: dit is geen innoroute-sessie`);
     // not a regular file (a directory here; a FIFO likewise): never read, so nothing hangs
     const other = tempDir('innoroute-wizard-');
     mkdirSync(sessionIn(other), { recursive: true });
     const notFile = await walk([], {}, other);
     expect(notFile.code).toBe(2);
-    expect(notFile.stderr).toContain(`${SESSION_SHOWN}: it is not a regular file`);
+    expect(notFile.stderr).toContain(`${SESSION_SHOWN}: het is geen gewoon bestand`);
     // the way out it names: --new keeps it as the backup
     const r = await walk([...CUE2WALK.slice(0, 1), CTRL_C], { new: true }, dir);
     expect(r.code).toBe(130);

@@ -81,7 +81,7 @@ export async function run(
     notices.push(s.wizard.prefilled(Object.keys(state.answers).length));
   }
 
-  const plan = planSession(place, opts, s);
+  const plan = planSession(place, opts, s, lang);
   // what the wizard writes (the session, the saved answers and report) never replaces what it
   // reads: the answers file, the rules
   const reads = { inputs: [answersPath], rulesDir };

@@ -86,18 +86,42 @@ export function sessionLang(path: string): Lang | undefined {
   }
 }
 
+/** Why a session cannot be read, in the wizard's language. */
+const WHY = {
+  nl: {
+    notAFile: 'het is geen gewoon bestand',
+    tooLarge: (size: number, max: number) =>
+      `het is ${size} bytes; een sessie is hoogstens ${max} bytes`,
+    permissionDenied: 'geen toegang (leesrechten ontbreken)',
+    noSuchFile: 'het bestand bestaat niet',
+    notASession: 'dit is geen innoroute-sessie',
+    wrongVersion: (v: number) => `dit is geen innoroute-sessie (versie ${v} verwacht)`,
+    answersNotAMap: "answers moet vraag-id's aan antwoorden koppelen",
+    problem: { error: 'fout', warning: 'waarschuwing' },
+  },
+  en: {
+    notAFile: 'it is not a regular file',
+    tooLarge: (size: number, max: number) =>
+      `it is ${size} bytes; a session is at most ${max} bytes`,
+    permissionDenied: 'permission denied',
+    noSuchFile: 'no such file',
+    notASession: 'not an innoroute session',
+    wrongVersion: (v: number) => `not an innoroute session (version ${v} expected)`,
+    answersNotAMap: 'answers must be a map of question ids to answers',
+    problem: { error: 'error', warning: 'warning' },
+  },
+} as const;
+
 /** Reads a session file; throws SessionReadError (with file:line:col where there is one). */
-export function readSession(path: string, shown: string): SavedSession {
+export function readSession(path: string, shown: string, lang: Lang = 'en'): SavedSession {
+  const why = WHY[lang];
   let text: string;
   let savedAt: Date;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new SessionReadError(shown, 'it is not a regular file');
+    if (!st.isFile()) throw new SessionReadError(shown, why.notAFile);
     if (st.size > SESSION_MAX_BYTES)
-      throw new SessionReadError(
-        shown,
-        `it is ${st.size} bytes; a session is at most ${SESSION_MAX_BYTES} bytes`,
-      );
+      throw new SessionReadError(shown, why.tooLarge(st.size, SESSION_MAX_BYTES));
     savedAt = st.mtime;
     text = readFileSync(path, 'utf8');
   } catch (e) {
@@ -106,9 +130,9 @@ export function readSession(path: string, shown: string): SavedSession {
     throw new SessionReadError(
       shown,
       code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
+        ? why.permissionDenied
         : code === 'ENOENT'
-          ? 'no such file'
+          ? why.noSuchFile
           : (e as Error).message,
     );
   }
@@ -120,7 +144,7 @@ export function readSession(path: string, shown: string): SavedSession {
   let data: unknown;
   try {
     // the one bounded reader (aliases, size, depth) of answers files
-    const read = readYamlText(text, ANSWERS_LIMITS);
+    const read = readYamlText(text, ANSWERS_LIMITS, lang);
     lines = read.lines;
     if (!('data' in read))
       throw new SessionReadError(at(read.problem.offset), read.problem.message);
@@ -128,22 +152,19 @@ export function readSession(path: string, shown: string): SavedSession {
     data = read.data;
     const obj = data as Record<string, unknown> | null;
     if (!obj || typeof obj !== 'object' || Array.isArray(obj))
-      throw new SessionReadError(at(doc.contents?.range?.[0]), 'not an innoroute session');
+      throw new SessionReadError(at(doc.contents?.range?.[0]), why.notASession);
     const pos = (key: string) =>
       at((doc.get(key, true) as { range?: [number] } | undefined)?.range?.[0]);
     if (obj.version !== SESSION_VERSION)
       throw new SessionReadError(
         'version' in obj ? pos('version') : at(0),
-        `not an innoroute session (version ${SESSION_VERSION} expected)`,
+        why.wrongVersion(SESSION_VERSION),
       );
     if (
       obj.answers !== undefined &&
       (typeof obj.answers !== 'object' || Array.isArray(obj.answers))
     )
-      throw new SessionReadError(
-        pos('answers'),
-        'answers must be a map of question ids to answers',
-      );
+      throw new SessionReadError(pos('answers'), why.answersNotAMap);
     return {
       answers: (obj.answers ?? {}) as Record<string, unknown>,
       history: obj.history,
@@ -169,7 +190,7 @@ export function checkSession(
 ): SessionState {
   const { answers, problems } = normalizeAnswers(rules, saved.answers, lang);
   for (const p of problems)
-    ctx.stderr.write(`${shown}: ${p.severity}: ${p.question}: ${p.message}\n`);
+    ctx.stderr.write(`${shown}: ${WHY[lang].problem[p.severity]}: ${p.question}: ${p.message}\n`);
   const ids = (v: unknown) =>
     Array.isArray(v)
       ? v.filter((x): x is string => typeof x === 'string' && rules.questions.has(x))

@@ -28,10 +28,10 @@ export interface OpenedSession {
 }
 
 /** Reads the saved session, or stops with its place and the way out (--new keeps it as a backup). */
-function read(place: SessionPlace, s: UiStrings): SavedSession {
+function read(place: SessionPlace, s: UiStrings, lang: Lang): SavedSession {
   const found = place.found!;
   try {
-    return readSession(found.path, found.shown);
+    return readSession(found.path, found.shown, lang);
   } catch (e) {
     if (!(e instanceof SessionReadError)) throw e;
     throw new UsageError(s.wizard.badSession(e.at, e.why, place.newCommand, place.backupShown));
@@ -52,16 +52,21 @@ export interface SessionPlan {
 }
 
 /** Checks what can be checked without asking: --resume needs a session, and it must be readable. */
-export function planSession(place: SessionPlace, opts: StartOptions, s: UiStrings): SessionPlan {
+export function planSession(
+  place: SessionPlace,
+  opts: StartOptions,
+  s: UiStrings,
+  lang: Lang,
+): SessionPlan {
   const { found } = place;
   if (opts.resume) {
     if (!found) throw new UsageError(s.wizard.noSession(place.shown));
-    return { place, start: 'resume', saved: read(place, s) };
+    return { place, start: 'resume', saved: read(place, s, lang) };
   }
   if (!found) return { place, start: undefined };
   // starting over does not need to read it: it is set aside as it is
   if (opts.new) return { place, start: 'new' };
-  const saved = read(place, s);
+  const saved = read(place, s, lang);
   return { place, start: isEmptySession(saved) ? 'replace' : 'ask', saved };
 }
 
