@@ -139,6 +139,17 @@ describe('batch --format html: larger and odder files', () => {
     expect(tableRows(r.stdout, 'errors')[0]![2]).toContain('&lt;script>');
   });
 
+  it('a file with a header and no rows: a page that says so, exit 0', async () => {
+    const r = await run(['batch', '-', '--format', 'html', '--as-of', AS_OF], {
+      stdin: 'id,innovation_type\r\n',
+    });
+    expect(r.code).toBe(0);
+    const t = portfolioStrings('nl');
+    expect(r.stdout).toContain(`<dd>${t.rows(0, 0, 0)}</dd>`);
+    expect(r.stdout).toContain(t.noRows);
+    expect(r.stdout).not.toContain('id="rows"');
+  });
+
   it('names the page after the file, and says so for stdin', async () => {
     const r = await run(['batch', '-', '--format', 'html', '--as-of', AS_OF], {
       stdin: readFileSync(EXAMPLE),

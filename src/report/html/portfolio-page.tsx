@@ -115,6 +115,13 @@ function ByFamily({ data, lang }: { readonly data: PortfolioData; readonly lang:
   }
   const ok = data.rows - data.errorRows;
   const fitTotals = FITS.map((_f, i) => rows.reduce((a, r) => a + (Number(r.counts[i]) || 0), 0));
+  if (rows.length === 0) {
+    return (
+      <Section id="by-family" title={t.byFamily}>
+        <p>{t.noRows}</p>
+      </Section>
+    );
+  }
   return (
     <Section id="by-family" title={t.byFamily}>
       <p>{t.byFamilyIntro}</p>
@@ -192,11 +199,15 @@ function Errors({ data, lang }: { readonly data: PortfolioData; readonly lang: L
   );
 }
 
-function RowList(p: { readonly data: PortfolioData; readonly opts: PortfolioOptions }): VNode {
+function RowList(p: {
+  readonly data: PortfolioData;
+  readonly opts: PortfolioOptions;
+}): VNode | null {
   const { data, opts } = p;
   const { lang, rules } = opts;
   const t = portfolioStrings(lang);
   const rows = data.portfolio?.rows ?? [];
+  if (rows.length === 0) return null;
   return (
     <Section id="rows" title={t.rowList}>
       <p>{t.rowListIntro}</p>

@@ -38,6 +38,7 @@ export interface PortfolioStrings {
   readonly wrongPocket: string;
   readonly yes: string;
   readonly error: string;
+  readonly noRows: string;
 }
 
 const nl: PortfolioStrings = {
@@ -81,6 +82,7 @@ const nl: PortfolioStrings = {
   wrongPocket: 'Verkeerde zak',
   yes: 'ja',
   error: 'fout',
+  noRows: 'Er zijn geen rijen beoordeeld.',
 };
 
 const en: PortfolioStrings = {
@@ -124,6 +126,7 @@ const en: PortfolioStrings = {
   wrongPocket: 'Wrong pocket',
   yes: 'yes',
   error: 'error',
+  noRows: 'No rows were assessed.',
 };
 
 export function portfolioStrings(lang: Lang): PortfolioStrings {
