@@ -40,7 +40,7 @@ export default function setup(): () => void {
       compilerOptions,
       fileName: file,
     });
-    const out = join(outDir, relative(srcDir, file)).replace(/\.ts$/, '.js');
+    const out = join(outDir, relative(srcDir, file)).replace(/\.tsx?$/, '.js');
     if (existsSync(out) && readFileSync(out, 'utf8') === outputText) continue;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, outputText);

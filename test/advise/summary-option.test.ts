@@ -27,6 +27,21 @@ describe('advise --summary', () => {
     expect(summary.stdout).not.toContain('## Recommended route');
   });
 
+  it('html: a page with the summary block of the full page, and nothing after it', async () => {
+    const html = [...ARGS, '--format', 'html'];
+    const [full, summary] = await Promise.all([run(html), run([...html, '--summary'])]);
+    expect(summary.code).toBe(0);
+    expect(summary.stderr).toBe('');
+    const block = (page: string) =>
+      page.slice(page.indexOf('<section class="summary"'), page.indexOf('</section>') + 10);
+    expect(block(summary.stdout)).toContain('<h2 id="in-short">In het kort</h2>');
+    expect(block(summary.stdout)).toBe(block(full.stdout));
+    expect(summary.stdout).not.toContain('<svg');
+    expect(summary.stdout).not.toContain('Wat het advies zou veranderen');
+    expect(full.stdout).toContain('Wat het advies zou veranderen');
+    expect(summary.stdout.endsWith('</html>\n')).toBe(true);
+  });
+
   it('json: schemaVersion, ruleset, input and the summary of the full JSON', async () => {
     const json = [...ARGS, '--format', 'json'];
     const [full, summary] = await Promise.all([run(json), run([...json, '--summary'])]);

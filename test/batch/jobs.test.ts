@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
+import { MAX_PORTFOLIO_ROWS } from '../../src/io/batch.ts';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { Capture, readCsv, runBuilt, tempDir } from './helpers.ts';
 import { portfolioQuestions, writePortfolio } from './portfolio.ts';
@@ -41,7 +42,7 @@ describe('the output does not depend on the number of threads', () => {
     expect(readFileSync(join(dir, 'p.csv')).length).toBeGreaterThan(1 << 20);
   });
 
-  for (const format of ['csv', 'ndjson', 'json'] as const) {
+  for (const format of ['csv', 'ndjson', 'json', 'html'] as const) {
     it(`--format ${format}: the same bytes, exit code and messages for 1, 2 and 3 jobs and the default`, async () => {
       const common = ['p.csv', '--format', format, '--as-of', AS_OF, '--summary'];
       const one = await batch([...common, '--jobs', '1'], dir);
@@ -59,6 +60,16 @@ describe('the output does not depend on the number of threads', () => {
         const errors = rows.filter((r) => r.status === 'error');
         expect(errors.length).toBeGreaterThan(5);
         expect(errors.length).toBeLessThan(ROWS / 20);
+      }
+      if (format === 'html') {
+        // the page counts every row, and lists the first MAX_PORTFOLIO_ROWS
+        const page = one.stdout.toString('utf8');
+        expect(page).toMatch(
+          new RegExp(`<dd>${ROWS} rijen: \\d+ beoordeeld, \\d+ met fouten</dd>`),
+        );
+        const list = page.slice(page.indexOf('id="rows"'));
+        expect(list.match(/<td class="num" data-label="Regel">/g)).toHaveLength(MAX_PORTFOLIO_ROWS);
+        expect(list).toContain(`De eerste ${MAX_PORTFOLIO_ROWS} van ${ROWS} rijen`);
       }
     }, 60_000);
   }
