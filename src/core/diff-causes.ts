@@ -326,5 +326,9 @@ export function attribute(
       origin: { file: rb.rulesetFile, path: ['fit'] },
     });
   }
-  return causes;
+  // an entry whose dates moved is said once, by its dates
+  const dated = new Set(
+    causes.filter((c) => c.change === 'lapsed' || c.change === 'opened').map((c) => `${c.kind} ${c.id}`),
+  );
+  return causes.filter((c) => c.change !== 'changed' || !dated.has(`${c.kind} ${c.id}`));
 }

@@ -78,7 +78,7 @@ export async function checkoutRules(rulesDir: string, rev: string): Promise<Rule
   if (files.length === 0) {
     throw new GitRulesError(`${path} has no .yaml files at revision ${rev}`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'innoroute-rules-'));
+  const dir = mkdtempSync(join(tmpdir(), 'innoroute-diff-rules-'));
   trackTemporary(dir);
   const remove = () => {
     rmSync(dir, { recursive: true, force: true });

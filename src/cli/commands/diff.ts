@@ -87,7 +87,8 @@ export async function run(file: string, opts: DiffOptions, ctx: CliContext): Pro
       throw new UsageError(t.badFromDate(opts.asOfFrom));
     }
   }
-  const datesGiven = opts.asOf !== undefined || opts.asOfFrom !== undefined;
+  // test cases keep their own date (as `innoroute test` does), unless the dates are compared
+  const datesCompared = opts.asOfFrom !== undefined;
   const { delimiter, jobs } = rowOptions(opts, lang);
   const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
   const gitRev = opts.rulesFrom?.startsWith('git:') ? opts.rulesFrom.slice(4) : undefined;
@@ -163,7 +164,7 @@ export async function run(file: string, opts: DiffOptions, ctx: CliContext): Pro
           : NO_WRITER;
 
     if (answers) {
-      const text = diffAnswers(file, inputPath!, sides, datesGiven, lang, tally, writer);
+      const text = diffAnswers(file, inputPath!, sides, datesCompared, lang, tally, writer);
       const body = streamed ? text : await render(report(), opts, ctx, lang, out !== undefined);
       if (out) writeOutputFile(out, body);
       else ctx.stdout.write(body);
@@ -208,7 +209,7 @@ function diffAnswers(
   file: string,
   path: string,
   sides: Sides,
-  datesGiven: boolean,
+  datesCompared: boolean,
   lang: Lang,
   tally: DiffTally,
   writer: DiffWriter,
@@ -226,7 +227,7 @@ function diffAnswers(
   const parts = [writer.head({ delimiter: ',', bom: false, crlf: false })];
   for (const input of inputs) {
     // a test case's own date, unless the diff is about dates
-    const own = !datesGiven && input.asOf !== undefined ? input.asOf : undefined;
+    const own = !datesCompared && input.asOf !== undefined ? input.asOf : undefined;
     const a: DiffSide = { program: pa, asOf: own ?? sides.before.asOf };
     const b: DiffSide = { program: pb, asOf: own ?? sides.after.asOf };
     const ja = judgeAnswers(a, input.raw, lang);
