@@ -1,14 +1,15 @@
 // `innoroute batch`'s rows: one advice per row, as CSV records, NDJSON lines or JSON array
-// elements, written in input order through the shared row pipeline (row-pipeline.ts: reading,
+// elements (or, for html, the portfolio page at the end, from the counts), written in input order through the shared row pipeline (row-pipeline.ts: reading,
 // slices, worker threads, backpressure). Each slice is assessed by a RowAssessor
 // (batch-rows.ts), here or in a worker (batch-worker.ts), with its own copy of the rule set and
 // engine; nothing is collected per row except counts for the summary.
 import { stringify as stringifyRows } from 'csv-stringify/sync';
-import type { Family, Fit } from '../core/ids.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { planColumns } from './batch-header.ts';
-import type { BatchFormat, ErrorRow, RowsDone } from './batch-rows.ts';
-import { MAX_ERROR_ROWS, RowAssessor } from './batch-rows.ts';
+import type { BatchFormat, RowsDone } from './batch-rows.ts';
+import { RowAssessor } from './batch-rows.ts';
+import type { BatchSummary } from './batch-summary.ts';
+import { BatchTally } from './batch-summary.ts';
 import type { Delimiter } from './csv.ts';
 import { OUTPUT_COLUMNS } from './csv.ts';
 import type { FileShape, RowPipelineOptions } from './row-pipeline.ts';
@@ -18,24 +19,19 @@ export { BatchFileError } from './batch-header.ts';
 export type { BatchFormat, ErrorRow } from './batch-rows.ts';
 export { MAX_ERROR_ROWS } from './batch-rows.ts';
 export { defaultJobs, SLICE_ROWS } from './row-pipeline.ts';
+export type { PortfolioRow } from './batch-rows.ts';
+export type { BatchSummary } from './batch-summary.ts';
+export { MAX_PORTFOLIO_ERRORS, MAX_PORTFOLIO_ROWS } from './batch-summary.ts';
 
 export interface BatchOptions extends RowPipelineOptions {
   readonly rules: RuleSet;
   readonly asOf: string;
   readonly format: BatchFormat;
-}
-
-export interface BatchSummary {
-  readonly rows: number;
-  readonly errorRows: number;
-  /** family → fit → rows, by the primary route. */
-  readonly byFamily: ReadonlyMap<Family, ReadonlyMap<Fit, number>>;
-  /** Assessed rows without any advised route. */
-  readonly noRoute: number;
-  /** Stakeholder id → rows that list it. */
-  readonly stakeholders: ReadonlyMap<string, number>;
-  /** The first error rows (at most MAX_ERROR_ROWS kept). */
-  readonly errors: readonly ErrorRow[];
+  /**
+   * html: the document, made from the summary once every row is counted, and written as the whole
+   * output (the rows themselves write nothing).
+   */
+  readonly closing?: (summary: BatchSummary) => string;
 }
 
 export interface BatchResult {
@@ -45,20 +41,17 @@ export interface BatchResult {
   readonly summary: BatchSummary;
 }
 
-/** What batch writes for each slice, and the summary's counts. */
+/** What batch writes for each slice, and the summary's counts (batch-summary.ts). */
 class BatchJob {
   private firstJson = true;
-  rows = 0;
-  errorRows = 0;
-  noRoute = 0;
-  readonly byFamily = new Map<Family, Map<Fit, number>>();
-  readonly stakeholders = new Map<string, number>();
-  readonly errors: ErrorRow[] = [];
+  readonly tally: BatchTally;
 
   constructor(
     private readonly opts: BatchOptions,
     private readonly shape: FileShape,
-  ) {}
+  ) {
+    this.tally = new BatchTally(opts.format === 'html');
+  }
 
   start(header: string[], line: number) {
     const { rules, lang, format, asOf } = this.opts;
@@ -89,23 +82,15 @@ class BatchJob {
   }
 
   end(): string {
+    if (this.opts.format === 'html' && this.opts.closing) {
+      return this.opts.closing(this.tally.summary());
+    }
     if (this.opts.format !== 'json') return '';
     return this.firstJson ? ']\n' : '\n]\n';
   }
 
   count(done: RowsDone): number {
-    this.rows += done.rows;
-    this.errorRows += done.errorRows;
-    this.noRoute += done.noRoute;
-    for (const e of done.errors) if (this.errors.length < MAX_ERROR_ROWS) this.errors.push(e);
-    for (const [family, fit, n] of done.primaries) {
-      let fits = this.byFamily.get(family);
-      if (!fits) this.byFamily.set(family, (fits = new Map()));
-      fits.set(fit, (fits.get(fit) ?? 0) + n);
-    }
-    for (const [id, n] of done.stakeholders) {
-      this.stakeholders.set(id, (this.stakeholders.get(id) ?? 0) + n);
-    }
+    this.tally.count(done);
     return done.rows;
   }
 }
@@ -114,16 +99,5 @@ class BatchJob {
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let job: BatchJob | undefined;
   const shape = await runRows(opts, (s) => (job = new BatchJob(opts, s)));
-  const j = job!;
-  return {
-    ...shape,
-    summary: {
-      rows: j.rows,
-      errorRows: j.errorRows,
-      byFamily: j.byFamily,
-      noRoute: j.noRoute,
-      stakeholders: j.stakeholders,
-      errors: j.errors,
-    },
-  };
+  return { ...shape, summary: job!.tally.summary() };
 }

@@ -32,12 +32,14 @@
 //   file is left). A reader that stops early (`| head`) ends the run quietly with 141 (128 +
 //   SIGPIPE, as any Unix tool whose reader has gone).
 import Table from 'cli-table3';
+import { basename } from 'node:path';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
 import type { BatchSummary } from '../../io/batch.ts';
 import { MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { familyLabel } from '../../report/labels.ts';
+import type * as PortfolioPage from '../../report/html/portfolio-page.tsx';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
@@ -47,7 +49,7 @@ import { loadRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute batch` takes, as commander parses it (main.ts declares the flags). */
 export interface BatchOptions extends GlobalOptions {
-  readonly format: 'csv' | 'ndjson' | 'json';
+  readonly format: 'csv' | 'ndjson' | 'json' | 'html';
   readonly out?: string;
   readonly delimiter?: string;
   readonly summary?: boolean;
@@ -63,6 +65,7 @@ const TEXTS = {
       `${n} van ${total} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
     errorColumn: 'de kolom error',
     errorField: 'het veld "error"',
+    errorSection: 'het deel "Rijen met fouten" van de pagina',
     summaryRows: (rows: number, ok: number, err: number) =>
       `${rows} rijen: ${ok} beoordeeld, ${err} met fouten`,
     byFamily: 'Rijen per familie (eerste route) en fit',
@@ -82,6 +85,7 @@ const TEXTS = {
       `${n} of ${total} rows could not be assessed (line ${lines}); see ${where}`,
     errorColumn: 'the error column',
     errorField: 'the "error" field',
+    errorSection: 'the part "Rows with errors" of the page',
     summaryRows: (rows: number, ok: number, err: number) =>
       `${rows} rows: ${ok} assessed, ${err} with errors`,
     byFamily: 'Rows by family (first route) and fit',
@@ -150,6 +154,32 @@ export function formatSummary(
   return `${parts.join('\n\n')}\n`;
 }
 
+/** Where the output shows a row's error. */
+function whereErrors(format: BatchOptions['format'], t: Texts): string {
+  if (format === 'csv') return t.errorColumn;
+  return format === 'html' ? t.errorSection : t.errorField;
+}
+
+type PortfolioModule = typeof PortfolioPage;
+
+/** The portfolio page of --format html, from the summary of the run. */
+function portfolioPage(
+  page: PortfolioModule,
+  rules: RuleSet,
+  lang: Lang,
+  asOf: string,
+  source: string,
+): (summary: BatchSummary) => string {
+  return (summary) =>
+    page.renderPortfolioHtml(summary, {
+      rules,
+      lang,
+      asOf,
+      source,
+      topStakeholders: TOP_STAKEHOLDERS,
+    });
+}
+
 export async function run(file: string, opts: BatchOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
   const t = TEXTS[lang];
@@ -170,6 +200,17 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       : undefined;
   if (out) checkOutputFile(out);
   const rules = await loadRuleSet(rulesDir, { env: ctx.env });
+  // html: one page, made at the end from the counts taken while the rows streamed
+  const closing =
+    opts.format === 'html'
+      ? portfolioPage(
+          await import('../../report/html/portfolio-page.tsx'),
+          rules,
+          lang,
+          asOf,
+          from.path ? basename(file) : 'stdin',
+        )
+      : undefined;
 
   const result = await streamRows(ctx, lang, from, out, opts.progress !== false, (s) =>
     runBatch({
@@ -182,6 +223,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       jobs,
       autoJobs: opts.jobs === undefined,
       ...(from.bytes !== undefined ? { inputBytes: from.bytes } : {}),
+      ...(closing ? { closing } : {}),
     }),
   );
 
@@ -191,7 +233,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     const shown = summary.errors.slice(0, MAX_ERROR_ROWS).map((e) => e.line);
     const lines = shown.join(', ') + (summary.errorRows > shown.length ? ', …' : '');
     ctx.stderr.write(
-      `innoroute: ${t.someFailed(summary.errorRows, summary.rows, lines, opts.format === 'csv' ? t.errorColumn : t.errorField)}\n`,
+      `innoroute: ${t.someFailed(summary.errorRows, summary.rows, lines, whereErrors(opts.format, t))}\n`,
     );
     return 1;
   }
