@@ -131,20 +131,28 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
   globalOptions(
     program
       .command('diff')
-      .description('what changes in the advice between two rule sets or two dates (exit 1 when anything does)')
+      .description(
+        'what changes in the advice between two rule sets or two dates (exit 1 when anything does)',
+      )
       .argument(
         '<input>',
         'answers file (YAML or JSON), CSV file ("-": stdin), or rule test cases (a test file or directory such as rules/tests)',
       )
-      .option('--rules-from <dir>', 'the rules to compare with: a directory, or git:<rev> (the --rules directory at that git revision)')
+      .option(
+        '--rules-from <dir>',
+        'the rules to compare with: a directory, or git:<rev> (the --rules directory at that git revision)',
+      )
       .option('--as-of-from <date>', 'the date to compare with, YYYY-MM-DD (default: --as-of)')
       .addOption(
         new Option('--format <format>', 'output format')
-          .choices(['text', 'markdown', 'json', 'csv', 'github'])
+          .choices(['text', 'markdown', 'json', 'csv', 'github', 'html'])
           .default('text'),
       )
       .option('--out <file>', 'write to a file (atomically) instead of stdout')
-      .option('--delimiter <char>', 'CSV input: field delimiter (default: detected from , ; or tab)')
+      .option(
+        '--delimiter <char>',
+        'CSV input: field delimiter (default: detected from , ; or tab)',
+      )
       .option('--no-progress', 'no progress line on stderr')
       .option(
         '--jobs <n>',

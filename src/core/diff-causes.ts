@@ -84,7 +84,10 @@ export class RuleChanges {
 }
 
 /** Numbers by id, per program (programs are immutable and shared). */
-const numbering = new WeakMap<Program, { routes: Map<string, number>; nodes: Map<string, number> }>();
+const numbering = new WeakMap<
+  Program,
+  { routes: Map<string, number>; nodes: Map<string, number> }
+>();
 
 function numbersOf(p: Program) {
   let n = numbering.get(p);
@@ -302,8 +305,10 @@ export function attribute(
     for (const id of list) {
       const ia = (kind === 'bridge' ? pa.bridgeIds : pa.warningIds).indexOf(id);
       const ib = (kind === 'bridge' ? pb.bridgeIds : pb.warningIds).indexOf(id);
-      const va = ia < 0 ? undefined : (kind === 'bridge' ? pa.texts.nl.bridge : pa.texts.nl.warnings)[ia];
-      const vb = ib < 0 ? undefined : (kind === 'bridge' ? pb.texts.nl.bridge : pb.texts.nl.warnings)[ib];
+      const va =
+        ia < 0 ? undefined : (kind === 'bridge' ? pa.texts.nl.bridge : pa.texts.nl.warnings)[ia];
+      const vb =
+        ib < 0 ? undefined : (kind === 'bridge' ? pb.texts.nl.bridge : pb.texts.nl.warnings)[ib];
       add(
         validityCause(kind, id, va, vb, a, b, (s) => {
           const r = s === 'before' ? ra : rb;
@@ -328,7 +333,9 @@ export function attribute(
   }
   // an entry whose dates moved is said once, by its dates
   const dated = new Set(
-    causes.filter((c) => c.change === 'lapsed' || c.change === 'opened').map((c) => `${c.kind} ${c.id}`),
+    causes
+      .filter((c) => c.change === 'lapsed' || c.change === 'opened')
+      .map((c) => `${c.kind} ${c.id}`),
   );
   return causes.filter((c) => c.change !== 'changed' || !dated.has(`${c.kind} ${c.id}`));
 }

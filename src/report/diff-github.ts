@@ -7,7 +7,12 @@ import { causeText, diffTexts, summaryLine } from './diff-strings.ts';
 
 /** Workflow-command escaping of a property value and of a message. */
 const prop = (s: string) =>
-  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  s
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/:/g, '%3A')
+    .replace(/,/g, '%2C');
 const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 export function renderDiffGithub(r: DiffReport, lang: Lang): string {

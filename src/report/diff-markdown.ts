@@ -38,11 +38,23 @@ export function renderDiffMarkdown(r: DiffReport, lang: Lang): string {
     return `${out.join('\n')}\n`;
   }
   if (r.primaries.length > 0) {
-    out.push('', `#### ${t.primaries}`, '', `| ${t.from} | ${t.to} | ${t.inputs} |`, '|---|---|--:|');
+    out.push(
+      '',
+      `#### ${t.primaries}`,
+      '',
+      `| ${t.from} | ${t.to} | ${t.inputs} |`,
+      '|---|---|--:|',
+    );
     for (const m of r.primaries) out.push(`| ${cell(m.before)} | ${cell(m.after)} | ${m.inputs} |`);
   }
   if (r.causes.length > 0) {
-    out.push('', `#### ${t.causes}`, '', `| ${t.cause} | ${t.where} | ${t.inputs} |`, '|---|---|--:|');
+    out.push(
+      '',
+      `#### ${t.causes}`,
+      '',
+      `| ${t.cause} | ${t.where} | ${t.inputs} |`,
+      '|---|---|--:|',
+    );
     for (const { cause, inputs } of r.causes) {
       out.push(`| ${cell(causeText(cause, lang))} | ${code(causeWhere(cause))} | ${inputs} |`);
     }

@@ -24,8 +24,7 @@ const TEXTS = {
     where: 'waar',
     untraced: (n: number) => `${n} ${n === 1 ? 'invoer' : 'invoeren'} zonder herleide oorzaak`,
     details: 'Per invoer',
-    more: (n: number) =>
-      `… en nog ${n}; --format csv of json geeft ze allemaal`,
+    more: (n: number) => `… en nog ${n}; --format csv of json geeft ze allemaal`,
     primary: 'eerste route',
     routesAdded: 'routes erbij',
     routesDropped: 'routes eraf',
@@ -158,7 +157,8 @@ export function changeLines(c: InputChange, lang: Lang): [string, string][] {
     ['before', c.before],
     ['after', c.after],
   ] as const) {
-    if (s.error !== undefined) lines.push([`${t.error} (${t[side === 'before' ? 'from' : 'to']})`, s.error]);
+    if (s.error !== undefined)
+      lines.push([`${t.error} (${t[side === 'before' ? 'from' : 'to']})`, s.error]);
   }
   list(
     t.routesAdded,

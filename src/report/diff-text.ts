@@ -43,11 +43,7 @@ export function renderDiffText(r: DiffReport, lang: Lang, plain: boolean): strin
     const lines = changeLines(c, lang);
     const why = c.causes.map((x) => causeText(locatedCause(r, x), lang));
     lines.push([t.why, why.length > 0 ? why.join('\n') : t.notTraced]);
-    inputs.push([
-      { rowSpan: lines.length, content: c.id },
-      lines[0]![0],
-      lines[0]![1],
-    ]);
+    inputs.push([{ rowSpan: lines.length, content: c.id }, lines[0]![0], lines[0]![1]]);
     for (const [label, value] of lines.slice(1)) inputs.push([label, value]);
   }
   const more = r.changed > r.listed.length ? `\n${t.more(r.changed - r.listed.length)}` : '';

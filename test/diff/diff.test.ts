@@ -5,7 +5,15 @@
 // repository; and the ways it cannot run (exit 2).
 // UPDATE_GOLDEN=1 npx vitest run test/diff rewrites the goldens.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,7 +23,14 @@ import { ROOT, run } from '../batch/helpers.ts';
 const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const AS_OF = '2026-11-27';
-const FORMATS = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv', github: 'github.txt' };
+const FORMATS = {
+  text: 'txt',
+  markdown: 'md',
+  json: 'json',
+  csv: 'csv',
+  github: 'github.txt',
+  html: 'html',
+};
 
 function compare(name: string, actual: string): void {
   const path = join(GOLDEN, name);
@@ -25,7 +40,9 @@ function compare(name: string, actual: string): void {
     return;
   }
   if (!existsSync(path)) {
-    throw new Error(`no golden file ${relative(ROOT, path)}; UPDATE_GOLDEN=1 npx vitest run test/diff`);
+    throw new Error(
+      `no golden file ${relative(ROOT, path)}; UPDATE_GOLDEN=1 npx vitest run test/diff`,
+    );
   }
   expect(actual, `differs from ${relative(ROOT, path)} (UPDATE_GOLDEN=1 to accept)`).toBe(
     readFileSync(path, 'utf8'),
@@ -105,14 +122,28 @@ describe('innoroute diff over real rule changes', () => {
   }
 
   it('a score changed: only the cases that reach the node, the node named with its line', async () => {
-    const r = await diff(['base/tests', '--rules-from', 'base', '--rules', 'score', '--as-of', AS_OF, '--format', 'json']);
+    const r = await diff([
+      'base/tests',
+      '--rules-from',
+      'base',
+      '--rules',
+      'score',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+    ]);
     const json = JSON.parse(r.stdout) as {
       changes: { id: string; causes: { kind: string; id: string; file: string; line: number }[] }[];
     };
     expect(json.changes.length).toBeGreaterThan(0);
     for (const c of json.changes) {
       expect(c.causes).toContainEqual(
-        expect.objectContaining({ kind: 'node', id: 'med-intramural', file: 'score/trees/zvw.yaml' }),
+        expect.objectContaining({
+          kind: 'node',
+          id: 'med-intramural',
+          file: 'score/trees/zvw.yaml',
+        }),
       );
     }
     const zvw = readFileSync(join(dir, 'score', 'trees', 'zvw.yaml'), 'utf8').split('\n');
@@ -121,10 +152,28 @@ describe('innoroute diff over real rule changes', () => {
   });
 
   it('identical rule sets: exit 0 and no rows', async () => {
-    const csv = await diff(['base/tests', '--rules-from', 'same', '--rules', 'base', '--as-of', AS_OF, '--format', 'csv']);
+    const csv = await diff([
+      'base/tests',
+      '--rules-from',
+      'same',
+      '--rules',
+      'base',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'csv',
+    ]);
     expect(csv.code).toBe(0);
     expect(parse(csv.stdout)).toHaveLength(1); // the header only
-    const text = await diff(['portfolio.csv', '--rules-from', 'same', '--rules', 'base', '--as-of', AS_OF]);
+    const text = await diff([
+      'portfolio.csv',
+      '--rules-from',
+      'same',
+      '--rules',
+      'base',
+      '--as-of',
+      AS_OF,
+    ]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('0 of 35 inputs change');
     expect(text.stdout).toContain('No advice changes.');
@@ -153,12 +202,30 @@ describe('innoroute diff over real rule changes', () => {
       );
     }
     // the same rows assessed one day apart on the same side of the date: nothing
-    const none = await diff(['portfolio.csv', '--rules', 'base', '--as-of-from', '2025-02-02', '--as-of', '2025-02-03']);
+    const none = await diff([
+      'portfolio.csv',
+      '--rules',
+      'base',
+      '--as-of-from',
+      '2025-02-02',
+      '--as-of',
+      '2025-02-03',
+    ]);
     expect(none.code).toBe(0);
   });
 
   it('the same changed rows with worker threads as on one thread', async () => {
-    const args = ['portfolio.csv', '--rules-from', 'base', '--rules', 'condition', '--as-of', AS_OF, '--format', 'csv'];
+    const args = [
+      'portfolio.csv',
+      '--rules-from',
+      'base',
+      '--rules',
+      'condition',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'csv',
+    ];
     const one = await diff([...args, '--jobs', '1']);
     const three = await diff([...args, '--jobs', '3']);
     expect(one.code).toBe(1);
@@ -167,7 +234,15 @@ describe('innoroute diff over real rule changes', () => {
 
   it('an answers file is one input, named after the file', async () => {
     cpSync(join(ROOT, 'data', 'cue2walk.yaml'), join(dir, 'cue2walk.yaml'));
-    const r = await diff(['cue2walk.yaml', '--rules-from', 'base', '--rules', 'base', '--as-of', AS_OF]);
+    const r = await diff([
+      'cue2walk.yaml',
+      '--rules-from',
+      'base',
+      '--rules',
+      'base',
+      '--as-of',
+      AS_OF,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 of 1 input change');
   });
@@ -186,15 +261,32 @@ describe('innoroute diff --rules-from git:<rev>', () => {
     git('add', '-A');
     git('commit', '-qm', 'base');
     cpSync(join(dir, 'score', 'trees', 'zvw.yaml'), join(repo, 'rules', 'trees', 'zvw.yaml'));
-    const args = ['diff', 'rules/tests', '--rules', 'rules', '--as-of', AS_OF, '--lang', 'en', '--format', 'csv'];
+    const args = [
+      'diff',
+      'rules/tests',
+      '--rules',
+      'rules',
+      '--as-of',
+      AS_OF,
+      '--lang',
+      'en',
+      '--format',
+      'csv',
+    ];
     const viaGit = await run([...args, '--rules-from', 'git:HEAD'], { cwd: repo });
-    const viaDir = await run([...args, '--rules-from', '../base', '--rules', 'rules'], { cwd: repo });
+    const viaDir = await run([...args, '--rules-from', '../base', '--rules', 'rules'], {
+      cwd: repo,
+    });
     expect(viaGit.code, viaGit.stderr).toBe(1);
     // the same rows; the causes name the same files, in the repository's rule directory
-    expect(viaGit.stdout.replace(/\.\.\/base\//g, 'rules/')).toBe(viaDir.stdout.replace(/\.\.\/base\//g, 'rules/'));
+    expect(viaGit.stdout.replace(/\.\.\/base\//g, 'rules/')).toBe(
+      viaDir.stdout.replace(/\.\.\/base\//g, 'rules/'),
+    );
     const bad = await run([...args, '--rules-from', 'git:no-such-branch'], { cwd: repo });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--rules-from git:no-such-branch: the repository has no revision "no-such-branch"');
+    expect(bad.stderr).toContain(
+      '--rules-from git:no-such-branch: the repository has no revision "no-such-branch"',
+    );
   });
 });
 
@@ -206,7 +298,9 @@ describe('innoroute diff cannot run', () => {
   });
 
   it('rules with errors on either side: exit 2 with validate report', async () => {
-    variant(dir, 'broken', [['trees/zvw.yaml', 'route: zvw.medicine-intramural', 'route: zvw.no-such-route']]);
+    variant(dir, 'broken', [
+      ['trees/zvw.yaml', 'route: zvw.medicine-intramural', 'route: zvw.no-such-route'],
+    ]);
     const r = await diff(['portfolio.csv', '--rules-from', 'broken', '--rules', 'base']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--rules-from broken');

@@ -30,7 +30,7 @@ import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { rowInput, rowOptions, streamRows } from '../row-stream.ts';
 import { catchSignals } from '../signals.ts';
 
-export type DiffFormat = 'text' | 'markdown' | 'json' | 'csv' | 'github';
+export type DiffFormat = 'text' | 'markdown' | 'json' | 'csv' | 'github' | 'html';
 
 /** What `innoroute diff` takes, as commander parses it (main.ts declares the flags). */
 export interface DiffOptions extends GlobalOptions {
@@ -136,7 +136,10 @@ export async function run(file: string, opts: DiffOptions, ctx: CliContext): Pro
       throw e;
     }
     const after = await loadRuleSet(rulesDir, { env: ctx.env });
-    const sides: Sides = { before: { rules: before, asOf: asOfFrom }, after: { rules: after, asOf } };
+    const sides: Sides = {
+      before: { rules: before, asOf: asOfFrom },
+      after: { rules: after, asOf },
+    };
     const positions = {
       before: new RulePositions(beforeDir, beforeShown),
       after: new RulePositions(rulesDir, afterShown),
@@ -169,24 +172,18 @@ export async function run(file: string, opts: DiffOptions, ctx: CliContext): Pro
       if (out) writeOutputFile(out, body);
       else ctx.stdout.write(body);
     } else {
-      await streamRows(
-        ctx,
-        lang,
-        from!,
-        streamed ? out : undefined,
-        opts.progress !== false,
-        (s) =>
-          runRows(
-            {
-              ...s,
-              lang,
-              ...(delimiter ? { delimiter } : {}),
-              jobs,
-              autoJobs: opts.jobs === undefined,
-              ...(from!.bytes !== undefined ? { inputBytes: from!.bytes } : {}),
-            },
-            (shape) => new DiffJob(sides, lang, shape, writer, tally, s.onWarning),
-          ),
+      await streamRows(ctx, lang, from!, streamed ? out : undefined, opts.progress !== false, (s) =>
+        runRows(
+          {
+            ...s,
+            lang,
+            ...(delimiter ? { delimiter } : {}),
+            jobs,
+            autoJobs: opts.jobs === undefined,
+            ...(from!.bytes !== undefined ? { inputBytes: from!.bytes } : {}),
+          },
+          (shape) => new DiffJob(sides, lang, shape, writer, tally, s.onWarning),
+        ),
       );
       if (!streamed) {
         const body = await render(report(), opts, ctx, lang, out !== undefined);
@@ -253,6 +250,8 @@ async function render(
   switch (opts.format) {
     case 'markdown':
       return (await import('../../report/diff-markdown.ts')).renderDiffMarkdown(report, lang);
+    case 'html':
+      return (await import('../../report/html/diff-page.tsx')).renderDiffHtml(report, lang);
     case 'github':
       return (await import('../../report/diff-github.ts')).renderDiffGithub(report, lang);
     default: {
