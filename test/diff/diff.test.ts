@@ -17,8 +17,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, run } from '../batch/helpers.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ROOT, run, runBuilt } from '../batch/helpers.ts';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -61,6 +61,9 @@ function variant(dir: string, name: string, edits: [file: string, from: string, 
 }
 
 let dir: string;
+
+// every test runs whole diffs of the shipped rules (compiled once per copy): slow on a busy machine
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'innoroute-diff-test-'));
@@ -226,8 +229,14 @@ describe('innoroute diff over real rule changes', () => {
       '--format',
       'csv',
     ];
-    const one = await diff([...args, '--jobs', '1']);
-    const three = await diff([...args, '--jobs', '3']);
+    // the build: only it has the worker module that --jobs starts
+    const built = (more: string[]) =>
+      runBuilt(['diff', ...args, ...more, '--lang', 'en', '--no-progress'], {
+        cwd: dir,
+        env: { INNOROUTE_CACHE_DIR: join(dir, '.cache') },
+      });
+    const one = await built(['--jobs', '1']);
+    const three = await built(['--jobs', '3']);
     expect(one.code).toBe(1);
     expect(three.stdout).toBe(one.stdout);
   });
