@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdviseOptions } from './commands/advise.ts';
 import type { BatchOptions } from './commands/batch.ts';
+import type { DiffOptions } from './commands/diff.ts';
 import type { ExplainCommandOptions } from './commands/explain.ts';
 import type { TestOptions } from './commands/test.ts';
 import type { ValidateOptions } from './commands/validate.ts';
@@ -124,6 +125,41 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       ),
   ).action(async (file: string, opts: BatchOptions) => {
     const { run } = await import('./commands/batch.ts');
+    setCode(await run(file, opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('diff')
+      .description(
+        'what changes in the advice between two rule sets or two dates (exit 1 when anything does)',
+      )
+      .argument(
+        '<input>',
+        'answers file (YAML or JSON), CSV file ("-": stdin), or rule test cases (a test file or directory such as rules/tests)',
+      )
+      .option(
+        '--rules-from <dir>',
+        'the rules to compare with: a directory, or git:<rev> (the --rules directory at that git revision)',
+      )
+      .option('--as-of-from <date>', 'the date to compare with, YYYY-MM-DD (default: --as-of)')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'markdown', 'json', 'csv', 'github', 'html'])
+          .default('text'),
+      )
+      .option('--out <file>', 'write to a file (atomically) instead of stdout')
+      .option(
+        '--delimiter <char>',
+        'CSV input: field delimiter (default: detected from , ; or tab)',
+      )
+      .option('--no-progress', 'no progress line on stderr')
+      .option(
+        '--jobs <n>',
+        'CSV input: threads (default: one per CPU, at most 4, for a file of 1 MiB or more)',
+      ),
+  ).action(async (file: string, opts: DiffOptions) => {
+    const { run } = await import('./commands/diff.ts');
     setCode(await run(file, opts, ctx));
   });
 

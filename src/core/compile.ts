@@ -59,6 +59,7 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
   const input: Input = { files, report };
 
   const ruleset = rulesetFile(input);
+  const rulesetAt = filesOf<RulesetFile>(input, 'ruleset')[0]?.file;
   const reviewed = files.map((f) => ({
     file: f.file,
     date: (f.data as { last_reviewed: string }).last_reviewed,
@@ -83,6 +84,7 @@ export function compileRuleSet(files: readonly ParsedFile[], hash: string): Comp
       version: ruleset.version,
       hash,
       fit: ruleset.fit,
+      ...(rulesetAt !== undefined ? { rulesetFile: rulesetAt } : {}),
       disclaimer: ruleset.disclaimer,
       parties,
       questions: questions.byId,

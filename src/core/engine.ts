@@ -156,6 +156,10 @@ export interface Verdict {
   readonly stakeholders: readonly string[];
   /** The warning ids (Advice.warnings). */
   readonly warnings: readonly string[];
+  /** The bridge funding ids (Advice.bridgeFunding). */
+  readonly bridge: readonly string[];
+  /** The cost/benefit arrangement ids (Advice.arrangements). */
+  readonly arrangements: readonly string[];
   readonly openQuestions: readonly string[];
   /** Null without figures; `losses` is the sum of the negative balances (0 or less). */
   readonly costBenefit: { readonly wrongPocket: boolean; readonly losses: number } | null;
@@ -180,6 +184,8 @@ export function verdictOf(advice: Advice): Verdict {
     routes: advice.routes.map(({ id, family, fit, score }) => ({ id, family, fit, score })),
     stakeholders: advice.stakeholders.map((s) => s.id),
     warnings: advice.warnings.map((w) => w.id),
+    bridge: advice.bridgeFunding.map((b) => b.id),
+    arrangements: [...(advice.arrangements ?? [])],
     openQuestions: [...advice.openQuestions],
     costBenefit: costBenefitVerdict(cb),
   };
@@ -206,7 +212,8 @@ export class RowEvaluator {
     );
   }
 
-  private facts(values: readonly (AnswerValue | undefined)[]): Facts {
+  /** The facts of a row: its answers in their slots, and the derived facts. */
+  facts(values: readonly (AnswerValue | undefined)[]): Facts {
     const slotted = emptyValues(this.program);
     for (let i = 0; i < this.slots.length; i++) {
       const s = this.slots[i]!;
@@ -223,18 +230,24 @@ export class RowEvaluator {
 
   verdict(values: readonly (AnswerValue | undefined)[], options: EvaluateOptions): Verdict {
     const facts = this.facts(values);
-    const d = decide(this.program, facts, options.asOf);
-    return {
-      routes: d.advised.map((r) => ({
-        id: r.tally.id,
-        family: r.family,
-        fit: r.fit,
-        score: r.score,
-      })),
-      stakeholders: d.checklist.entries.map((e) => this.program.stakeholderIds[e.stakeholder]!),
-      warnings: d.warnings.map((n) => this.program.warningIds[n]!),
-      openQuestions: d.openQuestions.slice(),
-      costBenefit: costBenefitVerdict(facts.figures),
-    };
+    return verdictFrom(this.program, facts, decide(this.program, facts, options.asOf));
   }
+}
+
+/** The Verdict of decisions, without writing the Advice's texts. */
+export function verdictFrom(program: Program, facts: Facts, d: Decisions): Verdict {
+  return {
+    routes: d.advised.map((r) => ({
+      id: r.tally.id,
+      family: r.family,
+      fit: r.fit,
+      score: r.score,
+    })),
+    stakeholders: d.checklist.entries.map((e) => program.stakeholderIds[e.stakeholder]!),
+    warnings: d.warnings.map((n) => program.warningIds[n]!),
+    bridge: d.bridge.map((n) => program.bridgeIds[n]!),
+    arrangements: d.collected.arrangements.slice(),
+    openQuestions: d.openQuestions.slice(),
+    costBenefit: costBenefitVerdict(facts.figures),
+  };
 }

@@ -73,6 +73,11 @@ export class WalkRecord implements WalkVisitor {
     if (kind !== 'sequence') this.taken[node.index] = kind;
   }
 
+  /** The node whose branch led to `node`; -1 for a root, or a node the walk did not enter. */
+  parentOf(node: number): number {
+    return this.parent[node]!;
+  }
+
   /** The branch the walk left `node` by; null when it stopped there. */
   branchOf(node: number): BranchKind | null {
     return this.taken[node] ?? null;

@@ -72,6 +72,8 @@ export interface RuleSet {
   /** sha256 over the rule files' names and bytes (tests excluded), `sha256:<hex>`. */
   readonly hash: string;
   readonly fit: RulesetFile['fit'];
+  /** The file of kind `ruleset` (relative to the rule directory), where `fit` is written. */
+  readonly rulesetFile?: string;
   readonly disclaimer: Text;
   readonly parties: ReadonlyMap<string, Text>;
   readonly questions: ReadonlyMap<string, QuestionDef>;

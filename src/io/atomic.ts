@@ -267,7 +267,20 @@ function track(tmp: string): void {
  * still opening its file creates it after this, and its discard() or the exit removes it then.
  */
 export function removeTemporaryFiles(): void {
-  for (const tmp of temporaryFiles) rmSync(tmp, { force: true });
+  for (const tmp of temporaryFiles) rmSync(tmp, { force: true, recursive: true });
+}
+
+/**
+ * Lists a temporary file or directory that another module made (diff's rules from git), so that
+ * a signal or the exit removes it as it removes the files of a write under way.
+ */
+export function trackTemporary(path: string): void {
+  track(path);
+}
+
+/** The caller removed it: no longer listed. */
+export function untrackTemporary(path: string): void {
+  temporaryFiles.delete(path);
 }
 
 /** A name next to the target, hidden, that no other writer picks. */

@@ -8,6 +8,7 @@ import { adviceJson } from '../core/advice-json.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import { parseAnswer } from '../core/answers.ts';
 import { RowEvaluator } from '../core/engine.ts';
+import type { Facts } from '../core/facts.ts';
 import type { Family, Fit } from '../core/ids.ts';
 import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
@@ -132,7 +133,7 @@ interface Problem {
 }
 
 /** One row that could not be assessed. */
-interface Failure {
+export interface Failure {
   readonly message: string;
   readonly problems: readonly Problem[];
 }
@@ -175,7 +176,6 @@ export class RowAssessor {
   /** Rows (records without blank ones) with the line each starts on. */
   assess(records: readonly (readonly string[])[], lines: readonly number[]): RowsDone {
     const { format, lang, asOf } = this.out;
-    const plan = this.plan;
     const cells: OutputCell[][] = [];
     const texts: string[] = [];
     let errorRows = 0;
@@ -187,20 +187,9 @@ export class RowAssessor {
     for (let r = 0; r < records.length; r++) {
       const record = records[r]!;
       const line = lines[r]!;
-      const rawId = plan.idIndex >= 0 ? (record[plan.idIndex] ?? '').trim() : '';
-      const id = rawId === '' || rawId.length > MAX_CELL_CHARS ? String(line) : rawId;
-
-      let failure: Failure | undefined;
-      const long = longCell(record);
-      if (record.length !== plan.width) {
-        const message = this.t.width(record.length, plan.width);
-        failure = { message, problems: [{ message }] };
-      } else if (long >= 0) {
-        const message = this.t.cellTooLong(long + 1, record[long]!.length);
-        failure = { message, problems: [{ message }] };
-      } else {
-        failure = this.readCells(record);
-      }
+      const read = this.read(record, line);
+      const id = read.id;
+      let failure = read.failure;
       // CSV needs only the verdict; the other formats write the whole Advice
       let primary: { readonly family: Family; readonly fit: Fit } | undefined;
       let checklist: readonly string[] = [];
@@ -248,7 +237,7 @@ export class RowAssessor {
       }
 
       if (failure || output === undefined) {
-        const message = `${this.t.line} ${line}: ${failure!.message}`;
+        const message = this.lineMessage(line, failure!);
         errorRows++;
         if (errors.length < MAX_ERROR_ROWS) errors.push({ line, id, message });
         if (format === 'csv') cells.push(escaped(errorCells(id, message)));
@@ -316,6 +305,36 @@ export class RowAssessor {
   ): Pick<PortfolioRow, 'line' | 'id' | 'name'> {
     const name = this.nameIndex >= 0 ? (record[this.nameIndex] ?? '').trim() : '';
     return name === '' ? { line, id } : { line, id, name: name.slice(0, PORTFOLIO_NAME_CHARS) };
+  }
+
+  /**
+   * Reads a row (starting on `line`) into its answers: its id (the id cell, else the line), and
+   * why it cannot be assessed; undefined: it can, and `facts()` are its facts.
+   */
+  read(record: readonly string[], line: number): { id: string; failure: Failure | undefined } {
+    const plan = this.plan;
+    const rawId = plan.idIndex >= 0 ? (record[plan.idIndex] ?? '').trim() : '';
+    const id = rawId === '' || rawId.length > MAX_CELL_CHARS ? String(line) : rawId;
+    const long = longCell(record);
+    if (record.length !== plan.width) {
+      const message = this.t.width(record.length, plan.width);
+      return { id, failure: { message, problems: [{ message }] } };
+    }
+    if (long >= 0) {
+      const message = this.t.cellTooLong(long + 1, record[long]!.length);
+      return { id, failure: { message, problems: [{ message }] } };
+    }
+    return { id, failure: this.readCells(record) };
+  }
+
+  /** The facts of the row read last. */
+  facts(): Facts {
+    return this.evaluator.facts(this.values);
+  }
+
+  /** `line N: what is wrong`, as the error column says it. */
+  lineMessage(line: number, failure: Failure): string {
+    return `${this.t.line} ${line}: ${failure.message}`;
   }
 
   /**

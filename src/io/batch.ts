@@ -1,80 +1,32 @@
-// The row pipeline of `innoroute batch`: bytes → csv-parse → slices of rows → parseAnswer per cell
-// → evaluate → CSV records, NDJSON lines or JSON array elements → the output. A stream.pipeline
-// from the file to RowSink, which writes the output and waits for it to drain: backpressure runs
-// from the output back to the file and memory stays flat however long the file is; nothing is
-// collected per row except counts for the summary (batch-summary.ts; for --format html also the
-// first rows, capped, from which the CLI makes the portfolio page written at the end).
-//
-// Rows are assessed in slices of SLICE_ROWS (batch-rows.ts), on this thread or — with `jobs` > 1
-// — also in worker threads (batch-worker.ts), each with its own copy of the rule set and engine.
-// Parsing the CSV, the line numbers and the header stay here, in file order; the slices go back
-// out in input order, so the output is byte for byte the same whatever the number of jobs.
+// `innoroute batch`'s rows: one advice per row, as CSV records, NDJSON lines or JSON array
+// elements (or, for html, the portfolio page at the end, from the counts), written in input order through the shared row pipeline (row-pipeline.ts: reading,
+// slices, worker threads, backpressure). Each slice is assessed by a RowAssessor
+// (batch-rows.ts), here or in a worker (batch-worker.ts), with its own copy of the rule set and
+// engine; nothing is collected per row except counts for the summary.
 import { stringify as stringifyRows } from 'csv-stringify/sync';
-import { existsSync } from 'node:fs';
-import { once } from 'node:events';
-import { availableParallelism } from 'node:os';
-import { Writable } from 'node:stream';
-import type { Readable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { Lang } from '../core/advice.ts';
 import type { RuleSet } from '../core/ruleset.ts';
-import { BatchFileError, planColumns } from './batch-header.ts';
-import type { BatchFormat, ColumnPlan, RowFormat, RowsDone } from './batch-rows.ts';
+import { planColumns } from './batch-header.ts';
+import type { BatchFormat, RowsDone } from './batch-rows.ts';
 import { RowAssessor } from './batch-rows.ts';
 import type { BatchSummary } from './batch-summary.ts';
 import { BatchTally } from './batch-summary.ts';
-import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
 import type { Delimiter } from './csv.ts';
-import type { CsvRecord, Head } from './csv.ts';
-import {
-  CsvRecordParser,
-  describeCsvError,
-  detectDelimiter,
-  OUTPUT_COLUMNS,
-  peekHead,
-} from './csv.ts';
-import { describeUnreadable, Utf16Decoder } from './sniff.ts';
+import { OUTPUT_COLUMNS } from './csv.ts';
+import type { FileShape, RowPipelineOptions } from './row-pipeline.ts';
+import { runRows } from './row-pipeline.ts';
 
 export { BatchFileError } from './batch-header.ts';
-export type { BatchFormat, ErrorRow, PortfolioRow } from './batch-rows.ts';
+export type { BatchFormat, ErrorRow } from './batch-rows.ts';
 export { MAX_ERROR_ROWS } from './batch-rows.ts';
+export { defaultJobs, SLICE_ROWS } from './row-pipeline.ts';
+export type { PortfolioRow } from './batch-rows.ts';
 export type { BatchSummary } from './batch-summary.ts';
 export { MAX_PORTFOLIO_ERRORS, MAX_PORTFOLIO_ROWS } from './batch-summary.ts';
 
-export interface BatchOptions {
+export interface BatchOptions extends RowPipelineOptions {
   readonly rules: RuleSet;
   readonly asOf: string;
-  readonly lang: Lang;
   readonly format: BatchFormat;
-  /** Overrides detection. */
-  readonly delimiter?: Delimiter;
-  /** The raw bytes of the CSV file. */
-  readonly input: Readable;
-  readonly output: Writable;
-  /** End the output when done (a file: yes; stdout: no). */
-  readonly endOutput: boolean;
-  /** Diagnostics that do not stop the run (unknown columns, a non-UTF-8 file). */
-  readonly onWarning: (message: string) => void;
-  /** Called as rows are done, with the number done so far. */
-  readonly onRow?: (rows: number) => void;
-  readonly signal?: AbortSignal;
-  /**
-   * Threads that assess rows, this one included (default 1: this one only). More than one needs
-   * the built worker module (dist); from the TypeScript sources rows stay on this thread.
-   */
-  readonly jobs?: number;
-  /**
-   * `jobs` is innoroute's choice (defaultJobs), not the user's: a file smaller than
-   * AUTO_MIN_BYTES stays on this thread; a larger one starts its workers after the header; input
-   * of unknown size starts them past AUTO_AFTER rows. Workers get slices only once they are
-   * ready, so that no file waits for a thread to start. Without autoJobs the workers start with
-   * the first slice and slices queue up for them while they start.
-   */
-  readonly autoJobs?: boolean;
-  /** The size of the input in bytes, when known (a file). */
-  readonly inputBytes?: number;
   /**
    * html: the document, made from the summary once every row is counted, and written as the whole
    * output (the rows themselves write nothing).
@@ -89,389 +41,63 @@ export interface BatchResult {
   readonly summary: BatchSummary;
 }
 
-/** Threads by default: one per CPU, at most this many (beyond it, reading the CSV is the limit). */
-const AUTO_JOBS = 4;
-
-/** The number of threads `batch` uses without --jobs. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(AUTO_JOBS, availableParallelism()));
-}
-
-/** With autoJobs: a file this large (about 3,000 rows) is worth a thread, which takes ~0.1 s. */
-const AUTO_MIN_BYTES = 1 << 20;
-/** With autoJobs and input of unknown size (stdin): rows assessed before threads are started. */
-const AUTO_AFTER = 3 * 1024;
-
-/** The young generation of a worker's heap, in MB (capped: V8's default lets it grow larger). */
-const WORKER_YOUNG_MB = 24;
-
-/** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
-export const SLICE_ROWS = 256;
-/**
- * Slices sent to a worker before it has answered (the next one is there when it finishes), and
- * how far ahead of the slices still out the main thread may run with its own.
- */
-const WORKER_QUEUE = 3;
-
-const TEXTS = {
-  nl: {
-    notUtf8:
-      'het bestand lijkt geen UTF-8 te zijn (tekens als é kunnen verkeerd overkomen); sla het in Excel op als "CSV UTF-8"',
-    empty: 'het bestand is leeg: er is geen kopregel',
-    emptyTodo:
-      "de eerste rij noemt de kolommen: id en vraag-id's zoals innovation_type, goal, phase",
-  },
-  en: {
-    notUtf8:
-      'the file does not look like UTF-8 (characters such as é may come out wrong); in Excel, save it as "CSV UTF-8"',
-    empty: 'the file is empty: there is no header row',
-    emptyTodo:
-      'the first row names the columns: id and question ids such as innovation_type, goal, phase',
-  },
-} as const;
-
-function isBlank(cells: readonly string[]): boolean {
-  for (const c of cells) if (c.trim() !== '') return false;
-  return true;
-}
-
-/** The built worker module next to this one; undefined when running from the sources. */
-function workerScript(): URL | undefined {
-  const url = new URL('./batch-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-interface WorkerSlot {
-  readonly worker: Worker;
-  /** It has the rule set and the engine ready (it said so). */
-  ready: boolean;
-  /** Slices sent and not answered yet. */
-  queued: number;
-}
-
-/**
- * The end of the pipeline: parsed records in; the output written to opts.output. Collects the
- * rows into slices, has each assessed (by a worker with room in its queue, or here), and writes
- * the results in input order. It takes no more records while WORKER_QUEUE slices per thread wait
- * to be written, or while the output is full (until it drains): backpressure, bounded memory.
- */
-class RowSink extends Writable {
-  private plan: ColumnPlan | undefined;
-  private local: RowAssessor | undefined;
-  private records: string[][] = [];
-  private recordLines: number[] = [];
-  /** Slices numbered in input order: the next to make, and the next to write. */
-  private nextSeq = 0;
-  private nextOut = 0;
-  /** Slices assessed and not written yet: the counts, and the text (from a worker: its bytes). */
-  private readonly finished = new Map<number, { done: RowsDone; out: string | Uint8Array }>();
-  private readonly workers: WorkerSlot[] = [];
-  private readonly maxWorkers: number;
-  private readonly script: URL | undefined;
-  private dispatched = 0;
+/** What batch writes for each slice, and the summary's counts (batch-summary.ts). */
+class BatchJob {
   private firstJson = true;
-  /** The output took everything written so far (no 'drain' to wait for). */
-  private outputReady = true;
-  /** The callback of a record held back (backpressure), and of _final until all is written. */
-  private held: ((error?: Error | null) => void) | undefined;
-  private ending: ((error?: Error | null) => void) | undefined;
-  private readonly output: Writable;
-  private readonly onOutputError = (e: Error) => this.destroy(e);
-  private readonly onDrain = () => {
-    this.outputReady = true;
-    this.release();
-  };
-
-  /** The counts for the summary. */
-  private readonly tally: BatchTally;
+  readonly tally: BatchTally;
 
   constructor(
-    private readonly rules: RuleSet,
-    private readonly out: RowFormat,
-    private readonly bom: boolean,
     private readonly opts: BatchOptions,
+    private readonly shape: FileShape,
   ) {
-    super({ objectMode: true });
-    this.output = opts.output;
-    this.tally = new BatchTally(out.format === 'html');
-    this.output.on('error', this.onOutputError);
-    this.script = (opts.jobs ?? 1) > 1 ? workerScript() : undefined;
-    this.maxWorkers = this.script ? Math.max(0, (opts.jobs ?? 1) - 1) : 0;
+    this.tally = new BatchTally(opts.format === 'html');
   }
 
-  override _write(
-    { cells: record, line }: CsvRecord,
-    _encoding: BufferEncoding,
-    done: (error?: Error | null) => void,
-  ): void {
-    try {
-      if (isBlank(record)) {
-        done();
-        return;
-      }
-      if (!this.plan) {
-        this.start(record, line);
-      } else {
-        this.records.push(record);
-        this.recordLines.push(line);
-        if (this.records.length >= SLICE_ROWS) this.dispatch();
-      }
-    } catch (e) {
-      done(e as Error);
-      return;
+  start(header: string[], line: number) {
+    const { rules, lang, format, asOf } = this.opts;
+    const plan = planColumns(header, line, rules, lang, this.opts.onWarning);
+    const out = { format, lang, asOf, delimiter: this.shape.delimiter, crlf: this.shape.crlf };
+    let head = '';
+    if (format === 'csv') {
+      head = stringifyRows([[...OUTPUT_COLUMNS]], {
+        delimiter: this.shape.delimiter,
+        bom: this.shape.bom,
+        record_delimiter: this.shape.crlf ? 'windows' : 'unix',
+      });
+    } else if (format === 'json') head = '[';
+    return {
+      assessor: new RowAssessor(rules, plan, out),
+      setup: { kind: 'batch' as const, rules, plan, format: out },
+      head,
+    };
+  }
+
+  take(done: RowsDone, bytes: Uint8Array | undefined): (string | Uint8Array)[] {
+    const out = bytes ?? done.text;
+    if (out.length === 0) return [];
+    if (this.opts.format !== 'json') return [out];
+    const sep = this.firstJson ? '\n' : ',\n';
+    this.firstJson = false;
+    return [sep, out];
+  }
+
+  end(): string {
+    if (this.opts.format === 'html' && this.opts.closing) {
+      return this.opts.closing(this.tally.summary());
     }
-    if (this.roomForMore()) done();
-    else this.held = done;
+    if (this.opts.format !== 'json') return '';
+    return this.firstJson ? ']\n' : '\n]\n';
   }
 
-  override _final(done: (error?: Error | null) => void): void {
-    if (!this.plan) {
-      done(
-        new BatchFileError(undefined, TEXTS[this.out.lang].empty, TEXTS[this.out.lang].emptyTodo),
-      );
-      return;
-    }
-    try {
-      if (this.records.length > 0) this.dispatch();
-    } catch (e) {
-      done(e as Error);
-      return;
-    }
-    this.ending = done;
-    this.endIfDone();
+  count(done: RowsDone): number {
+    this.tally.count(done);
+    return done.rows;
   }
-
-  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
-    // the output's error listener stays: a write still under way may fail once the caller has
-    // thrown the output away (a temporary file removed), and that must not crash the process
-    this.output.off('drain', this.onDrain);
-    void this.stopWorkers().then(() => done(error));
-  }
-
-  /** The counts (all of them once the pipeline has finished). */
-  summary(): BatchSummary {
-    return this.tally.summary();
-  }
-
-  private async stopWorkers(): Promise<void> {
-    const workers = this.workers.splice(0);
-    await Promise.allSettled(workers.map((w) => w.worker.terminate()));
-  }
-
-  /** The header: the plan, and the first output. */
-  private start(header: string[], line: number): void {
-    const plan = planColumns(header, line, this.rules, this.out.lang, this.opts.onWarning);
-    this.plan = plan;
-    this.local = new RowAssessor(this.rules, plan, this.out);
-    // a large file: the workers start now, while this thread takes the first rows
-    if (this.opts.autoJobs && this.parallel()) {
-      while (this.workers.length < this.maxWorkers) this.spawn();
-    }
-    if (this.out.format === 'csv') {
-      this.send(
-        stringifyRows([[...OUTPUT_COLUMNS]], {
-          delimiter: this.out.delimiter,
-          bom: this.bom,
-          record_delimiter: this.out.crlf ? 'windows' : 'unix',
-        }),
-      );
-    } else if (this.out.format === 'json') this.send('[');
-  }
-
-  /** Writes to the output; when it is full, waits for it to drain before taking more records. */
-  private send(text: string | Uint8Array): void {
-    if (this.output.write(text) || !this.outputReady) return;
-    this.outputReady = false;
-    this.output.once('drain', this.onDrain);
-  }
-
-  private roomForMore(): boolean {
-    const ahead = this.maxWorkers > 0 ? (this.maxWorkers + 1) * WORKER_QUEUE : 0;
-    return this.outputReady && this.nextSeq - this.nextOut <= ahead;
-  }
-
-  /** Lets a held record go on when there is room again. */
-  private release(): void {
-    if (this.held && this.roomForMore()) {
-      const done = this.held;
-      this.held = undefined;
-      done();
-    }
-  }
-
-  /** Sends the collected rows off as a slice: to a worker with room, or assessed here. */
-  private dispatch(): void {
-    const seq = this.nextSeq++;
-    const records = this.records;
-    const lines = this.recordLines;
-    this.records = [];
-    this.recordLines = [];
-    this.dispatched += records.length;
-    const slot = this.parallel() ? this.workerWithRoom() : undefined;
-    if (slot) {
-      slot.queued++;
-      slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
-      return;
-    }
-    const done = this.local!.assess(records, lines);
-    this.finished.set(seq, { done, out: done.text });
-    this.writeFinished();
-  }
-
-  /** Whether slices may go to workers yet (see BatchOptions.autoJobs). */
-  private parallel(): boolean {
-    if (!this.opts.autoJobs) return true;
-    const size = this.opts.inputBytes;
-    return size !== undefined ? size >= AUTO_MIN_BYTES : this.dispatched > AUTO_AFTER;
-  }
-
-  /**
-   * The worker with the fewest slices queued, if it has room; one more is started while there
-   * may be. With autoJobs only workers that are ready count: a new one does not take a slice yet.
-   */
-  private workerWithRoom(): WorkerSlot | undefined {
-    let best: WorkerSlot | undefined;
-    for (const w of this.workers) {
-      if ((w.ready || !this.opts.autoJobs) && (!best || w.queued < best.queued)) best = w;
-    }
-    if (best && best.queued === 0) return best;
-    if (this.workers.length < this.maxWorkers) {
-      const started = this.spawn();
-      if (!this.opts.autoJobs) return started;
-    }
-    return best && best.queued < WORKER_QUEUE ? best : undefined;
-  }
-
-  private spawn(): WorkerSlot {
-    const setup: WorkerSetup = { rules: this.rules, plan: this.plan!, format: this.out };
-    const worker = new Worker(this.script!, {
-      workerData: setup,
-      // its garbage is short-lived (a slice's rows); a larger nursery only adds memory
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-    });
-    const slot: WorkerSlot = { worker, ready: false, queued: 0 };
-    worker.on('message', (m: WorkerMessage) => {
-      if (!('seq' in m)) {
-        slot.ready = true;
-        return;
-      }
-      slot.queued--;
-      this.finished.set(m.seq, { done: m.done, out: m.bytes });
-      this.writeFinished();
-    });
-    worker.on('error', (e) => this.destroy(e));
-    worker.on('exit', (code) => {
-      if (this.workers.includes(slot)) {
-        this.destroy(new Error(`a batch worker thread stopped (exit code ${code})`));
-      }
-    });
-    this.workers.push(slot);
-    return slot;
-  }
-
-  /** Writes the finished slices that are next in input order, and counts them. */
-  private writeFinished(): void {
-    if (this.destroyed) return;
-    for (let next = this.finished.get(this.nextOut); next; next = this.finished.get(this.nextOut)) {
-      this.finished.delete(this.nextOut++);
-      this.tally.count(next.done);
-      if (next.out.length > 0) {
-        if (this.out.format === 'json') {
-          this.send(this.firstJson ? '\n' : ',\n');
-          this.firstJson = false;
-        }
-        this.send(next.out);
-      }
-      this.opts.onRow?.(this.tally.rows);
-    }
-    this.release();
-    this.endIfDone();
-  }
-
-  /** After _final: once every slice is written, the closing text, the end of the output. */
-  private endIfDone(): void {
-    if (!this.ending || this.nextOut < this.nextSeq) return;
-    const done = this.ending;
-    this.ending = undefined;
-    if (this.out.format === 'json') this.send(this.firstJson ? ']\n' : '\n]\n');
-    if (this.out.format === 'html' && this.opts.closing) {
-      try {
-        this.send(this.opts.closing(this.tally.summary()));
-      } catch (e) {
-        done(e as Error);
-        return;
-      }
-    }
-    void this.stopWorkers().then(async () => {
-      const output = this.output;
-      try {
-        if (this.opts.endOutput) {
-          output.end();
-          await finished(output);
-        } else if (!this.outputReady) {
-          await once(output, 'drain');
-        }
-        output.off('error', this.onOutputError);
-        done();
-      } catch (e) {
-        done(e as Error);
-      }
-    });
-  }
-}
-
-/**
- * The head of the input, once it is known to be text: a spreadsheet or another binary file stops
- * here, before anything is written; UTF-16 (Excel's "Unicode text") is decoded to UTF-8 and read
- * like any other file, its output written as UTF-8 with a BOM.
- */
-async function readableHead(
-  input: Readable,
-  lang: Lang,
-): Promise<{ head: Head; stream: Readable }> {
-  const peeked = await peekHead(input);
-  const { kind } = peeked.head;
-  const unreadable = describeUnreadable(kind, 'csv', lang);
-  if (unreadable) throw new BatchFileError(undefined, unreadable.what, unreadable.todo);
-  if (kind.kind !== 'utf16') return peeked;
-  const decoder = new Utf16Decoder(kind.encoding);
-  peeked.stream.once('error', (e) => decoder.destroy(e));
-  const decoded = await peekHead(peeked.stream.pipe(decoder));
-  const again = describeUnreadable(decoded.head.kind, 'csv', lang);
-  if (again) throw new BatchFileError(undefined, again.what, again.todo);
-  return { head: { ...decoded.head, bom: true, notUtf8: false }, stream: decoded.stream };
 }
 
 /** Runs the pipeline; resolves when the output has everything, rejects with BatchFileError. */
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
-  const { rules, lang, format } = opts;
-  const { head, stream } = await readableHead(opts.input, lang);
-  if (head.notUtf8) opts.onWarning(TEXTS[lang].notUtf8);
-  const delimiter = opts.delimiter ?? detectDelimiter(head.headerLine);
-  const parser = new CsvRecordParser(delimiter);
-  const rows = new RowSink(
-    rules,
-    { format, lang, asOf: opts.asOf, delimiter, crlf: head.crlf },
-    head.bom,
-    opts,
-  );
-
-  try {
-    await pipeline(stream, parser, rows, opts.signal ? { signal: opts.signal } : {});
-  } catch (e) {
-    // a parse error reaches pipeline from the parser; it means the record after the last one
-    const err = e as { code?: string };
-    if (typeof err?.code === 'string' && err.code.startsWith('CSV_')) {
-      const { what, todo } = describeCsvError(err.code, delimiter, parser.failedInQuotes(), lang);
-      throw new BatchFileError(parser.failedLine(), what, todo);
-    }
-    throw e;
-  }
-
-  return {
-    delimiter,
-    bom: head.bom,
-    crlf: head.crlf,
-    summary: rows.summary(),
-  };
+  let job: BatchJob | undefined;
+  const shape = await runRows(opts, (s) => (job = new BatchJob(opts, s)));
+  return { ...shape, summary: job!.tally.summary() };
 }

@@ -3,7 +3,7 @@
 // `npm run bench -- validate engine` runs only the named ones.
 import type { Figure } from './figures.ts';
 
-const ALL = ['validate', 'engine', 'startup', 'batch'] as const;
+const ALL = ['validate', 'engine', 'startup', 'batch', 'diff'] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = wanted.length > 0 ? ALL.filter((b) => wanted.includes(b)) : [...ALL];

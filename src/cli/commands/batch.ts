@@ -32,32 +32,19 @@
 //   file is left). A reader that stops early (`| head`) ends the run quietly with 141 (128 +
 //   SIGPIPE, as any Unix tool whose reader has gone).
 import Table from 'cli-table3';
-import { createReadStream, ReadStream, statSync } from 'node:fs';
-import { once } from 'node:events';
-import { basename, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { basename } from 'node:path';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
-import type { AtomicOutput } from '../../io/atomic.ts';
 import type { BatchSummary } from '../../io/batch.ts';
-import { BatchFileError, defaultJobs, MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
-import type { Delimiter } from '../../io/csv.ts';
-import { parseDelimiterOption } from '../../io/csv.ts';
+import { MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { familyLabel } from '../../report/labels.ts';
 import type * as PortfolioPage from '../../report/html/portfolio-page.tsx';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
-import { ExitError, UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
-import {
-  cannotWrite,
-  checkOutputFile,
-  openOutputFile,
-  outputFile,
-  StdoutError,
-} from '../output.ts';
-import { catchSignals } from '../signals.ts';
+import { checkOutputFile, outputFile } from '../output.ts';
+import { rowInput, rowOptions, streamRows } from '../row-stream.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute batch` takes, as commander parses it (main.ts declares the flags). */
@@ -72,16 +59,8 @@ export interface BatchOptions extends GlobalOptions {
 
 const TEXTS = {
   nl: {
-    cannotRead: (f: string, why: string) => `kan ${f} niet lezen: ${why}`,
-    noSuchFile: 'het bestand bestaat niet',
-    isDirectory: 'het is een map, geen bestand',
     refuseInput: (f: string) =>
       `--out ${f} is het invoerbestand; kies een andere naam, dan blijft je spreadsheet heel`,
-    badDelimiter: (v: string) => `--delimiter kent , ; of tab; niet "${v}"`,
-    badJobs: (v: string) =>
-      `--jobs verwacht een geheel getal van 1 tot en met ${MAX_JOBS}; niet "${v}"`,
-    progress: (rows: number, rate: number, percent: number | undefined) =>
-      `${rows.toLocaleString('nl-NL')} rijen${percent !== undefined ? ` (${percent}%)` : ''}, ${rate.toLocaleString('nl-NL')} rijen/s`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
       `${n} van ${total} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
     errorColumn: 'de kolom error',
@@ -100,15 +79,8 @@ const TEXTS = {
     moreErrors: (n: number) => `… en nog ${n}`,
   },
   en: {
-    cannotRead: (f: string, why: string) => `cannot read ${f}: ${why}`,
-    noSuchFile: 'no such file',
-    isDirectory: 'it is a directory, not a file',
     refuseInput: (f: string) =>
       `--out ${f} is the input file; choose another name so that your spreadsheet stays intact`,
-    badDelimiter: (v: string) => `--delimiter takes , ; or tab; got "${v}"`,
-    badJobs: (v: string) => `--jobs takes a whole number from 1 to ${MAX_JOBS}; got "${v}"`,
-    progress: (rows: number, rate: number, percent: number | undefined) =>
-      `${rows.toLocaleString('en')} rows${percent !== undefined ? ` (${percent}%)` : ''}, ${rate.toLocaleString('en')} rows/s`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
       `${n} of ${total} rows could not be assessed (line ${lines}); see ${where}`,
     errorColumn: 'the error column',
@@ -132,48 +104,6 @@ type Texts = (typeof TEXTS)[Lang];
 
 /** How many stakeholders the summary lists. */
 const TOP_STAKEHOLDERS = 10;
-/** `--jobs` at most. */
-const MAX_JOBS = 64;
-
-/** The progress line is redrawn at most this often. */
-const PROGRESS_INTERVAL_MS = 100;
-
-function errnoReason(e: unknown, t: Texts): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return t.noSuchFile;
-  if (code === 'EISDIR') return t.isDirectory;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (e as Error)?.message ?? String(e);
-}
-
-/**
- * A progress line on stderr, redrawn at most 10 times a second, cleared at the end. `done` is the
- * part of the input read so far (0 to 1), when it is known: a file.
- */
-function progressLine(
-  ctx: CliContext,
-  t: Texts,
-  done: (() => number) | undefined,
-): { row: (n: number) => void; clear: () => void } {
-  const started = performance.now();
-  let last = 0;
-  let shown = false;
-  return {
-    row(n) {
-      const now = performance.now();
-      if (now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      const rate = Math.round((n * 1000) / Math.max(1, now - started));
-      const percent = done ? Math.min(99, Math.floor(done() * 100)) : undefined;
-      ctx.stderr.write(`\r\x1b[K${t.progress(n, rate, percent)}`);
-      shown = true;
-    },
-    clear() {
-      if (shown) ctx.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
-}
 
 function table(ctx: CliContext, head: string[]): Table.Table {
   const plain = !ctx.stderr.isTTY;
@@ -254,40 +184,16 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   const lang = resolveLang(ctx, opts.lang);
   const t = TEXTS[lang];
   const asOf = resolveAsOf(opts.asOf, lang);
-  let delimiter: Delimiter | undefined;
-  if (opts.delimiter !== undefined) {
-    delimiter = parseDelimiterOption(opts.delimiter);
-    if (!delimiter) throw new UsageError(t.badDelimiter(opts.delimiter));
-  }
-  let jobs = defaultJobs();
-  if (opts.jobs !== undefined) {
-    const n = /^\s*\d+\s*$/.test(opts.jobs) ? Number(opts.jobs) : NaN;
-    if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(t.badJobs(opts.jobs));
-    jobs = n;
-  }
+  const { delimiter, jobs } = rowOptions(opts, lang);
   const rulesDir = resolveRulesDir(ctx, opts.rules, lang);
-
-  // the input: a file, or stdin for "-"
-  const fromStdin = file === '-';
-  const inputPath = fromStdin ? undefined : resolve(ctx.cwd, file);
-  const label = fromStdin ? 'stdin' : file;
-  let inputBytes: number | undefined;
-  if (inputPath) {
-    try {
-      const st = statSync(inputPath);
-      if (st.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
-      if (st.isFile()) inputBytes = st.size;
-    } catch (e) {
-      throw new UsageError(t.cannotRead(file, errnoReason(e, t)));
-    }
-  }
+  const from = rowInput(ctx, file, lang);
 
   // the output: stdout, or a temporary file renamed over --out at the end; checked before the
   // rules are loaded: never the input, the rules or an odd file
   const out =
     opts.out !== undefined
       ? outputFile(ctx, opts.out, lang, {
-          inputs: [inputPath],
+          inputs: [from.path],
           rulesDir,
           isInput: t.refuseInput,
         })
@@ -302,89 +208,24 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
           rules,
           lang,
           asOf,
-          fromStdin ? 'stdin' : basename(file),
+          from.path ? basename(file) : 'stdin',
         )
       : undefined;
 
-  // From here on a temporary file may exist: a signal must go through the cleanup below.
-  const signals = catchSignals();
-  const abort = signals.signal;
-  const input: Readable = inputPath ? createReadStream(inputPath) : (ctx.stdin as Readable);
-  // which side failed: a failing output destroys the input too, with the same error
-  let inputError: unknown;
-  let outputError: unknown;
-  input.on('error', (e) => (inputError ??= e));
-  // an input that sends nothing (stdin left open) must not keep Ctrl+C waiting
-  abort.addEventListener('abort', () => input.destroy(), { once: true });
-  // how far into a file: the bytes read (a little ahead of the rows done) against its size
-  const read =
-    input instanceof ReadStream && inputBytes ? () => input.bytesRead / inputBytes : undefined;
-  const progress =
-    ctx.stderr.isTTY && opts.progress !== false ? progressLine(ctx, t, read) : undefined;
-  let atomic: AtomicOutput | undefined;
-
-  let result;
-  try {
-    if (out) {
-      atomic = openOutputFile(out);
-      atomic.stream.on('error', (e) => (outputError ??= e));
-      await once(atomic.stream, 'open');
-    } else {
-      ctx.stdout.on('error', (e) => (outputError ??= e));
-    }
-    signals.throwIfSignalled();
-    result = await runBatch({
+  const result = await streamRows(ctx, lang, from, out, opts.progress !== false, (s) =>
+    runBatch({
       rules,
       asOf,
       lang,
       format: opts.format,
       ...(delimiter ? { delimiter } : {}),
-      input,
-      output: atomic ? atomic.stream : ctx.stdout,
-      endOutput: atomic !== undefined,
-      onWarning: (m) => {
-        progress?.clear();
-        ctx.stderr.write(`innoroute: ${label}: ${m}\n`);
-      },
-      ...(progress ? { onRow: progress.row } : {}),
-      signal: abort,
+      ...s,
       jobs,
       autoJobs: opts.jobs === undefined,
-      ...(inputBytes !== undefined ? { inputBytes } : {}),
+      ...(from.bytes !== undefined ? { inputBytes: from.bytes } : {}),
       ...(closing ? { closing } : {}),
-    });
-    signals.throwIfSignalled();
-    await atomic?.commit();
-    // a signal while the output was put in place: it is complete, but the run still ends as
-    // signalled (128 + n), as it would have a moment earlier
-    signals.throwIfSignalled();
-  } catch (e) {
-    progress?.clear();
-    await atomic?.discard();
-    if (inputPath) input.destroy();
-    signals.throwIfSignalled();
-    if (e instanceof BatchFileError) {
-      throw new UsageError(
-        `${label}${e.line !== undefined ? `:${e.line}` : ''}: ${e.what}; ${e.todo}`,
-      );
-    }
-    if (e instanceof ExitError) throw e;
-    // the output first: when it fails, the pipeline hands its error to the input as well
-    if (outputError !== undefined) {
-      // `| head`, or a full disk under stdout: main.ts says it (or, for `| head`, nothing)
-      if (!atomic) throw new StdoutError(outputError, lang);
-      throw new UsageError(cannotWrite(outputError, opts.out!, lang));
-    }
-    if (inputError !== undefined) throw new UsageError(t.cannotRead(label, errnoReason(e, t)));
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (code && /^E[A-Z]+$/.test(code)) {
-      throw atomic ? new UsageError(cannotWrite(e, opts.out!, lang)) : new StdoutError(e, lang);
-    }
-    throw e;
-  } finally {
-    signals.close();
-  }
-  progress?.clear();
+    }),
+  );
 
   const { summary } = result;
   if (opts.summary) ctx.stderr.write(formatSummary(summary, ctx, lang, rules));
