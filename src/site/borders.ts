@@ -9,7 +9,6 @@ import type { Family } from '../core/ids.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { textIn } from '../core/texts.ts';
 import { shortQuestion } from '../report/explain-phrases.ts';
-import { uniqueBy } from './common.ts';
 import type { Border, BorderQuestion, ExamplePage } from './model.ts';
 import { HREF } from './names.ts';
 import type { RuleIndex } from './rule-index.ts';
@@ -68,22 +67,26 @@ export function borders(
         const decides =
           (out.has(pair[0]) && reach.has(pair[1])) || (out.has(pair[1]) && reach.has(pair[0]));
         if (!decides) continue;
-        const here = uniqueBy(
-          decisions.filter((d) => d.family === pair[0] || d.family === pair[1]),
-          (d) => `${d.route}\0${d.why}`,
-        );
+        const here = new Map<string, { why: string; family: Family; routes: string[] }>();
+        for (const d of decisions) {
+          if (d.family !== pair[0] && d.family !== pair[1]) continue;
+          const key = `${d.family}\0${d.why}`;
+          const entry = here.get(key) ?? { why: d.why, family: d.family, routes: [] };
+          if (!entry.routes.includes(d.route)) entry.routes.push(d.route);
+          here.set(key, entry);
+        }
         const question = rules.questions.get(q);
         questions.push({
           question: q,
           text: shortQuestion(p, q),
           ...(question?.help ? { help: textIn(question.help, lang) } : {}),
-          decisions: here.map((d) => ({
-            route: {
-              href: HREF.route(d.route),
-              title: textIn(rules.routes.get(d.route)!.title, lang),
-            },
-            family: d.family,
+          decisions: [...here.values()].map((d) => ({
             why: d.why,
+            family: d.family,
+            routes: d.routes.map((r) => ({
+              href: HREF.route(r),
+              title: textIn(rules.routes.get(r)!.title, lang),
+            })),
           })),
           examples: examples
             .filter(

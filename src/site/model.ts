@@ -135,10 +135,11 @@ export interface BorderQuestion {
   readonly question: string;
   readonly text: string;
   readonly help?: string;
+  /** Each reason once, with the routes of the pair it rules out. */
   readonly decisions: readonly {
-    readonly route: PageLink;
-    readonly family: Family;
     readonly why: string;
+    readonly family: Family;
+    readonly routes: readonly PageLink[];
   }[];
   readonly examples: readonly PageLink[];
 }
@@ -217,6 +218,12 @@ export interface SiteModel {
   readonly asOf: string;
   readonly ruleset: RulesetInfo;
   readonly families: readonly FamilyInfo[];
+  /** The cost/benefit tree: what it asks, and the arrangements the rules can propose. */
+  readonly costBenefit: {
+    readonly title: string;
+    readonly description?: string;
+    readonly arrangements: readonly string[];
+  };
   readonly routes: readonly RoutePage[];
   readonly stakeholders: readonly StakeholderPage[];
   readonly bridges: readonly BridgePage[];
