@@ -6,6 +6,7 @@ import { evaluate } from '../core/engine.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { textIn } from '../core/texts.ts';
 import { shortQuestion, valueLabel } from '../report/explain-phrases.ts';
+import { summarize } from '../report/summary.ts';
 import type { ExampleInput, ExamplePage } from './model.ts';
 import { HREF, SlugSet, slugOf } from './names.ts';
 
@@ -59,6 +60,7 @@ export function examplePages(
         answer: valueLabel(p, q, answers[q]),
       })),
       advice,
+      summary: summarize(advice, rules, lang),
       ...(top
         ? {
             topRoute: {

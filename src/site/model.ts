@@ -3,6 +3,7 @@
 // page says without parsing HTML, and a renderer only lays it out.
 import type { Advice, Answers, Lang } from '../core/advice.ts';
 import type { Family, Fit, Phase } from '../core/ids.ts';
+import type { Summary } from '../report/summary.ts';
 import type { Clause } from './clauses.ts';
 
 /** A source as the reports list it: title, publisher, year and address (line numbers stay out). */
@@ -171,6 +172,8 @@ export interface ExamplePage {
   readonly answers: Answers;
   readonly answerLines: readonly AnswerLine[];
   readonly advice: Advice;
+  /** The summary every report opens with (report/summary.ts). */
+  readonly summary: Summary;
   readonly topRoute?: PageLink;
 }
 
