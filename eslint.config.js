@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restricted(
         [layer(['io', 'report', 'cli'], 'src/core is pure: it imports no io, report or cli')],
@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/report/**/*.ts'],
+    files: ['src/report/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restricted(
         [layer(['io'], 'src/report renders; reading and writing is io’s job'), NO_CLI],
@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/io/**/*.ts'],
+    files: ['src/io/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restricted([
         layer(['report'], 'src/io does not render: share the data, not the renderer'),

@@ -1,0 +1,80 @@
+// The shell of every HTML page: doctype, <html lang>, charset and viewport, the title, the one
+// inline stylesheet, a header (title, lines under it, optional navigation), <main> and an optional
+// footer. Rendered by preact-render-to-string, which escapes every text and attribute: no page
+// builds HTML by hand. No script, no web font, no remote image: the file is complete on its own.
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToStaticMarkup } from 'preact-render-to-string';
+import type { Lang } from '../../core/advice.ts';
+import { STYLESHEET } from './styles.ts';
+
+export interface NavLink {
+  readonly href: string;
+  readonly label: string;
+  /** This page: marked aria-current="page". */
+  readonly current?: boolean;
+}
+
+export interface PageProps {
+  readonly lang: Lang;
+  /** The document's <title> and, unless `heading` is given, its <h1>. */
+  readonly title: string;
+  readonly heading?: string;
+  /** Lines under the heading (the rule set, a date). */
+  readonly meta?: ComponentChildren;
+  /** Links between the pages of a site; the advice page has none. */
+  readonly nav?: readonly NavLink[];
+  readonly navLabel?: string;
+  readonly footer?: ComponentChildren;
+  /** A wider page, for tables of many columns (the portfolio). */
+  readonly wide?: boolean;
+  readonly children?: ComponentChildren;
+}
+
+const SKIP: Readonly<Record<Lang, string>> = { nl: 'Naar de inhoud', en: 'Skip to content' };
+const NAV: Readonly<Record<Lang, string>> = { nl: 'Pagina’s', en: 'Pages' };
+
+export function Page(p: PageProps): VNode {
+  const cls = p.wide ? 'page page-wide' : 'page';
+  return (
+    <html lang={p.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="innoroute" />
+        <title>{p.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {SKIP[p.lang]}
+        </a>
+        <div class={cls}>
+          <header class="site-header">
+            <h1>{p.heading ?? p.title}</h1>
+            {p.meta}
+            {p.nav && p.nav.length > 0 ? (
+              <nav aria-label={p.navLabel ?? NAV[p.lang]}>
+                <ul>
+                  {p.nav.map((l) => (
+                    <li key={l.href}>
+                      <a href={l.href} aria-current={l.current ? 'page' : undefined}>
+                        {l.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+          </header>
+          <main id="main">{p.children}</main>
+          {p.footer ? <footer class="site-footer">{p.footer}</footer> : null}
+        </div>
+      </body>
+    </html>
+  );
+}
+
+/** A page as the text of a file: the doctype, the markup, a final newline. */
+export function renderDocument(page: VNode): string {
+  return `<!doctype html>\n${renderToStaticMarkup(page)}\n`;
+}
