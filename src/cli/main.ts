@@ -75,7 +75,7 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .argument('<answers-file>', 'answers file (YAML or JSON); "-" reads stdin')
       .addOption(
         new Option('--format <format>', 'output format')
-          .choices(['text', 'markdown', 'json'])
+          .choices(['text', 'markdown', 'json', 'html'])
           .default('text'),
       )
       .option(
@@ -112,7 +112,7 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .argument('<file.csv>', 'CSV file, one innovation per row; "-" reads stdin')
       .addOption(
         new Option('--format <format>', 'output format')
-          .choices(['csv', 'ndjson', 'json'])
+          .choices(['csv', 'ndjson', 'json', 'html'])
           .default('csv'),
       )
       .option('--out <file>', 'write to a file (atomically) instead of stdout')

@@ -50,6 +50,8 @@ export interface StakeholderItem {
   readonly why: string;
   readonly bring?: readonly string[];
   readonly sources?: readonly string[];
+  /** How to reach it: what to ask for, and its web site when the rules give one. */
+  readonly contact?: { readonly ask: string; readonly site?: string };
 }
 
 export interface PartyBalance {

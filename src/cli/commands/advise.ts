@@ -1,8 +1,8 @@
 // innoroute advise <answers-file>: the advice for an answers file, without questions. Reads and
 // checks the answers (every problem at once, located), calls the same evaluate as the wizard and
-// batch, and renders text, markdown or JSON to stdout or, atomically, to --out. Every format opens
-// with the summary (report/summary.ts; --summary: only it); the text and Markdown end with what
-// would change the advice, from explain's search on the same advice.
+// batch, and renders text, markdown, JSON or HTML to stdout or, atomically, to --out. Every format
+// opens with the summary (report/summary.ts; --summary: only it); the text, Markdown and HTML end
+// with what would change the advice, from explain's search on the same advice.
 import { resolve } from 'node:path';
 import type { Advice, Answers, Lang } from '../../core/advice.ts';
 import { evaluate } from '../../core/engine.ts';
@@ -23,7 +23,7 @@ import { loadRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute advise` takes, as commander parses it (main.ts declares the flags). */
 export interface AdviseOptions extends GlobalOptions {
-  readonly format: 'text' | 'markdown' | 'json';
+  readonly format: 'text' | 'markdown' | 'json' | 'html';
   readonly out?: string;
   /** Only the summary that opens the advice. */
   readonly summary?: boolean;
@@ -131,7 +131,7 @@ interface RenderContext {
 }
 
 // Each renderer is loaded only for its format: JSON output never loads the table library, and
-// only the full text and Markdown reports search for what would change the advice.
+// only the full text, Markdown and HTML reports search for what would change the advice.
 async function render(
   advice: Advice,
   format: AdviseOptions['format'],
@@ -148,6 +148,13 @@ async function render(
     case 'json': {
       const { renderJson, renderSummaryJson } = await import('../../report/json.ts');
       return r.summaryOnly ? renderSummaryJson(advice, summary) : renderJson(advice, summary);
+    }
+    case 'html': {
+      const { renderAdviceHtml, renderSummaryHtml } =
+        await import('../../report/html/advice-page.tsx');
+      const o = { rules: r.rules, lang: r.lang, answers: r.answers, summary };
+      if (r.summaryOnly) return renderSummaryHtml(advice, o);
+      return renderAdviceHtml(advice, { ...o, explanation: await explanation() });
     }
     case 'markdown': {
       const { renderMarkdown, renderSummaryMarkdown } = await import('../../report/markdown.ts');

@@ -83,7 +83,7 @@ th { background: ${COLORS.faint}; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td, tfoot th { font-weight: 700; border-top: 2px solid ${COLORS.text}; }
 figure { margin: 1rem 0; }
-figure svg { display: block; width: 100%; height: auto; max-width: 40rem; }
+figure svg { display: block; width: 100%; height: auto; max-width: 28rem; }
 figcaption { font-size: 0.95rem; color: ${COLORS.muted}; margin-top: 0.25em; }
 .note { font-size: 0.9rem; color: ${COLORS.muted}; }
 .sources li { margin: 0.35em 0; }
