@@ -80,6 +80,11 @@ export interface PageCheck {
   readonly name: string;
   /** The HTML file to open. */
   readonly file: string;
+  /**
+   * A directory whose files the page may load (a static site's stylesheet and script); without
+   * it, only the page's own file.
+   */
+  readonly allowUnder?: string;
   /** Elements that must be visible (a non-zero box) at every width, and how many at least. */
   readonly visible?: { readonly selector: string; readonly count: number };
 }
@@ -124,13 +129,21 @@ export function pdfPageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
 }
 
-function allowedRequest(url: string, own: string): boolean {
-  return url === own || url.startsWith('data:') || url.startsWith('about:');
+function allowedRequest(url: string, own: string, under?: string): boolean {
+  return (
+    url === own ||
+    url.startsWith('data:') ||
+    url.startsWith('about:') ||
+    (under !== undefined && url.startsWith(under))
+  );
 }
 
 /** Opens a page, looks at it at each width, prints it to PDF and runs axe; see problems(). */
 export async function inspectPage(browser: Browser, check: PageCheck): Promise<PageReport> {
   const own = pathToFileURL(resolve(check.file)).href;
+  const under = check.allowUnder
+    ? pathToFileURL(resolve(check.allowUnder)).href.replace(/\/?$/, '/')
+    : undefined;
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
@@ -146,7 +159,7 @@ export async function inspectPage(browser: Browser, check: PageCheck): Promise<P
       // once each: a stylesheet may be asked for again to print
       const url = request.url();
       if (scanning) return;
-      if (!allowedRequest(url, own) && !foreignRequests.includes(url)) foreignRequests.push(url);
+      if (!allowedRequest(url, own, under) && !foreignRequests.includes(url)) foreignRequests.push(url);
     });
     const page = await context.newPage();
     page.on('websocket', (socket) => foreignRequests.push(socket.url()));
