@@ -74,7 +74,16 @@ export function FamiliesFigure(p: {
           </text>
         </g>
       ))}
-      <rect x={4} y={cbY} width={WIDTH - 8} height={34} rx={5} fill="#fff" stroke={COLORS.cost} stroke-dasharray="5 3" />
+      <rect
+        x={4}
+        y={cbY}
+        width={WIDTH - 8}
+        height={34}
+        rx={5}
+        fill="#fff"
+        stroke={COLORS.cost}
+        stroke-dasharray="5 3"
+      />
       <text x={WIDTH / 2} y={cbY + 22} fill={COLORS.text} text-anchor="middle">
         {wrapText(p.costBenefit, 52, 1)[0]}
       </text>
