@@ -3,7 +3,15 @@
 // never sees half a site. Only a directory innoroute made is replaced — it carries a small
 // manifest — never a file, the rule directory, or a directory with other content.
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /** The file that marks a directory as a site innoroute wrote. */

@@ -210,8 +210,7 @@ export function otherwiseClause(
   const vs = labels(c, question, values);
   if (vs.length === 0) return leaf(w.answered(q), [question]);
   const many = c.rules.questions.get(question)?.kind === 'many';
-  if (many)
-    return leaf(vs.length === 1 ? w.notChosen(q, vs[0]!) : w.noneChosen(q, vs), [question]);
+  if (many) return leaf(vs.length === 1 ? w.notChosen(q, vs[0]!) : w.noneChosen(q, vs), [question]);
   return leaf(vs.length === 1 ? w.isNot(q, vs[0]!) : w.noneOf(q, vs), [question]);
 }
 

@@ -88,7 +88,11 @@ export interface RoutePage {
   readonly steps: readonly string[];
   readonly evidence: readonly string[];
   readonly pitfalls: readonly string[];
-  readonly warnings: readonly { readonly id: string; readonly text: string; readonly verify: VerifyMark }[];
+  readonly warnings: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly verify: VerifyMark;
+  }[];
   readonly stakeholders: readonly PhaseDuty[];
   readonly fits: readonly FitRule[];
   readonly adjusts: readonly AdjustRule[];
@@ -112,7 +116,13 @@ export interface StakeholderPage {
   /** The routes that name this party, with the phase and the role there. */
   readonly routes: readonly (PageLink & { readonly phase: Phase; readonly why: string })[];
   /** Families whose trees name this party for other reasons (checks that hold whatever the route). */
-  readonly trees: readonly { readonly tree: string; readonly title: string; readonly phase: Phase; readonly why: string; readonly clauses: readonly Clause[] }[];
+  readonly trees: readonly {
+    readonly tree: string;
+    readonly title: string;
+    readonly phase: Phase;
+    readonly why: string;
+    readonly clauses: readonly Clause[];
+  }[];
   readonly sources: readonly SourceRef[];
   readonly verify: VerifyMark;
 }

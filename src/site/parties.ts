@@ -27,15 +27,12 @@ export function stakeholderPages(
         .map((d) => ({ href: r.href, title: r.title, phase: d.phase, why: d.why })),
     );
     // duties in the trees that are not tied to a route the page lists already
-    const routeNodes = new Set(
-      routes.flatMap((r) => r.fits.map((f) => `${f.tree}/${f.node}`)),
-    );
+    const routeNodes = new Set(routes.flatMap((r) => r.fits.map((f) => `${f.tree}/${f.node}`)));
     const trees = uniqueBy(
       index.sites.flatMap((site) =>
         (site.effects.stakeholders ?? [])
           .filter(
-            (d) =>
-              d.stakeholder === s.id && !routeNodes.has(`${site.tree.family}/${site.node.id}`),
+            (d) => d.stakeholder === s.id && !routeNodes.has(`${site.tree.family}/${site.node.id}`),
           )
           .map((d) => ({
             tree: site.tree.family,
@@ -95,11 +92,7 @@ export function bridgePages(
 }
 
 /** Per phase, every party some route asks to involve then, with those routes. */
-export function phasePages(
-  rules: RuleSet,
-  lang: Lang,
-  routes: readonly RoutePage[],
-): PhasePage[] {
+export function phasePages(rules: RuleSet, lang: Lang, routes: readonly RoutePage[]): PhasePage[] {
   return PHASES.map((phase: Phase) => {
     const byParty = new Map<string, PhasePage['items'][number]>();
     for (const r of routes) {
@@ -117,7 +110,11 @@ export function phasePages(
     const items = [...byParty.values()].sort(
       (a, b) =>
         b.routes.length - a.routes.length ||
-        (a.stakeholder.title < b.stakeholder.title ? -1 : a.stakeholder.title > b.stakeholder.title ? 1 : 0),
+        (a.stakeholder.title < b.stakeholder.title
+          ? -1
+          : a.stakeholder.title > b.stakeholder.title
+            ? 1
+            : 0),
     );
     return {
       kind: 'phase',

@@ -55,9 +55,9 @@ export function buildSiteModel(rules: RuleSet, options: SiteModelOptions): SiteM
     };
   });
   const cb = rules.trees.find((t) => t.family === 'cost-benefit');
-  const arrangements = [
-    ...new Set(index.sites.flatMap((x) => x.effects.arrangements ?? [])),
-  ].sort((a, b) => ARRANGEMENTS.indexOf(a) - ARRANGEMENTS.indexOf(b));
+  const arrangements = [...new Set(index.sites.flatMap((x) => x.effects.arrangements ?? []))].sort(
+    (a, b) => ARRANGEMENTS.indexOf(a) - ARRANGEMENTS.indexOf(b),
+  );
   const reviewed = rules.reviewed.reduce((d, r) => (r.date > d ? r.date : d), '');
   const model: Omit<SiteModel, 'search'> = {
     lang,

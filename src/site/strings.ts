@@ -9,7 +9,14 @@ export interface SiteStrings {
   readonly siteName: string;
   readonly nav: Readonly<
     Record<
-      'start' | 'routes' | 'stakeholders' | 'bridges' | 'borders' | 'examples' | 'phases' | 'wizard',
+      | 'start'
+      | 'routes'
+      | 'stakeholders'
+      | 'bridges'
+      | 'borders'
+      | 'examples'
+      | 'phases'
+      | 'wizard',
       string
     >
   >;
@@ -240,13 +247,19 @@ const nl: SiteStrings = {
     'Het advies is een oriëntatie, geen juridisch of financieel advies: bevestig elke stap bij de genoemde instanties.',
   ],
   wizardCommands: [
-    { text: 'Installeren (in een kopie van innoroute):', command: 'npm install && npm install -g .' },
+    {
+      text: 'Installeren (in een kopie van innoroute):',
+      command: 'npm install && npm install -g .',
+    },
     { text: 'De vragen beantwoorden:', command: 'innoroute wizard' },
     {
       text: 'Hetzelfde advies voor een antwoordenbestand, als Markdown:',
       command: 'innoroute advise antwoorden.yaml --format markdown --out advies.md',
     },
-    { text: 'Waarom deze route, en wat het advies zou veranderen:', command: 'innoroute explain antwoorden.yaml' },
+    {
+      text: 'Waarom deze route, en wat het advies zou veranderen:',
+      command: 'innoroute explain antwoorden.yaml',
+    },
   ],
 };
 
@@ -387,7 +400,10 @@ const en: SiteStrings = {
       text: 'The same advice for an answers file, as Markdown:',
       command: 'innoroute advise answers.yaml --lang en --format markdown --out advice.md',
     },
-    { text: 'Why this route, and what would change the advice:', command: 'innoroute explain answers.yaml --lang en' },
+    {
+      text: 'Why this route, and what would change the advice:',
+      command: 'innoroute explain answers.yaml --lang en',
+    },
   ],
 };
 

@@ -4,12 +4,7 @@
 // a long way, so that a node that answers reach is described by answers. Read from the rule
 // files' trees as they are (no walk, no facts): the site says *when* a route fits, for any answers.
 import type { Tree, TreeNode } from '../core/ruleset.ts';
-import {
-  caseClause,
-  conditionClause,
-  otherwiseClause,
-  unansweredClause,
-} from './clauses.ts';
+import { caseClause, conditionClause, otherwiseClause, unansweredClause } from './clauses.ts';
 import type { Clause, ClauseContext } from './clauses.ts';
 import { comparisons } from '../core/conditions.ts';
 
@@ -90,7 +85,7 @@ export function pathsOf(c: ClauseContext, tree: Tree): Map<string, TreePath> {
     if (!done.has(id)) continue;
     const clauses: Clause[] = [];
     const nodes: string[] = [id];
-    for (let at = id; via.has(at); ) {
+    for (let at = id; via.has(at);) {
       const { from, edge } = via.get(at)!;
       if (edge.clause) clauses.unshift(edge.clause);
       nodes.unshift(from);

@@ -159,7 +159,8 @@ export async function inspectPage(browser: Browser, check: PageCheck): Promise<P
       // once each: a stylesheet may be asked for again to print
       const url = request.url();
       if (scanning) return;
-      if (!allowedRequest(url, own, under) && !foreignRequests.includes(url)) foreignRequests.push(url);
+      if (!allowedRequest(url, own, under) && !foreignRequests.includes(url))
+        foreignRequests.push(url);
     });
     const page = await context.newPage();
     page.on('websocket', (socket) => foreignRequests.push(socket.url()));

@@ -15,7 +15,11 @@ export function readTree(dir: string, base = ''): Map<string, string> {
 }
 
 const unescape = (s: string) =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<');
 
 /** The links and sources a page names: [attribute, value]. */
 export function linksOf(html: string): [string, string][] {

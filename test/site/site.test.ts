@@ -52,7 +52,10 @@ describe('innoroute site, shipped rules', () => {
   it('loads nothing from outside the site: one stylesheet file, one script, no absolute path', () => {
     for (const [path, text] of site) {
       if (!path.endsWith('.html')) continue;
-      expect(text.match(/<(link|script|img|iframe)\b[^>]*\s(href|src)="(https?:|\/)/), path).toBeNull();
+      expect(
+        text.match(/<(link|script|img|iframe)\b[^>]*\s(href|src)="(https?:|\/)/),
+        path,
+      ).toBeNull();
       expect(text.match(/<link\b/g)?.length, path).toBe(1);
       expect(text, path).not.toContain(ROOT);
       expect(text, path).not.toContain('<style');
@@ -77,34 +80,46 @@ describe('innoroute site, shipped rules', () => {
 
   it('writes a route’s conditions as sentences, not as YAML', () => {
     const page = site.get('routes/wlz.provider-budget.html')!;
-    expect(page).toContain('bij „Voor wie is de innovatie bedoeld?” is „Mensen met een Wlz-indicatie” gekozen');
+    expect(page).toContain(
+      'bij „Voor wie is de innovatie bedoeld?” is „Mensen met een Wlz-indicatie” gekozen',
+    );
     expect(page).not.toMatch(/includes_any|wlz_indication:|\{ question/);
     expect(page).toContain('<svg');
   });
 
-  it('gives the same bytes for the same rules and date', async () => {
-    const again = join(tempDir('innoroute-site-'), 'site');
-    expect((await run(['site', again, '--as-of', AS_OF])).code).toBe(0);
-    const second = readTree(again);
-    expect([...second.keys()]).toEqual([...site.keys()]);
-    for (const [path, text] of site) expect(second.get(path) === text, path).toBe(true);
-  }, BUILD);
+  it(
+    'gives the same bytes for the same rules and date',
+    async () => {
+      const again = join(tempDir('innoroute-site-'), 'site');
+      expect((await run(['site', again, '--as-of', AS_OF])).code).toBe(0);
+      const second = readTree(again);
+      expect([...second.keys()]).toEqual([...site.keys()]);
+      for (const [path, text] of site) expect(second.get(path) === text, path).toBe(true);
+    },
+    BUILD,
+  );
 
-  it('replaces a site it wrote before', async () => {
-    writeFileSync(join(dir, 'stale.html'), 'old');
-    const ran = await run(['site', dir, '--as-of', AS_OF, '--lang', 'en']);
-    expect(ran.code, ran.stderr).toBe(0);
-    expect(existsSync(join(dir, 'stale.html'))).toBe(false);
-    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<html lang="en">');
-  }, BUILD);
+  it(
+    'replaces a site it wrote before',
+    async () => {
+      writeFileSync(join(dir, 'stale.html'), 'old');
+      const ran = await run(['site', dir, '--as-of', AS_OF, '--lang', 'en']);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(existsSync(join(dir, 'stale.html'))).toBe(false);
+      expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<html lang="en">');
+    },
+    BUILD,
+  );
 });
 
 describe('a rule change shows up on the next build', () => {
-  it('a new route gets its page and a listing; a lapsed date is shown as lapsed', async () => {
-    const rules = join(tempDir('innoroute-site-rules-'), 'rules');
-    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
-    const routes = join(rules, 'routes', 'consumer.yaml');
-    const added = `
+  it(
+    'a new route gets its page and a listing; a lapsed date is shown as lapsed',
+    async () => {
+      const rules = join(tempDir('innoroute-site-rules-'), 'rules');
+      cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+      const routes = join(rules, 'routes', 'consumer.yaml');
+      const added = `
   - id: consumer.test-lending-library
     title: { nl: Uitleen via de bibliotheek, en: Lending through the library }
     summary: { nl: Een proefroute die alleen in deze test bestaat., en: A route that exists only in this test. }
@@ -112,30 +127,32 @@ describe('a rule change shows up on the next build', () => {
       - { nl: Vraag de bibliotheek., en: Ask the library. }
     sources: ["003_d622815a9b0847f4.txt:1444"]
 `;
-    writeFileSync(routes, readFileSync(routes, 'utf8').trimEnd() + '\n' + added);
-    // the facultatieve prestatie lapses (a date added to its registry entry)
-    const zvw = join(rules, 'routes', 'zvw.yaml');
-    writeFileSync(
-      zvw,
-      readFileSync(zvw, 'utf8').replace(
-        '  - id: zvw.facultatieve-prestatie\n',
-        '  - id: zvw.facultatieve-prestatie\n    valid_until: 2026-06-30\n    keep_after_expiry: true\n',
-      ),
-    );
-    const out = join(tempDir('innoroute-site-'), 'site');
-    const ran = await run(['site', out, '--rules', rules, '--as-of', AS_OF]);
-    expect(ran.code, ran.stderr).toBe(0);
-    const files = readTree(out);
-    expect(files.get('routes/consumer.test-lending-library.html')).toContain(
-      'Een proefroute die alleen in deze test bestaat.',
-    );
-    expect(files.get('routes/index.html')).toContain('routes/consumer.test-lending-library.html');
-    expect(files.get('assets/search.js')).toContain('routes/consumer.test-lending-library.html');
-    expect(files.get('routes/zvw.facultatieve-prestatie.html')).toContain(
-      'Deze regeling is vervallen per 1 juli 2026.',
-    );
-    expect(brokenLinks(files)).toEqual([]);
-  }, BUILD);
+      writeFileSync(routes, readFileSync(routes, 'utf8').trimEnd() + '\n' + added);
+      // the facultatieve prestatie lapses (a date added to its registry entry)
+      const zvw = join(rules, 'routes', 'zvw.yaml');
+      writeFileSync(
+        zvw,
+        readFileSync(zvw, 'utf8').replace(
+          '  - id: zvw.facultatieve-prestatie\n',
+          '  - id: zvw.facultatieve-prestatie\n    valid_until: 2026-06-30\n    keep_after_expiry: true\n',
+        ),
+      );
+      const out = join(tempDir('innoroute-site-'), 'site');
+      const ran = await run(['site', out, '--rules', rules, '--as-of', AS_OF]);
+      expect(ran.code, ran.stderr).toBe(0);
+      const files = readTree(out);
+      expect(files.get('routes/consumer.test-lending-library.html')).toContain(
+        'Een proefroute die alleen in deze test bestaat.',
+      );
+      expect(files.get('routes/index.html')).toContain('routes/consumer.test-lending-library.html');
+      expect(files.get('assets/search.js')).toContain('routes/consumer.test-lending-library.html');
+      expect(files.get('routes/zvw.facultatieve-prestatie.html')).toContain(
+        'Deze regeling is vervallen per 1 juli 2026.',
+      );
+      expect(brokenLinks(files)).toEqual([]);
+    },
+    BUILD,
+  );
 });
 
 describe('output directories that are refused (exit 2, nothing written)', () => {
@@ -148,17 +165,21 @@ describe('output directories that are refused (exit 2, nothing written)', () => 
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 
-  it('the rule directory, or a directory inside it', async () => {
-    const rules = join(tempDir('innoroute-site-rules-'), 'rules');
-    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
-    for (const target of [rules, join(rules, 'site')]) {
-      const ran = await run(['site', target, '--rules', rules, '--lang', 'en']);
-      expect(ran.code, target).toBe(2);
-      expect(ran.stderr).toContain('it is the rule directory');
-    }
-    expect(existsSync(join(rules, 'site'))).toBe(false);
-    expect(existsSync(join(rules, '.innoroute-site.json'))).toBe(false);
-  }, BUILD);
+  it(
+    'the rule directory, or a directory inside it',
+    async () => {
+      const rules = join(tempDir('innoroute-site-rules-'), 'rules');
+      cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+      for (const target of [rules, join(rules, 'site')]) {
+        const ran = await run(['site', target, '--rules', rules, '--lang', 'en']);
+        expect(ran.code, target).toBe(2);
+        expect(ran.stderr).toContain('it is the rule directory');
+      }
+      expect(existsSync(join(rules, 'site'))).toBe(false);
+      expect(existsSync(join(rules, '.innoroute-site.json'))).toBe(false);
+    },
+    BUILD,
+  );
 
   it('a directory with other content', async () => {
     const other = tempDir('innoroute-site-');

@@ -9,7 +9,12 @@ import { join, resolve } from 'node:path';
 import type { Lang } from '../../core/advice.ts';
 import { readAnswersFile } from '../../io/answers-file.ts';
 import { checkValidRuleSet } from '../../io/rules.ts';
-import { SITE_MANIFEST, SiteDirRefusedError, checkSiteDir, writeSiteDir } from '../../io/site-dir.ts';
+import {
+  SITE_MANIFEST,
+  SiteDirRefusedError,
+  checkSiteDir,
+  writeSiteDir,
+} from '../../io/site-dir.ts';
 import type { SiteRefusal } from '../../io/site-dir.ts';
 import type { ExampleInput } from '../../site/model.ts';
 import { renderSite } from '../../site/render.ts';

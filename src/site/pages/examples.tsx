@@ -58,7 +58,8 @@ export function examplePageHtml(model: SiteModel, e: ExamplePage): VNode {
           <ol>
             {a.routes.map((r) => (
               <li key={r.id}>
-                <a href={h.to(HREF.route(r.id))}>{r.title}</a> <FitBadge fit={r.fit} score={r.score} lang={lang} />
+                <a href={h.to(HREF.route(r.id))}>{r.title}</a>{' '}
+                <FitBadge fit={r.fit} score={r.score} lang={lang} />
                 {r.reasons[0] ? <p>{r.reasons[0].text}</p> : null}
               </li>
             ))}

@@ -25,7 +25,10 @@ export function indexHtml(model: SiteModel): VNode {
             id="families-figure"
             title={s.familiesFigure}
             desc={s.familiesFigureDesc}
-            families={model.families.map((f) => ({ label: f.label, count: s.routesOf(f.routes.length) }))}
+            families={model.families.map((f) => ({
+              label: f.label,
+              count: s.routesOf(f.routes.length),
+            }))}
             costBenefit={s.costBenefitHeading}
           />
         </figure>

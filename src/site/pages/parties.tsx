@@ -15,7 +15,11 @@ export function stakeholderPageHtml(model: SiteModel, p: StakeholderPage): VNode
   const { lang } = model;
   const s = siteStrings(lang);
   return (
-    <SitePage here={h} title={p.name} crumbs={[{ href: HREF.stakeholders, label: s.nav.stakeholders }]}>
+    <SitePage
+      here={h}
+      title={p.name}
+      crumbs={[{ href: HREF.stakeholders, label: s.nav.stakeholders }]}
+    >
       <VerifyNote verify={p.verify} lang={lang} />
       <p>{p.role}</p>
       {p.when ? (
@@ -94,7 +98,9 @@ export function bridgePageHtml(model: SiteModel, b: BridgePage): VNode {
         ) : (
           b.offered.map((o, i) => (
             <div class="rule" key={i}>
-              <p class="muted">{s.inTree(model.families.find((f) => f.id === o.tree)?.title ?? o.tree)}</p>
+              <p class="muted">
+                {s.inTree(model.families.find((f) => f.id === o.tree)?.title ?? o.tree)}
+              </p>
               <WhenList clauses={o.clauses} lang={lang} />
             </div>
           ))
@@ -130,7 +136,11 @@ export function bridgesIndexHtml(model: SiteModel): VNode {
           <li key={b.id}>
             <a href={h.to(b.href)}>{b.title}</a>
             {b.validity?.status === 'lapsed' ? (
-              <> <span class="badge badge-lapsed">{s.lapsed}</span> <span class="muted">{b.validity.why}</span></>
+              <>
+                {' '}
+                <span class="badge badge-lapsed">{s.lapsed}</span>{' '}
+                <span class="muted">{b.validity.why}</span>
+              </>
             ) : null}
           </li>
         ))}
@@ -143,7 +153,11 @@ export function phasePageHtml(model: SiteModel, p: PhasePage): VNode {
   const h = here(model, p.href);
   const s = siteStrings(model.lang);
   return (
-    <SitePage here={h} title={s.phaseTitle(p.title)} crumbs={[{ href: HREF.phases, label: s.nav.phases }]}>
+    <SitePage
+      here={h}
+      title={s.phaseTitle(p.title)}
+      crumbs={[{ href: HREF.phases, label: s.nav.phases }]}
+    >
       <p>{s.phaseIntro}</p>
       {p.items.length === 0 ? (
         <p>{s.phaseNobody}</p>
@@ -192,4 +206,3 @@ export function phasesIndexHtml(model: SiteModel): VNode {
     </SitePage>
   );
 }
-

@@ -24,7 +24,9 @@ function Fits(p: { readonly r: RoutePage; readonly h: Here }): VNode {
         <div class="rule" key={i}>
           <p>
             <FitBadge fit={f.fit} score={f.score} lang={lang} />{' '}
-            <span class="muted">{s.inTree(p.h.model.families.find((x) => x.id === f.tree)?.title ?? f.tree)}</span>
+            <span class="muted">
+              {s.inTree(p.h.model.families.find((x) => x.id === f.tree)?.title ?? f.tree)}
+            </span>
           </p>
           <p>{s.when}:</p>
           <WhenList clauses={f.clauses} lang={lang} />
@@ -139,7 +141,9 @@ export function routePageHtml(model: SiteModel, r: RoutePage): VNode {
               desc={s.placeDesc(r.place.treeTitle, r.place.steps.length - 1, r.place.nodes)}
               steps={r.place.steps}
             />
-            <figcaption>{s.placeDesc(r.place.treeTitle, r.place.steps.length - 1, r.place.nodes)}</figcaption>
+            <figcaption>
+              {s.placeDesc(r.place.treeTitle, r.place.steps.length - 1, r.place.nodes)}
+            </figcaption>
           </figure>
         </Section>
       ) : null}
@@ -170,7 +174,12 @@ export function routePageHtml(model: SiteModel, r: RoutePage): VNode {
             {r.warnings.map((w) => (
               <li key={w.id}>
                 {w.text}
-                {w.verify.verify ? <> <span class="badge badge-verify">{s.verifyMark}</span></> : null}
+                {w.verify.verify ? (
+                  <>
+                    {' '}
+                    <span class="badge badge-verify">{s.verifyMark}</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -208,7 +217,11 @@ export function routesIndexHtml(model: SiteModel): VNode {
                 <li key={r.id}>
                   <a href={h.to(r.href)}>{r.title}</a>
                   {r.validity?.status === 'lapsed' ? (
-                    <> <span class="badge badge-lapsed">{s.lapsed}</span> <span class="muted">{r.validity.why}</span></>
+                    <>
+                      {' '}
+                      <span class="badge badge-lapsed">{s.lapsed}</span>{' '}
+                      <span class="muted">{r.validity.why}</span>
+                    </>
                   ) : null}
                 </li>
               ))}
@@ -218,4 +231,3 @@ export function routesIndexHtml(model: SiteModel): VNode {
     </SitePage>
   );
 }
-

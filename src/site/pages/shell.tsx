@@ -129,7 +129,10 @@ export function WhenList(p: {
 }
 
 /** The numbered sources of a page, as the report lists them. */
-export function Sources(p: { readonly sources: readonly SourceRef[]; readonly lang: 'nl' | 'en' }): VNode | null {
+export function Sources(p: {
+  readonly sources: readonly SourceRef[];
+  readonly lang: 'nl' | 'en';
+}): VNode | null {
   if (p.sources.length === 0) return null;
   return (
     <section aria-labelledby="sources">
@@ -140,27 +143,36 @@ export function Sources(p: { readonly sources: readonly SourceRef[]; readonly la
 }
 
 /** A lapsed or not-yet-valid instrument, said on top with the date; valid dates as a note. */
-export function ValidityNote(p: { readonly validity?: ValidityInfo; readonly lang: 'nl' | 'en' }): VNode | null {
+export function ValidityNote(p: {
+  readonly validity?: ValidityInfo;
+  readonly lang: 'nl' | 'en';
+}): VNode | null {
   const v = p.validity;
   if (!v) return null;
   const s = siteStrings(p.lang);
   if (v.status !== 'valid') {
     return (
       <p class="lapsed">
-        <span class="badge badge-lapsed">{v.status === 'lapsed' ? s.lapsed : ui(p.lang).verify}</span>{' '}
+        <span class="badge badge-lapsed">
+          {v.status === 'lapsed' ? s.lapsed : ui(p.lang).verify}
+        </span>{' '}
         {v.why}
       </p>
     );
   }
   return (
     <p class="note">
-      {v.validFrom ? s.validFrom(v.validFrom) : null} {v.validUntil ? s.validUntil(v.validUntil) : null}
+      {v.validFrom ? s.validFrom(v.validFrom) : null}{' '}
+      {v.validUntil ? s.validUntil(v.validUntil) : null}
     </p>
   );
 }
 
 /** The verify mark: whom to confirm this with. */
-export function VerifyNote(p: { readonly verify: VerifyMark; readonly lang: 'nl' | 'en' }): VNode | null {
+export function VerifyNote(p: {
+  readonly verify: VerifyMark;
+  readonly lang: 'nl' | 'en';
+}): VNode | null {
   if (!p.verify.verify) return null;
   const u = ui(p.lang);
   return (
