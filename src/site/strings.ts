@@ -68,6 +68,7 @@ export interface SiteStrings {
   readonly noExcludes: string;
   readonly placeHeading: string;
   readonly placeDesc: (tree: string, steps: number, nodes: number) => string;
+  readonly evidenceHeading: string;
   readonly bridgesToRoute: string;
   readonly examplesOfRoute: string;
   readonly stakeholdersHeading: string;
@@ -192,6 +193,7 @@ const nl: SiteStrings = {
   placeHeading: 'Plaats in de beslisboom',
   placeDesc: (tree, steps, nodes) =>
     `De kortste weg door de boom ${tree} (${nodes} knopen) naar deze route: ${steps} ${steps === 1 ? 'beslissing' : 'beslissingen'}, van boven naar beneden. De lijst onder „${'Wanneer deze route past'}” zegt hetzelfde in woorden.`,
+  evidenceHeading: 'Benodigd bewijs',
   bridgesToRoute: 'Overbrugging naar deze route',
   examplesOfRoute: 'Voorbeelden waarin dit de aanbevolen route is',
   stakeholdersHeading: 'Alle partijen',
@@ -340,6 +342,7 @@ const en: SiteStrings = {
   placeHeading: 'Place in the decision tree',
   placeDesc: (tree, steps, nodes) =>
     `The shortest way through the tree ${tree} (${nodes} nodes) to this route: ${steps} ${steps === 1 ? 'decision' : 'decisions'}, top to bottom. The list under “When this route fits” says the same in words.`,
+  evidenceHeading: 'Evidence needed',
   bridgesToRoute: 'Bridge funding towards this route',
   examplesOfRoute: 'Examples where this is the recommended route',
   stakeholdersHeading: 'All parties',

@@ -154,7 +154,7 @@ export function routePageHtml(model: SiteModel, r: RoutePage): VNode {
           ))}
         </ol>
       </Section>
-      <Section id="evidence" title={u.evidence}>
+      <Section id="evidence" title={s.evidenceHeading}>
         {r.evidence.length > 0 ? (
           <ul>
             {r.evidence.map((x, i) => (
