@@ -56,10 +56,20 @@ export default tseslint.config(
     },
   },
   {
+    // the site's model and pages: made from the core and drawn with report's HTML layer, no I/O
+    files: ['src/site/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restricted(
+        [layer(['io'], 'src/site builds and renders the site; writing it is io’s job'), NO_CLI],
+        NODE_IO,
+      ),
+    },
+  },
+  {
     files: ['src/io/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restricted([
-        layer(['report'], 'src/io does not render: share the data, not the renderer'),
+        layer(['report', 'site'], 'src/io does not render: share the data, not the renderer'),
         NO_CLI,
       ]),
     },

@@ -11,6 +11,7 @@ import type { AdviseOptions } from './commands/advise.ts';
 import type { BatchOptions } from './commands/batch.ts';
 import type { DiffOptions } from './commands/diff.ts';
 import type { ExplainCommandOptions } from './commands/explain.ts';
+import type { SiteOptions } from './commands/site.ts';
 import type { TestOptions } from './commands/test.ts';
 import type { ValidateOptions } from './commands/validate.ts';
 import type { WizardOptions } from './commands/wizard.ts';
@@ -205,6 +206,22 @@ export function buildProgram(ctx: CliContext, setCode: (code: number) => void): 
       .option('--out <file>', 'write the report to a file instead of stdout'),
   ).action(async (dir: string | undefined, opts: TestOptions) => {
     const { run } = await import('./commands/test.ts');
+    setCode(await run(dir, opts, ctx));
+  });
+
+  globalOptions(
+    program
+      .command('site')
+      .description(
+        'publish the rules as a static website: every route, party, border and example, no server needed',
+      )
+      .argument('<out-dir>', 'directory to write the site into (new, empty, or an earlier site)')
+      .option(
+        '--cases <dir>',
+        'answers files shown as worked cases (default: the data/ directory shipped with innoroute)',
+      ),
+  ).action(async (dir: string, opts: SiteOptions) => {
+    const { run } = await import('./commands/site.ts');
     setCode(await run(dir, opts, ctx));
   });
 

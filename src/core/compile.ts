@@ -277,6 +277,7 @@ function compileTree(input: Input, file: string, data: TreeFile): Tree {
     family: data.family,
     file,
     title: data.title,
+    ...(data.description ? { description: data.description } : {}),
     lastReviewed: data.last_reviewed,
     root: data.nodes[0]!.id,
     nodes,

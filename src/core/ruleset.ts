@@ -48,6 +48,8 @@ export interface Tree {
   readonly family: TreeFamily;
   readonly file: string;
   readonly title: Text;
+  /** What the tree decides, for readers (the site's start page). */
+  readonly description?: Text;
   readonly lastReviewed: string;
   readonly root: string;
   readonly nodes: ReadonlyMap<string, TreeNode>;

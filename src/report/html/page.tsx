@@ -1,7 +1,8 @@
 // The shell of every HTML page: doctype, <html lang>, charset and viewport, the title, the one
 // inline stylesheet, a header (title, lines under it, optional navigation), <main> and an optional
-// footer. Rendered by preact-render-to-string, which escapes every text and attribute: no page
-// builds HTML by hand. No script, no web font, no remote image: the file is complete on its own.
+// footer. The static site links one stylesheet file and a small search script instead, and adds
+// breadcrumbs and a search box (site-blocks.tsx). Rendered by preact-render-to-string, which escapes every text and attribute: no page
+// builds HTML by hand. No web font, no remote image: a report is complete on its own.
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToStaticMarkup } from 'preact-render-to-string';
 import type { Lang } from '../../core/advice.ts';
@@ -25,6 +26,17 @@ export interface PageProps {
   readonly nav?: readonly NavLink[];
   readonly navLabel?: string;
   readonly footer?: ComponentChildren;
+  /**
+   * The stylesheet as a file the page links to (the static site: one copy for all its pages)
+   * instead of inline; a path relative to the page.
+   */
+  readonly stylesheetHref?: string;
+  /** Scripts the page loads (deferred), relative to the page; the page must work without them. */
+  readonly scripts?: readonly string[];
+  /** Above the heading (the site's breadcrumbs). */
+  readonly beforeHeading?: ComponentChildren;
+  /** In the header after the navigation (the site's search box). */
+  readonly afterNav?: ComponentChildren;
   /** A wider page, for tables of many columns (the portfolio). */
   readonly wide?: boolean;
   readonly children?: ComponentChildren;
@@ -42,7 +54,14 @@ export function Page(p: PageProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="generator" content="innoroute" />
         <title>{p.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
+        {p.stylesheetHref ? (
+          <link rel="stylesheet" href={p.stylesheetHref} />
+        ) : (
+          <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
+        )}
+        {(p.scripts ?? []).map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip" href="#main">
@@ -50,6 +69,7 @@ export function Page(p: PageProps): VNode {
         </a>
         <div class={cls}>
           <header class="site-header">
+            {p.beforeHeading}
             <h1>{p.heading ?? p.title}</h1>
             {p.meta}
             {p.nav && p.nav.length > 0 ? (
@@ -65,6 +85,7 @@ export function Page(p: PageProps): VNode {
                 </ul>
               </nav>
             ) : null}
+            {p.afterNav}
           </header>
           <main id="main">{p.children}</main>
           {p.footer ? <footer class="site-footer">{p.footer}</footer> : null}

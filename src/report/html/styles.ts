@@ -90,6 +90,26 @@ figcaption { font-size: 0.95rem; color: ${COLORS.muted}; margin-top: 0.25em; }
 .sources li { margin: 0.35em 0; }
 .site-footer { border-top: 1px solid ${COLORS.line}; margin-top: 2rem; padding-top: 0.5rem;
   color: ${COLORS.muted}; font-size: 0.9rem; }
+.crumbs ol { list-style: none; padding: 0; margin: 0.25em 0 0; display: flex; flex-wrap: wrap; gap: 0 0.4em; font-size: 0.9rem; }
+.crumbs li + li::before { content: "› "; color: ${COLORS.muted}; }
+.search { margin: 0.5em 0; }
+.search label { display: block; font-size: 0.9rem; color: ${COLORS.muted}; }
+.search-row { display: flex; gap: 0.5em; max-width: 28rem; }
+.search input { flex: 1; min-width: 0; font: inherit; padding: 0.25em 0.4em; border: 1px solid ${COLORS.muted}; border-radius: 4px; }
+.search button { font: inherit; padding: 0.25em 0.75em; border: 1px solid ${COLORS.accent}; background: ${COLORS.accent}; color: #fff; border-radius: 4px; }
+#search-results ul { padding-left: 1.2em; }
+#search-results .kind { color: ${COLORS.muted}; font-size: 0.85rem; }
+.clauses { margin: 0.25em 0; }
+.clauses ul { margin: 0.1em 0; }
+.rule { border-left: 3px solid ${COLORS.line}; padding: 0.1em 0 0.1em 0.75em; margin: 0.75em 0; }
+.rule p { margin: 0.25em 0; }
+.badge { display: inline-block; font-size: 0.85rem; font-weight: 700; padding: 0 0.45em; border: 1.5px solid currentColor; border-radius: 4px; white-space: nowrap; }
+.badge-lapsed, .badge-verify { color: ${COLORS.warn}; }
+.lapsed { border: 2px solid ${COLORS.warn}; border-radius: 6px; padding: 0.25em 0.75em; margin: 0.75em 0; }
+.families { list-style: none; padding: 0; }
+.families > li { margin: 1em 0; }
+.columns { columns: 16rem 2; column-gap: 2rem; }
+.columns li { break-inside: avoid; }
 @media (max-width: 40rem) {
   body { padding: 0 0.75rem 1.5rem; }
   h1 { font-size: 1.45rem; }
