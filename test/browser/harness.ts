@@ -38,15 +38,17 @@ export function artefactDir(): string {
 /**
  * A describe block with a browser: launched once before its tests, closed after. Without a
  * Chromium the block is skipped with the reason printed — except under CI, where it fails: CI
- * installs the browser (.ci/run), so a missing one is a broken CI, not a reason to skip.
+ * installs the browser (.ci/run), so a missing one is a broken CI, not a reason to skip. A wrong
+ * INNOROUTE_CHROMIUM fails too: whoever set it wants the browser tests to run.
  */
 export function describeInBrowser(title: string, body: (browser: () => Browser) => void): void {
   const lookup = findChromium();
   if (!lookup.found) {
-    if (isCi()) {
+    if (isCi() || lookup.misconfigured) {
+      const hint = lookup.misconfigured ? 'fix or unset it' : 'CI must install it (.ci/run does)';
       describe(title, () => {
         it('needs Chromium', () => {
-          throw new Error(`${lookup.reason}; CI must install it (.ci/run does)`);
+          throw new Error(`${lookup.reason}; ${hint}`);
         });
       });
     } else {
