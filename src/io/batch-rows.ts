@@ -13,7 +13,7 @@ import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
 import { errorCells, escapeFormula, MAX_CELL_CHARS, verdictCells } from './csv.ts';
 
-export type BatchFormat = 'csv' | 'ndjson' | 'json';
+export type BatchFormat = 'csv' | 'ndjson' | 'json' | 'html';
 
 /** Error rows kept for the summary and the closing message; the count is always exact. */
 export const MAX_ERROR_ROWS = 20;
@@ -22,6 +22,29 @@ export interface ErrorRow {
   readonly line: number;
   readonly id: string;
   readonly message: string;
+}
+
+/** Characters of a row's innovation name kept for the portfolio page. */
+export const PORTFOLIO_NAME_CHARS = 120;
+
+/** One row as the portfolio page (`batch --format html`) lists it: its verdict, or its error. */
+export interface PortfolioRow {
+  readonly line: number;
+  readonly id: string;
+  /** The innovation_name cell, when the file has that column and it is filled. */
+  readonly name?: string;
+  /** The first route; absent for a row without a route or with an error. */
+  readonly route?: {
+    readonly id: string;
+    readonly family: Family;
+    readonly fit: Fit;
+    readonly score: number;
+  };
+  readonly warnings: number;
+  readonly openQuestions: number;
+  readonly wrongPocket: boolean;
+  /** The row could not be assessed: why (with its line). */
+  readonly error?: string;
 }
 
 /** What the header row decided: plain data, so that it can be sent to a worker. */
@@ -63,6 +86,8 @@ export interface RowsDone {
   readonly stakeholders: [string, number][];
   /** The first error rows of the slice (at most MAX_ERROR_ROWS). */
   readonly errors: ErrorRow[];
+  /** html: every row of the slice, for the portfolio page (the sink keeps the first ones). */
+  readonly portfolio?: PortfolioRow[];
 }
 
 const TEXTS = {
@@ -124,6 +149,8 @@ export class RowAssessor {
   private readonly values: (AnswerValue | undefined)[];
   private readonly t: (typeof TEXTS)[Lang];
   private readonly ruleset: { version: string; hash: string; asOf: string };
+  /** The innovation_name column, or -1. */
+  private readonly nameIndex: number;
 
   constructor(
     private readonly rules: RuleSet,
@@ -142,6 +169,7 @@ export class RowAssessor {
     this.values = new Array<AnswerValue | undefined>(this.columns.length).fill(undefined);
     this.t = TEXTS[out.lang];
     this.ruleset = { version: rules.version, hash: rules.hash, asOf: out.asOf };
+    this.nameIndex = plan.questions.find((c) => c.question === 'innovation_name')?.index ?? -1;
   }
 
   /** Rows (records without blank ones) with the line each starts on. */
@@ -155,6 +183,7 @@ export class RowAssessor {
     const primaries = new Map<string, [Family, Fit, number]>();
     const stakeholders = new Map<string, number>();
     const errors: ErrorRow[] = [];
+    const portfolio: PortfolioRow[] | undefined = format === 'html' ? [] : undefined;
     for (let r = 0; r < records.length; r++) {
       const record = records[r]!;
       const line = lines[r]!;
@@ -183,6 +212,28 @@ export class RowAssessor {
             primary = verdict.routes[0];
             checklist = verdict.stakeholders;
             output = verdictCells(id, verdict);
+          } else if (portfolio) {
+            // the page is written at the end, from the counts and this list: no text per row
+            const verdict = this.evaluator.verdict(this.values, { asOf, lang });
+            primary = verdict.routes[0];
+            checklist = verdict.stakeholders;
+            portfolio.push({
+              ...this.named(line, id, record),
+              ...(primary
+                ? {
+                    route: {
+                      id: verdict.routes[0]!.id,
+                      family: primary.family,
+                      fit: primary.fit,
+                      score: verdict.routes[0]!.score,
+                    },
+                  }
+                : {}),
+              warnings: verdict.warnings.length,
+              openQuestions: verdict.openQuestions.length,
+              wrongPocket: verdict.costBenefit?.wrongPocket ?? false,
+            });
+            output = '';
           } else {
             const advice = this.evaluator.advice(this.values, { asOf, lang, input: { id } });
             primary = advice.routes[0];
@@ -201,7 +252,15 @@ export class RowAssessor {
         errorRows++;
         if (errors.length < MAX_ERROR_ROWS) errors.push({ line, id, message });
         if (format === 'csv') cells.push(escaped(errorCells(id, message)));
-        else {
+        else if (portfolio) {
+          portfolio.push({
+            ...this.named(line, id, record),
+            warnings: 0,
+            openQuestions: 0,
+            wrongPocket: false,
+            error: message,
+          });
+        } else {
           const error = { line, message, problems: failure!.problems };
           texts.push(
             JSON.stringify({ schemaVersion: 1, ruleset: this.ruleset, input: { id }, error }),
@@ -218,6 +277,7 @@ export class RowAssessor {
       } else noRoute++;
       // one checklist item per stakeholder, so every id once
       for (const s of checklist) stakeholders.set(s, (stakeholders.get(s) ?? 0) + 1);
+      if (portfolio) continue;
       if (typeof output === 'string') texts.push(output);
       else cells.push(escaped(output));
     }
@@ -244,7 +304,18 @@ export class RowAssessor {
       primaries: [...primaries.values()],
       stakeholders: [...stakeholders],
       errors,
+      ...(portfolio ? { portfolio } : {}),
     };
+  }
+
+  /** A portfolio row's line, id and (when given) innovation name. */
+  private named(
+    line: number,
+    id: string,
+    record: readonly string[],
+  ): Pick<PortfolioRow, 'line' | 'id' | 'name'> {
+    const name = this.nameIndex >= 0 ? (record[this.nameIndex] ?? '').trim() : '';
+    return name === '' ? { line, id } : { line, id, name: name.slice(0, PORTFOLIO_NAME_CHARS) };
   }
 
   /**

@@ -2,7 +2,8 @@
 // → evaluate → CSV records, NDJSON lines or JSON array elements → the output. A stream.pipeline
 // from the file to RowSink, which writes the output and waits for it to drain: backpressure runs
 // from the output back to the file and memory stays flat however long the file is; nothing is
-// collected per row except counts for the summary.
+// collected per row except counts for the summary (batch-summary.ts; for --format html also the
+// first rows, capped, from which the CLI makes the portfolio page written at the end).
 //
 // Rows are assessed in slices of SLICE_ROWS (batch-rows.ts), on this thread or — with `jobs` > 1
 // — also in worker threads (batch-worker.ts), each with its own copy of the rule set and engine.
@@ -18,11 +19,12 @@ import { finished, pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../core/advice.ts';
-import type { Family, Fit } from '../core/ids.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { BatchFileError, planColumns } from './batch-header.ts';
-import type { BatchFormat, ColumnPlan, ErrorRow, RowFormat, RowsDone } from './batch-rows.ts';
-import { MAX_ERROR_ROWS, RowAssessor } from './batch-rows.ts';
+import type { BatchFormat, ColumnPlan, RowFormat, RowsDone } from './batch-rows.ts';
+import { RowAssessor } from './batch-rows.ts';
+import type { BatchSummary } from './batch-summary.ts';
+import { BatchTally } from './batch-summary.ts';
 import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
 import type { Delimiter } from './csv.ts';
 import type { CsvRecord, Head } from './csv.ts';
@@ -36,8 +38,10 @@ import {
 import { describeUnreadable, Utf16Decoder } from './sniff.ts';
 
 export { BatchFileError } from './batch-header.ts';
-export type { BatchFormat, ErrorRow } from './batch-rows.ts';
+export type { BatchFormat, ErrorRow, PortfolioRow } from './batch-rows.ts';
 export { MAX_ERROR_ROWS } from './batch-rows.ts';
+export type { BatchSummary } from './batch-summary.ts';
+export { MAX_PORTFOLIO_ERRORS, MAX_PORTFOLIO_ROWS } from './batch-summary.ts';
 
 export interface BatchOptions {
   readonly rules: RuleSet;
@@ -71,19 +75,11 @@ export interface BatchOptions {
   readonly autoJobs?: boolean;
   /** The size of the input in bytes, when known (a file). */
   readonly inputBytes?: number;
-}
-
-export interface BatchSummary {
-  readonly rows: number;
-  readonly errorRows: number;
-  /** family → fit → rows, by the primary route. */
-  readonly byFamily: ReadonlyMap<Family, ReadonlyMap<Fit, number>>;
-  /** Assessed rows without any advised route. */
-  readonly noRoute: number;
-  /** Stakeholder id → rows that list it. */
-  readonly stakeholders: ReadonlyMap<string, number>;
-  /** The first error rows (at most MAX_ERROR_ROWS kept). */
-  readonly errors: readonly ErrorRow[];
+  /**
+   * html: the document, made from the summary once every row is counted, and written as the whole
+   * output (the rows themselves write nothing).
+   */
+  readonly closing?: (summary: BatchSummary) => string;
 }
 
 export interface BatchResult {
@@ -186,13 +182,8 @@ class RowSink extends Writable {
     this.release();
   };
 
-  // the summary: counts only
-  rows = 0;
-  errorRows = 0;
-  noRoute = 0;
-  readonly byFamily = new Map<Family, Map<Fit, number>>();
-  readonly stakeholders = new Map<string, number>();
-  readonly errors: ErrorRow[] = [];
+  /** The counts for the summary. */
+  private readonly tally: BatchTally;
 
   constructor(
     private readonly rules: RuleSet,
@@ -202,6 +193,7 @@ class RowSink extends Writable {
   ) {
     super({ objectMode: true });
     this.output = opts.output;
+    this.tally = new BatchTally(out.format === 'html');
     this.output.on('error', this.onOutputError);
     this.script = (opts.jobs ?? 1) > 1 ? workerScript() : undefined;
     this.maxWorkers = this.script ? Math.max(0, (opts.jobs ?? 1) - 1) : 0;
@@ -254,6 +246,11 @@ class RowSink extends Writable {
     // thrown the output away (a temporary file removed), and that must not crash the process
     this.output.off('drain', this.onDrain);
     void this.stopWorkers().then(() => done(error));
+  }
+
+  /** The counts (all of them once the pipeline has finished). */
+  summary(): BatchSummary {
+    return this.tally.summary();
   }
 
   private async stopWorkers(): Promise<void> {
@@ -377,7 +374,7 @@ class RowSink extends Writable {
     if (this.destroyed) return;
     for (let next = this.finished.get(this.nextOut); next; next = this.finished.get(this.nextOut)) {
       this.finished.delete(this.nextOut++);
-      this.count(next.done);
+      this.tally.count(next.done);
       if (next.out.length > 0) {
         if (this.out.format === 'json') {
           this.send(this.firstJson ? '\n' : ',\n');
@@ -385,7 +382,7 @@ class RowSink extends Writable {
         }
         this.send(next.out);
       }
-      this.opts.onRow?.(this.rows);
+      this.opts.onRow?.(this.tally.rows);
     }
     this.release();
     this.endIfDone();
@@ -397,6 +394,14 @@ class RowSink extends Writable {
     const done = this.ending;
     this.ending = undefined;
     if (this.out.format === 'json') this.send(this.firstJson ? ']\n' : '\n]\n');
+    if (this.out.format === 'html' && this.opts.closing) {
+      try {
+        this.send(this.opts.closing(this.tally.summary()));
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+    }
     void this.stopWorkers().then(async () => {
       const output = this.output;
       try {
@@ -412,21 +417,6 @@ class RowSink extends Writable {
         done(e as Error);
       }
     });
-  }
-
-  private count(done: RowsDone): void {
-    this.rows += done.rows;
-    this.errorRows += done.errorRows;
-    this.noRoute += done.noRoute;
-    for (const e of done.errors) if (this.errors.length < MAX_ERROR_ROWS) this.errors.push(e);
-    for (const [family, fit, n] of done.primaries) {
-      let fits = this.byFamily.get(family);
-      if (!fits) this.byFamily.set(family, (fits = new Map()));
-      fits.set(fit, (fits.get(fit) ?? 0) + n);
-    }
-    for (const [id, n] of done.stakeholders) {
-      this.stakeholders.set(id, (this.stakeholders.get(id) ?? 0) + n);
-    }
   }
 }
 
@@ -482,13 +472,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     delimiter,
     bom: head.bom,
     crlf: head.crlf,
-    summary: {
-      rows: rows.rows,
-      errorRows: rows.errorRows,
-      byFamily: rows.byFamily,
-      noRoute: rows.noRoute,
-      stakeholders: rows.stakeholders,
-      errors: rows.errors,
-    },
+    summary: rows.summary(),
   };
 }

@@ -34,7 +34,7 @@
 import Table from 'cli-table3';
 import { createReadStream, ReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
@@ -45,6 +45,7 @@ import type { Delimiter } from '../../io/csv.ts';
 import { parseDelimiterOption } from '../../io/csv.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { familyLabel } from '../../report/labels.ts';
+import type * as PortfolioPage from '../../report/html/portfolio-page.tsx';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError, UsageError } from '../errors.ts';
@@ -61,7 +62,7 @@ import { loadRuleSet } from '../../io/rules.ts';
 
 /** What `innoroute batch` takes, as commander parses it (main.ts declares the flags). */
 export interface BatchOptions extends GlobalOptions {
-  readonly format: 'csv' | 'ndjson' | 'json';
+  readonly format: 'csv' | 'ndjson' | 'json' | 'html';
   readonly out?: string;
   readonly delimiter?: string;
   readonly summary?: boolean;
@@ -85,6 +86,7 @@ const TEXTS = {
       `${n} van ${total} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
     errorColumn: 'de kolom error',
     errorField: 'het veld "error"',
+    errorSection: 'het deel "Rijen met fouten" van de pagina',
     summaryRows: (rows: number, ok: number, err: number) =>
       `${rows} rijen: ${ok} beoordeeld, ${err} met fouten`,
     byFamily: 'Rijen per familie (eerste route) en fit',
@@ -111,6 +113,7 @@ const TEXTS = {
       `${n} of ${total} rows could not be assessed (line ${lines}); see ${where}`,
     errorColumn: 'the error column',
     errorField: 'the "error" field',
+    errorSection: 'the part "Rows with errors" of the page',
     summaryRows: (rows: number, ok: number, err: number) =>
       `${rows} rows: ${ok} assessed, ${err} with errors`,
     byFamily: 'Rows by family (first route) and fit',
@@ -221,6 +224,32 @@ export function formatSummary(
   return `${parts.join('\n\n')}\n`;
 }
 
+/** Where the output shows a row's error. */
+function whereErrors(format: BatchOptions['format'], t: Texts): string {
+  if (format === 'csv') return t.errorColumn;
+  return format === 'html' ? t.errorSection : t.errorField;
+}
+
+type PortfolioModule = typeof PortfolioPage;
+
+/** The portfolio page of --format html, from the summary of the run. */
+function portfolioPage(
+  page: PortfolioModule,
+  rules: RuleSet,
+  lang: Lang,
+  asOf: string,
+  source: string,
+): (summary: BatchSummary) => string {
+  return (summary) =>
+    page.renderPortfolioHtml(summary, {
+      rules,
+      lang,
+      asOf,
+      source,
+      topStakeholders: TOP_STAKEHOLDERS,
+    });
+}
+
 export async function run(file: string, opts: BatchOptions, ctx: CliContext): Promise<number> {
   const lang = resolveLang(ctx, opts.lang);
   const t = TEXTS[lang];
@@ -265,6 +294,17 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       : undefined;
   if (out) checkOutputFile(out);
   const rules = await loadRuleSet(rulesDir, { env: ctx.env });
+  // html: one page, made at the end from the counts taken while the rows streamed
+  const closing =
+    opts.format === 'html'
+      ? portfolioPage(
+          await import('../../report/html/portfolio-page.tsx'),
+          rules,
+          lang,
+          asOf,
+          fromStdin ? 'stdin' : basename(file),
+        )
+      : undefined;
 
   // From here on a temporary file may exist: a signal must go through the cleanup below.
   const signals = catchSignals();
@@ -311,6 +351,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
       jobs,
       autoJobs: opts.jobs === undefined,
       ...(inputBytes !== undefined ? { inputBytes } : {}),
+      ...(closing ? { closing } : {}),
     });
     signals.throwIfSignalled();
     await atomic?.commit();
@@ -351,7 +392,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
     const shown = summary.errors.slice(0, MAX_ERROR_ROWS).map((e) => e.line);
     const lines = shown.join(', ') + (summary.errorRows > shown.length ? ', …' : '');
     ctx.stderr.write(
-      `innoroute: ${t.someFailed(summary.errorRows, summary.rows, lines, opts.format === 'csv' ? t.errorColumn : t.errorField)}\n`,
+      `innoroute: ${t.someFailed(summary.errorRows, summary.rows, lines, whereErrors(opts.format, t))}\n`,
     );
     return 1;
   }

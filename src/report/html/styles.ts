@@ -80,6 +80,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 700; padding: 0.25em 0; }
 th, td { border-bottom: 1px solid ${COLORS.line}; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
 th { background: ${COLORS.faint}; }
+tbody th { background: none; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td, tfoot th { font-weight: 700; border-top: 2px solid ${COLORS.text}; }
 figure { margin: 1rem 0; }

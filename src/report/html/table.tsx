@@ -20,12 +20,15 @@ export interface DataTableProps<T> {
   readonly footer?: readonly ComponentChildren[];
   readonly reflow?: boolean;
   readonly class?: string;
+  /** Names the table's scroll box for screen readers (a table may scroll sideways on a phone). */
+  readonly label?: string;
 }
 
 export function DataTable<T>(p: DataTableProps<T>): VNode {
   const cls = [p.reflow ? 'reflow' : '', p.class ?? ''].filter((c) => c !== '').join(' ');
   return (
-    <div class="table-wrap">
+    // focusable, so that a keyboard can scroll it when it is wider than the screen
+    <div class="table-wrap" tabIndex={0} role={p.label ? 'region' : undefined} aria-label={p.label}>
       <table class={cls || undefined}>
         {p.caption ? <caption>{p.caption}</caption> : null}
         <thead>
