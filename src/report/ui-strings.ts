@@ -87,6 +87,9 @@ export interface WizardStrings {
   readonly answersPath: string;
   readonly saveReport: string;
   readonly reportPath: string;
+  readonly reportFormat: string;
+  readonly reportHtml: string;
+  readonly reportMarkdown: string;
   readonly overwrite: (file: string) => string;
   readonly saved: (file: string) => string;
   readonly notSaved: string;
@@ -224,8 +227,11 @@ const nl: UiStrings = {
     done: 'Klaar. Dit is je advies:',
     saveAnswers: 'Je antwoorden bewaren (YAML, te gebruiken met innoroute advise)?',
     answersPath: 'Bestand voor de antwoorden',
-    saveReport: 'Het advies bewaren als Markdown-rapport om te delen?',
+    saveReport: 'Het advies bewaren als rapport om te delen?',
     reportPath: 'Bestand voor het rapport',
+    reportFormat: 'In welke vorm?',
+    reportHtml: 'HTML — een pagina voor de browser, te printen als pdf',
+    reportMarkdown: 'Markdown — tekst voor een wiki, e-mail of document',
     overwrite: (file) => `${file} bestaat al. Overschrijven?`,
     saved: (file) => `Bewaard: ${file}`,
     notSaved: 'Niet bewaard.',
@@ -368,8 +374,11 @@ const en: UiStrings = {
     done: 'Done. This is your advice:',
     saveAnswers: 'Save your answers (YAML, usable with innoroute advise)?',
     answersPath: 'File for the answers',
-    saveReport: 'Save the advice as a Markdown report to share?',
+    saveReport: 'Save the advice as a report to share?',
     reportPath: 'File for the report',
+    reportFormat: 'In which form?',
+    reportHtml: 'HTML — a page for the browser, printable to PDF',
+    reportMarkdown: 'Markdown — text for a wiki, an e-mail or a document',
     overwrite: (file) => `${file} exists. Overwrite?`,
     saved: (file) => `Saved: ${file}`,
     notSaved: 'Not saved.',

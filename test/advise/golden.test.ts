@@ -1,5 +1,5 @@
 // Golden outputs of `innoroute advise` on every example answers file (data/) with the shipped
-// rules, and on the fixture answers with the fixture rules, in all three formats: the command in
+// rules, and on the fixture answers with the fixture rules, in all four formats: the command in
 // this process (main() with captured streams), and once the built binary, where the process's
 // exit code is the subject. Regenerate after an intended change:
 // UPDATE_GOLDEN=1 npx vitest run test/advise
@@ -16,6 +16,7 @@ const FORMATS = [
   ['text', 'txt'],
   ['markdown', 'md'],
   ['json', 'json'],
+  ['html', 'html'],
 ] as const;
 
 interface Case {
@@ -91,6 +92,15 @@ describe('golden outputs of innoroute advise', () => {
       compare(`${c.name}.en.txt`, r.stdout);
     });
   }
+
+  // the HTML page in English too, for a case with every picture (figures given)
+  it('data/cva-portaal.yaml --format html --lang en', async () => {
+    const c = cases.find((x) => x.name === 'cva-portaal')!;
+    const r = await advise(c, '--format', 'html', '--lang', 'en');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    compare('cva-portaal.en.html', r.stdout);
+  });
 
   // the built binary: the message on the process's stderr, its exit code
   it('gives an invalid answers file a located message and exit 2', () => {

@@ -41,7 +41,7 @@ describe('the output does not depend on the number of threads', () => {
     expect(readFileSync(join(dir, 'p.csv')).length).toBeGreaterThan(1 << 20);
   });
 
-  for (const format of ['csv', 'ndjson', 'json'] as const) {
+  for (const format of ['csv', 'ndjson', 'json', 'html'] as const) {
     it(`--format ${format}: the same bytes, exit code and messages for 1, 2 and 3 jobs and the default`, async () => {
       const common = ['p.csv', '--format', format, '--as-of', AS_OF, '--summary'];
       const one = await batch([...common, '--jobs', '1'], dir);

@@ -12,6 +12,7 @@ import { evaluate } from '../../src/core/engine.ts';
 import { explain } from '../../src/core/explain.ts';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { checkAnswers, readAnswersFile } from '../../src/io/answers-file.ts';
+import { renderAdviceHtml } from '../../src/report/html/advice-page.tsx';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderDetailsText, renderSummaryText } from '../../src/report/text.ts';
 import type { TextReportOptions } from '../../src/report/text.ts';
@@ -90,8 +91,13 @@ export const CUE2WALK_ANSWERS: Answers = {
 };
 /** After the summary: yes, show the whole advice here. */
 export const SHOW_DETAILS: ScriptStep = true;
-/** The end: the details shown, then save the answers and the report under their default names. */
-export const SAVE_BOTH: ScriptStep[] = [SHOW_DETAILS, true, '', true, ''];
+/**
+ * The end: the details shown, then save the answers and the report (as Markdown) under their
+ * default names.
+ */
+export const SAVE_BOTH: ScriptStep[] = [SHOW_DETAILS, true, '', true, 'markdown', ''];
+/** The end: the details shown, no answers saved, the report saved in the default form (HTML). */
+export const SAVE_HTML: ScriptStep[] = [SHOW_DETAILS, false, true, 'html', ''];
 export const SAVE_NONE: ScriptStep[] = [SHOW_DETAILS, false, false];
 
 /** The user's home for a test directory: a sibling, so the state directory is outside the cwd. */
@@ -161,4 +167,11 @@ export function adviceMarkdown(answers: Answers, lang: Lang = 'nl'): string {
   const advice = evaluate(rules, answers, { asOf: AS_OF, lang });
   const explanation = explain(rules, answers, { asOf: AS_OF, lang, advice });
   return renderMarkdown(advice, { rules, lang, answers, explanation });
+}
+
+/** The HTML report the wizard saves for `answers` (as advise --format html writes it). */
+export function adviceHtml(answers: Answers, lang: Lang = 'nl'): string {
+  const advice = evaluate(rules, answers, { asOf: AS_OF, lang });
+  const explanation = explain(rules, answers, { asOf: AS_OF, lang, advice });
+  return renderAdviceHtml(advice, { rules, lang, answers, explanation });
 }

@@ -11,6 +11,7 @@ import { summaryStrings } from '../../src/report/summary-strings.ts';
 import { FIXTURE_RULES, run as cli, tempDir } from '../advise/helpers.ts';
 import {
   a,
+  adviceHtml,
   adviceMarkdown,
   adviceScreens,
   AS_OF,
@@ -22,6 +23,7 @@ import {
   questionOf,
   readAnswers,
   SAVE_BOTH,
+  SAVE_HTML,
   SAVE_NONE,
   sessionIn,
   SHOW_DETAILS,
@@ -69,6 +71,24 @@ describe('wizard: a whole session', () => {
       { cwd: r.dir },
     );
     expect(viaAdvise.stdout).toBe(readFileSync(join(r.dir, 'cue2walk.advies.md'), 'utf8'));
+  });
+
+  it('offers the report as HTML (the default) or Markdown and saves the HTML page', async () => {
+    const r = await walk([...CUE2WALK, ...SAVE_HTML]);
+    expect(r.code).toBe(0);
+    expect(r.prompter.remaining).toBe(0);
+    const choice = r.prompter.asked.find(
+      (p) => p.kind === 'select' && p.message === w.reportFormat,
+    );
+    expect(choice?.choices?.map((c) => c.value)).toEqual(['html', 'markdown']);
+    expect(choice?.choices?.map((c) => c.name)).toEqual([w.reportHtml, w.reportMarkdown]);
+    expect(choice?.default).toBe('html');
+    expect(r.prompter.asked.at(-1)).toMatchObject({ kind: 'input', default: 'cue2walk.html' });
+    // the same page as advise --format html on the same answers
+    const page = readFileSync(join(r.dir, 'cue2walk.html'), 'utf8');
+    expect(page).toBe(adviceHtml(CUE2WALK_ANSWERS));
+    expect(page).toMatch(/^<!doctype html>\n<html lang="nl">/);
+    expect(existsSync(join(r.dir, 'cue2walk.answers.yaml'))).toBe(false);
   });
 
   it('shows progress as "Vraag n van ~m"', async () => {

@@ -28,6 +28,7 @@ import { withSignalsCaught } from '../signals.ts';
 import type { Prompter } from '../prompter.ts';
 import { inquirerPrompter, isExitPrompt } from '../prompter.ts';
 import { askQuestions, finalAnswers, questionList } from '../wizard/question-loop.ts';
+import type { SaveFormat } from '../wizard/save-results.ts';
 import { offerSave, slug } from '../wizard/save-results.ts';
 import type { SessionState } from '../wizard/session-file.ts';
 import { sessionLang } from '../wizard/session-file.ts';
@@ -176,22 +177,40 @@ export async function run(
           rules.questionOrder,
         ),
     });
+    const reportOptions = () => ({
+      rules,
+      lang,
+      answers,
+      summary: report.summary,
+      explanation: explained(),
+    });
+    const base = slug(answers.innovation_name);
+    const html: SaveFormat = {
+      id: 'html',
+      name: s.wizard.reportHtml,
+      defaultName: `${base}.html`,
+      content: async () => {
+        const { renderAdviceHtml } = await import('../../report/html/advice-page.tsx');
+        return renderAdviceHtml(advice, reportOptions());
+      },
+    };
+    const markdown: SaveFormat = {
+      id: 'markdown',
+      name: s.wizard.reportMarkdown,
+      defaultName: `${base}.${lang === 'nl' ? 'advies' : 'advice'}.md`,
+      content: async () => {
+        const { renderMarkdown } = await import('../../report/markdown.ts');
+        return renderMarkdown(advice, reportOptions());
+      },
+    };
     await offerSave(prompter, ctx, s, chalk, {
       question: s.wizard.saveReport,
       pathLabel: s.wizard.reportPath,
-      defaultName: `${slug(answers.innovation_name)}.${lang === 'nl' ? 'advies' : 'advice'}.md`,
       defaultYes: false,
       output: saveAs,
-      content: async () => {
-        const { renderMarkdown } = await import('../../report/markdown.ts');
-        return renderMarkdown(advice, {
-          rules,
-          lang,
-          answers,
-          summary: report.summary,
-          explanation: explained(),
-        });
-      },
+      defaultName: html.defaultName,
+      content: html.content,
+      formats: { message: s.wizard.reportFormat, choices: [html, markdown] },
     });
     // the session is complete and its answers are in the advice (and saved if the user wished)
     store.finish();

@@ -13,7 +13,18 @@ import type { OutputFile } from '../output.ts';
 import { checkOutputFile, writeOutputFile } from '../output.ts';
 import type { Prompter } from '../prompter.ts';
 
-/** One thing to offer to save: what to ask, the file name to suggest, and how to make its text. */
+/** A form to save in: its name in the choice, the file name to suggest, how to make its text. */
+export interface SaveFormat {
+  readonly id: string;
+  readonly name: string;
+  readonly defaultName: string;
+  readonly content: () => string | Promise<string>;
+}
+
+/**
+ * One thing to offer to save: what to ask, and the file name to suggest and how to make its text —
+ * or, with `formats`, a choice of forms (the first is the default), asked after the yes.
+ */
 export interface SaveOffer {
   readonly question: string;
   readonly pathLabel: string;
@@ -22,6 +33,22 @@ export interface SaveOffer {
   /** The file for a path the user typed, with what the wizard reads (never written over). */
   readonly output: (typed: string) => OutputFile;
   readonly content: () => string | Promise<string>;
+  readonly formats?: { readonly message: string; readonly choices: readonly SaveFormat[] };
+}
+
+/** The form chosen: the offer's own, or the one picked from its formats. */
+async function chooseFormat(
+  prompter: Prompter,
+  o: SaveOffer,
+): Promise<Pick<SaveFormat, 'defaultName' | 'content'>> {
+  const [first] = o.formats?.choices ?? [];
+  if (!o.formats || !first) return o;
+  const id = await prompter.select({
+    message: o.formats.message,
+    choices: o.formats.choices.map((f) => ({ value: f.id, name: f.name })),
+    default: first.id,
+  });
+  return o.formats.choices.find((f) => f.id === id) ?? first;
 }
 
 export async function offerSave(
@@ -32,7 +59,8 @@ export async function offerSave(
   o: SaveOffer,
 ) {
   if (!(await prompter.confirm({ message: o.question, default: o.defaultYes }))) return;
-  let suggestion = o.defaultName;
+  const form = await chooseFormat(prompter, o);
+  let suggestion = form.defaultName;
   for (;;) {
     const typed = (await prompter.input({ message: o.pathLabel, default: suggestion })).trim();
     if (typed === '') {
@@ -49,7 +77,7 @@ export async function offerSave(
         suggestion = typed;
         continue;
       }
-      writeOutputFile(target, await o.content());
+      writeOutputFile(target, await form.content());
       prompter.say(chalk.green(s.wizard.saved(typed)));
       return;
     } catch (e) {

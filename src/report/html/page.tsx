@@ -74,7 +74,18 @@ export function Page(p: PageProps): VNode {
   );
 }
 
-/** A page as the text of a file: the doctype, the markup, a final newline. */
+/**
+ * Block elements that start a line in the file, so that its source reads (and a golden file diffs)
+ * line by line. Only where whitespace means nothing: between blocks, never before inline or SVG
+ * text elements.
+ */
+const BLOCK =
+  /><(?=\/?(?:head|meta|title|style|body|div|header|main|footer|nav|section|article|figure|figcaption|h[1-6]|p|ul|ol|li|dl|dt|dd|table|caption|thead|tbody|tfoot|tr|svg|defs|g)[\s>])/g;
+
+/**
+ * A page as the text of a file: the doctype, the markup, a final newline. The markup escapes every
+ * `<` of a text or an attribute, so each `<` left is a tag.
+ */
 export function renderDocument(page: VNode): string {
-  return `<!doctype html>\n${renderToStaticMarkup(page)}\n`;
+  return `<!doctype html>\n${renderToStaticMarkup(page).replace(BLOCK, '>\n<')}\n`;
 }

@@ -107,7 +107,7 @@ figcaption { font-size: 0.95rem; color: ${COLORS.muted}; margin-top: 0.25em; }
   .page, .page-wide { max-width: none; }
   a { color: #000; text-decoration: none; }
   a.cite { color: #000; }
-  .sources a[href^="http"]::after, .contact a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.9em; }
+  .sources a[href^="http"]::after, .contact a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
   nav, .skip, .no-print { display: none; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card, figure, tr, .summary, .checklist li { break-inside: avoid; page-break-inside: avoid; }
