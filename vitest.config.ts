@@ -1,16 +1,40 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const shared = {
+  testTimeout: 20_000,
+  pool: 'forks',
+  // tests never share the user's compiled-rules cache (test/core/rule-cache.test.ts tests it)
+  env: { INNOROUTE_NO_CACHE: '1' },
+} as const;
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
-    pool: 'forks',
     // a test file per CPU: vitest's default leaves one CPU to its own process, which on two CPUs
     // runs the files one at a time, while that process mostly waits
     maxWorkers: availableParallelism(),
+    // once for the whole run (the root's global setup runs whichever projects run)
     globalSetup: ['test/global-setup.ts'],
-    // tests never share the user's compiled-rules cache (test/core/rule-cache.test.ts tests it)
-    env: { INNOROUTE_NO_CACHE: '1' },
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/browser/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // the HTML reports in Chromium (test/browser): after the other tests, not beside them,
+        // so that the browser's processes do not compete with them for the CPUs
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

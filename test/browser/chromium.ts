@@ -5,7 +5,12 @@ import { delimiter, join } from 'node:path';
 
 export type ChromiumLookup =
   | { readonly found: true; readonly path: string; readonly how: string }
-  | { readonly found: false; readonly reason: string };
+  | {
+      readonly found: false;
+      readonly reason: string;
+      /** INNOROUTE_CHROMIUM names a file that is not there: a mistake to report, never to skip. */
+      readonly misconfigured: boolean;
+    };
 
 /** The names tried on PATH, in order, when INNOROUTE_CHROMIUM is not set. */
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser'] as const;
@@ -28,7 +33,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
   if (chosen) {
     return executable(chosen)
       ? { found: true, path: chosen, how: 'INNOROUTE_CHROMIUM' }
-      : { found: false, reason: `INNOROUTE_CHROMIUM=${chosen} is not an executable file` };
+      : {
+          found: false,
+          reason: `INNOROUTE_CHROMIUM=${chosen} is not an executable file`,
+          misconfigured: true,
+        };
   }
   const dirs = (env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
   for (const name of CHROMIUM_NAMES) {
@@ -42,6 +51,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
     reason:
       `no Chromium found: neither INNOROUTE_CHROMIUM is set nor ${CHROMIUM_NAMES.join(' or ')} is on PATH ` +
       `(install the Debian package: apt-get install chromium)`,
+    misconfigured: false,
   };
 }
 

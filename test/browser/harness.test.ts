@@ -42,6 +42,7 @@ describe('finding Chromium', () => {
     expect(lookup).toEqual({
       found: false,
       reason: `INNOROUTE_CHROMIUM=${join(dir, 'nope')} is not an executable file`,
+      misconfigured: true,
     });
   });
 
@@ -54,7 +55,7 @@ describe('finding Chromium', () => {
 
   it('says what to install when there is none', () => {
     const lookup = findChromium({ PATH: '/nonexistent' });
-    expect(lookup.found).toBe(false);
+    expect(lookup).toMatchObject({ found: false, misconfigured: false });
     expect(!lookup.found && lookup.reason).toMatch(/apt-get install chromium/);
   });
 
