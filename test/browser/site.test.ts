@@ -27,7 +27,7 @@ const CRAWL_TIMEOUT = 30 * 60_000;
  * AXE_EVERY-th page after, and INNOROUTE_SITE_AXE=all scans them all.
  */
 const AXE_ALL = process.env.INNOROUTE_SITE_AXE === 'all';
-const AXE_EVERY = 20;
+const AXE_EVERY = 50;
 
 function htmlFiles(dir: string, base = ''): string[] {
   return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) => {
