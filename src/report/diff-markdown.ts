@@ -10,6 +10,7 @@ import {
   causeWhere,
   changeLines,
   diffTexts,
+  labelText,
   sidesLine,
   summaryLine,
 } from './diff-strings.ts';
@@ -45,7 +46,10 @@ export function renderDiffMarkdown(r: DiffReport, lang: Lang): string {
       `| ${t.from} | ${t.to} | ${t.inputs} |`,
       '|---|---|--:|',
     );
-    for (const m of r.primaries) out.push(`| ${cell(m.before)} | ${cell(m.after)} | ${m.inputs} |`);
+    for (const m of r.primaries)
+      out.push(
+        `| ${cell(labelText(m.before, lang))} | ${cell(labelText(m.after, lang))} | ${m.inputs} |`,
+      );
   }
   if (r.causes.length > 0) {
     out.push(

@@ -4,6 +4,8 @@ import type { Lang } from '../core/advice.ts';
 import type { InputChange } from '../core/diff.ts';
 import type { DiffReport, LocatedCause } from '../core/diff-report.ts';
 import { primaryLabel } from '../core/diff-report.ts';
+import type { Fit } from '../core/schema.ts';
+import { ui } from './ui-strings.ts';
 
 const TEXTS = {
   nl: {
@@ -136,16 +138,26 @@ export function causeWhere(c: LocatedCause): string {
   return c.line !== undefined ? `${c.file}:${c.line}` : c.file;
 }
 
+/**
+ * A primary's label (`zvw.x (possible)`, `-` none, `!` could not be assessed: the JSON's form) in
+ * words of `lang`.
+ */
+export function labelText(label: string, lang: Lang): string {
+  const t = TEXTS[lang];
+  if (label === '-') return t.none;
+  if (label === '!') return t.error;
+  return label.replace(/ \((strong|possible|unlikely)\)$/, (_, f: Fit) => ` (${ui(lang).fit[f]})`);
+}
+
 /** The primary before or after, in words. */
 export function primaryText(side: InputChange['before'], lang: Lang): string {
-  const label = primaryLabel(side);
-  const t = TEXTS[lang];
-  return label === '-' ? t.none : label === '!' ? t.error : label;
+  return labelText(primaryLabel(side), lang);
 }
 
 /** An input's changes as label and value pairs, the empty ones left out. */
 export function changeLines(c: InputChange, lang: Lang): [string, string][] {
   const t = TEXTS[lang];
+  const fit = ui(lang).fit;
   const lines: [string, string][] = [];
   const list = (label: string, xs: readonly string[]) => {
     if (xs.length > 0) lines.push([label, xs.join(', ')]);
@@ -162,16 +174,17 @@ export function changeLines(c: InputChange, lang: Lang): [string, string][] {
   }
   list(
     t.routesAdded,
-    c.routes.added.map((r) => `${r.id} (${r.fit})`),
+    c.routes.added.map((r) => `${r.id} (${fit[r.fit]})`),
   );
   list(
     t.routesDropped,
-    c.routes.dropped.map((r) => `${r.id} (${r.fit})`),
+    c.routes.dropped.map((r) => `${r.id} (${fit[r.fit]})`),
   );
   list(
     t.moved,
     c.routes.moved.map(
-      (m) => `${m.id} ${m.before.fit} ${m.before.score} → ${m.after.fit} ${m.after.score}`,
+      (m) =>
+        `${m.id} ${fit[m.before.fit]} ${m.before.score} → ${fit[m.after.fit]} ${m.after.score}`,
     ),
   );
   list(t.stakeholdersAdded, c.stakeholders.added);

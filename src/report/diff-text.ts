@@ -10,6 +10,7 @@ import {
   causeWhere,
   changeLines,
   diffTexts,
+  labelText,
   sidesLine,
   summaryLine,
 } from './diff-strings.ts';
@@ -27,7 +28,8 @@ export function renderDiffText(r: DiffReport, lang: Lang, plain: boolean): strin
   }
   if (r.primaries.length > 0) {
     const moves = table([t.from, t.to, t.inputs], plain);
-    for (const m of r.primaries) moves.push([m.before, m.after, m.inputs]);
+    for (const m of r.primaries)
+      moves.push([labelText(m.before, lang), labelText(m.after, lang), m.inputs]);
     parts.push(`${t.primaries}\n${moves.toString()}`);
   }
   if (r.causes.length > 0) {

@@ -215,6 +215,21 @@ describe('innoroute diff over real rule changes', () => {
       '2025-02-03',
     ]);
     expect(none.code).toBe(0);
+    // in Dutch, the fit words too
+    const nl = await diff([
+      'portfolio.csv',
+      '--rules',
+      'base',
+      '--as-of-from',
+      '2025-01-31',
+      '--as-of',
+      '2025-02-02',
+      '--lang',
+      'nl',
+    ]);
+    expect(nl.code).toBe(1);
+    expect(nl.stdout).toContain('zvw.veelbelovende-zorg (mogelijk)');
+    expect(nl.stdout).not.toMatch(/\((strong|possible|unlikely)\)/);
   });
 
   it('the same changed rows with worker threads as on one thread', async () => {

@@ -11,6 +11,7 @@ import {
   causeWhere,
   changeLines,
   diffTexts,
+  labelText,
   sidesLine,
   summaryLine,
 } from '../diff-strings.ts';
@@ -74,8 +75,8 @@ export function DiffPage(p: { readonly report: DiffReport; readonly lang: Lang }
         <Section id="primaries" title={t.primaries}>
           <DataTable<PrimaryMove>
             columns={[
-              { header: t.from, cell: (m) => m.before, rowHeader: true },
-              { header: t.to, cell: (m) => m.after },
+              { header: t.from, cell: (m) => labelText(m.before, lang), rowHeader: true },
+              { header: t.to, cell: (m) => labelText(m.after, lang) },
               { header: t.inputs, cell: (m) => m.inputs, num: true },
             ]}
             rows={r.primaries}
