@@ -216,17 +216,22 @@ describe('innoroute diff over real rule changes', () => {
     ]);
     expect(none.code).toBe(0);
     // in Dutch, the fit words too
-    const nl = await diff([
-      'portfolio.csv',
-      '--rules',
-      'base',
-      '--as-of-from',
-      '2025-01-31',
-      '--as-of',
-      '2025-02-02',
-      '--lang',
-      'nl',
-    ]);
+    const nl = await run(
+      [
+        'diff',
+        'portfolio.csv',
+        '--rules',
+        'base',
+        '--as-of-from',
+        '2025-01-31',
+        '--as-of',
+        '2025-02-02',
+        '--lang',
+        'nl',
+        '--no-progress',
+      ],
+      { cwd: dir, env: { INNOROUTE_CACHE_DIR: join(dir, '.cache') } },
+    );
     expect(nl.code).toBe(1);
     expect(nl.stdout).toContain('zvw.veelbelovende-zorg (mogelijk)');
     expect(nl.stdout).not.toMatch(/\((strong|possible|unlikely)\)/);
