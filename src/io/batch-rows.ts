@@ -10,6 +10,7 @@ import { parseAnswer } from '../core/answers.ts';
 import { RowEvaluator } from '../core/engine.ts';
 import type { Facts } from '../core/facts.ts';
 import type { Family, Fit } from '../core/ids.ts';
+import type { PortfolioRow } from '../core/portfolio.ts';
 import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
 import { errorCells, escapeFormula, MAX_CELL_CHARS, verdictCells } from './csv.ts';
@@ -27,26 +28,6 @@ export interface ErrorRow {
 
 /** Characters of a row's innovation name kept for the portfolio page. */
 export const PORTFOLIO_NAME_CHARS = 120;
-
-/** One row as the portfolio page (`batch --format html`) lists it: its verdict, or its error. */
-export interface PortfolioRow {
-  readonly line: number;
-  readonly id: string;
-  /** The innovation_name cell, when the file has that column and it is filled. */
-  readonly name?: string;
-  /** The first route; absent for a row without a route or with an error. */
-  readonly route?: {
-    readonly id: string;
-    readonly family: Family;
-    readonly fit: Fit;
-    readonly score: number;
-  };
-  readonly warnings: number;
-  readonly openQuestions: number;
-  readonly wrongPocket: boolean;
-  /** The row could not be assessed: why (with its line). */
-  readonly error?: string;
-}
 
 /** What the header row decided: plain data, so that it can be sent to a worker. */
 export interface ColumnPlan {

@@ -4,7 +4,8 @@
 // by slice, in input order, as src/io/batch.ts writes them; memory stays bounded (the maps are
 // as large as the rule set, the lists are capped).
 import type { Family, Fit } from '../core/ids.ts';
-import type { ErrorRow, PortfolioRow, RowsDone } from './batch-rows.ts';
+import type { PortfolioRow } from '../core/portfolio.ts';
+import type { ErrorRow, RowsDone } from './batch-rows.ts';
 import { MAX_ERROR_ROWS } from './batch-rows.ts';
 
 export interface BatchSummary {

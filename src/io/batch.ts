@@ -19,7 +19,7 @@ export { BatchFileError } from './batch-header.ts';
 export type { BatchFormat, ErrorRow } from './batch-rows.ts';
 export { MAX_ERROR_ROWS } from './batch-rows.ts';
 export { defaultJobs, SLICE_ROWS } from './row-pipeline.ts';
-export type { PortfolioRow } from './batch-rows.ts';
+export type { PortfolioRow } from '../core/portfolio.ts';
 export type { BatchSummary } from './batch-summary.ts';
 export { MAX_PORTFOLIO_ERRORS, MAX_PORTFOLIO_ROWS } from './batch-summary.ts';
 

@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
 import type { Family, Fit } from '../../core/ids.ts';
+import type { PortfolioRow } from '../../core/portfolio.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { familyLabel } from '../labels.ts';
 import { ui } from '../ui-strings.ts';
@@ -16,23 +17,6 @@ import { Page, renderDocument } from './page.tsx';
 import { portfolioStrings } from './portfolio-strings.ts';
 import { DataTable } from './table.tsx';
 
-/** A row as the page lists it (src/io/batch-rows.ts PortfolioRow has this shape). */
-export interface PortfolioRowData {
-  readonly line: number;
-  readonly id: string;
-  readonly name?: string;
-  readonly route?: {
-    readonly id: string;
-    readonly family: Family;
-    readonly fit: Fit;
-    readonly score: number;
-  };
-  readonly warnings: number;
-  readonly openQuestions: number;
-  readonly wrongPocket: boolean;
-  readonly error?: string;
-}
-
 /** The counts of a batch run (src/io/batch-summary.ts BatchSummary has this shape). */
 export interface PortfolioData {
   readonly rows: number;
@@ -41,8 +25,8 @@ export interface PortfolioData {
   readonly byFamily: ReadonlyMap<Family, ReadonlyMap<Fit, number>>;
   readonly stakeholders: ReadonlyMap<string, number>;
   readonly portfolio?: {
-    readonly rows: readonly PortfolioRowData[];
-    readonly errors: readonly PortfolioRowData[];
+    readonly rows: readonly PortfolioRow[];
+    readonly errors: readonly PortfolioRow[];
   };
 }
 

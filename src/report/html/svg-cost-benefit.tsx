@@ -10,7 +10,8 @@ import { formatEuro, partyLabel } from '../labels.ts';
 import { ui } from '../ui-strings.ts';
 import { htmlStrings } from './html-strings.ts';
 import { COLORS } from './styles.ts';
-import { CHART_WIDTH, chartIds, charsIn, textWidth, wrapLines } from './svg-util.ts';
+import { CHART_WIDTH, charsIn, textWidth, wrapLines } from './svg-util.ts';
+import { SvgChart } from './svg-chart.tsx';
 
 const FONT = 13;
 const SMALL = 12;
@@ -26,7 +27,6 @@ export function CostBenefitChart(p: {
 }): VNode {
   const s = ui(p.lang);
   const h = htmlStrings(p.lang);
-  const ids = chartIds(p.id);
   const hatch = `${p.id}-hatch`;
   const max = Math.max(1, ...p.cb.parties.flatMap((x) => [x.cost, x.benefit]));
   const barMax = CHART_WIDTH - LABEL_W - AMOUNT_ROOM;
@@ -134,15 +134,7 @@ export function CostBenefitChart(p: {
   }
   const height = y + 2;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${ids.title} ${ids.desc}`}
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      width={CHART_WIDTH}
-      height={height}
-    >
-      <title id={ids.title}>{h.cbTitle}</title>
-      <desc id={ids.desc}>{h.cbDesc}</desc>
+    <SvgChart id={p.id} height={height} title={h.cbTitle} desc={h.cbDesc}>
       <defs>
         <pattern
           id={hatch}
@@ -157,7 +149,7 @@ export function CostBenefitChart(p: {
       </defs>
       {parties}
       {transfers}
-    </svg>
+    </SvgChart>
   );
 }
 
@@ -174,7 +166,6 @@ export function WhoPaysChart(p: {
   readonly id: string;
 }): VNode {
   const h = htmlStrings(p.lang);
-  const ids = chartIds(p.id);
   const col = (CHART_WIDTH - 40) / 2;
   const chars = charsIn(col - 12, SMALL);
   const both = new Set(p.pays.map((x) => x.id).filter((id) => p.gains.some((g) => g.id === id)));
@@ -215,15 +206,7 @@ export function WhoPaysChart(p: {
   const height = Math.max(left.y, right.y, 60) + (both.size > 0 ? 18 : 2);
   const mid = 28 + 20;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${ids.title} ${ids.desc}`}
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      width={CHART_WIDTH}
-      height={height}
-    >
-      <title id={ids.title}>{h.whoPaysTitle}</title>
-      <desc id={ids.desc}>{h.whoPaysDesc}</desc>
+    <SvgChart id={p.id} height={height} title={h.whoPaysTitle} desc={h.whoPaysDesc}>
       {left.node}
       {right.node}
       <line
@@ -243,6 +226,6 @@ export function WhoPaysChart(p: {
           * {h.both}
         </text>
       ) : null}
-    </svg>
+    </SvgChart>
   );
 }

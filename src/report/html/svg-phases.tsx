@@ -11,7 +11,8 @@ import { phaseLabel } from '../labels.ts';
 import { ui } from '../ui-strings.ts';
 import { htmlStrings } from './html-strings.ts';
 import { COLORS } from './styles.ts';
-import { CHART_WIDTH, chartIds, charsIn, wrapLines } from './svg-util.ts';
+import { CHART_WIDTH, charsIn, wrapLines } from './svg-util.ts';
+import { SvgChart } from './svg-chart.tsx';
 
 /** Parties named per phase; the rest are counted ("+3 meer"). */
 export const PHASE_NAMES_MAX = 6;
@@ -33,7 +34,6 @@ export function PhaseTimeline(p: {
 }): VNode {
   const s = ui(p.lang);
   const h = htmlStrings(p.lang);
-  const ids = chartIds(p.id);
   const maxChars = charsIn(CHART_WIDTH - X_TEXT - 8, FONT);
   let y = 4;
   const dots: number[] = [];
@@ -92,15 +92,12 @@ export function PhaseTimeline(p: {
   });
   const height = y - GAP + 4;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${ids.title} ${ids.desc}`}
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      width={CHART_WIDTH}
+    <SvgChart
+      id={p.id}
       height={height}
+      title={h.phasesTitle}
+      desc={h.phasesDesc(p.stakeholders.length)}
     >
-      <title id={ids.title}>{h.phasesTitle}</title>
-      <desc id={ids.desc}>{h.phasesDesc(p.stakeholders.length)}</desc>
       <line
         x1={X_LINE}
         y1={dots[0]}
@@ -110,6 +107,6 @@ export function PhaseTimeline(p: {
         stroke-width={2}
       />
       {phases}
-    </svg>
+    </SvgChart>
   );
 }

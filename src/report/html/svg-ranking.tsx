@@ -7,7 +7,8 @@ import type { Fit } from '../../core/ids.ts';
 import { ui } from '../ui-strings.ts';
 import { htmlStrings } from './html-strings.ts';
 import { COLORS } from './styles.ts';
-import { CHART_WIDTH, chartIds, charsIn, textWidth, wrapLines } from './svg-util.ts';
+import { CHART_WIDTH, charsIn, textWidth, wrapLines } from './svg-util.ts';
+import { SvgChart } from './svg-chart.tsx';
 
 export interface RankedRoute {
   readonly id: string;
@@ -28,7 +29,6 @@ export function RankingChart(p: {
 }): VNode {
   const s = ui(p.lang);
   const h = htmlStrings(p.lang);
-  const ids = chartIds(p.id);
   const barMax = CHART_WIDTH;
   let y = 4;
   const rows = p.routes.map((r, i) => {
@@ -65,16 +65,13 @@ export function RankingChart(p: {
   });
   const height = Math.max(20, y - GAP + 4);
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${ids.title} ${ids.desc}`}
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      width={CHART_WIDTH}
+    <SvgChart
+      id={p.id}
       height={height}
+      title={h.rankingTitle}
+      desc={h.rankingDesc(p.routes.length)}
     >
-      <title id={ids.title}>{h.rankingTitle}</title>
-      <desc id={ids.desc}>{h.rankingDesc(p.routes.length)}</desc>
       {rows}
-    </svg>
+    </SvgChart>
   );
 }

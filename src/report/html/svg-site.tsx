@@ -4,6 +4,7 @@
 // route, top to bottom). Each page says the same in words next to the picture.
 import type { VNode } from 'preact';
 import { COLORS } from './styles.ts';
+import { SvgChart } from './svg-chart.tsx';
 
 const WIDTH = 400;
 const FONT = 13;
@@ -46,15 +47,15 @@ export function FamiliesFigure(p: {
   const cbY = top + p.families.length * row + 10;
   const height = cbY + 44;
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-labelledby={`${p.id}-title ${p.id}-desc`}
-      font-family="system-ui, sans-serif"
-      font-size={FONT}
+    <SvgChart
+      id={p.id}
+      title={p.title}
+      desc={p.desc}
+      height={height}
+      width={WIDTH}
+      fixed={false}
+      font={{ family: 'system-ui, sans-serif', size: FONT }}
     >
-      <title id={`${p.id}-title`}>{p.title}</title>
-      <desc id={`${p.id}-desc`}>{p.desc}</desc>
       {p.families.map((f, i) => (
         <g key={f.label}>
           <rect
@@ -87,7 +88,7 @@ export function FamiliesFigure(p: {
       <text x={WIDTH / 2} y={cbY + 22} fill={COLORS.text} text-anchor="middle">
         {wrapText(p.costBenefit, 52, 1)[0]}
       </text>
-    </svg>
+    </SvgChart>
   );
 }
 
@@ -109,15 +110,15 @@ export function TreePlaceFigure(p: {
   });
   const height = y - gap + 4;
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-labelledby={`${p.id}-title ${p.id}-desc`}
-      font-family="system-ui, sans-serif"
-      font-size={FONT}
+    <SvgChart
+      id={p.id}
+      title={p.title}
+      desc={p.desc}
+      height={height}
+      width={WIDTH}
+      fixed={false}
+      font={{ family: 'system-ui, sans-serif', size: FONT }}
     >
-      <title id={`${p.id}-title`}>{p.title}</title>
-      <desc id={`${p.id}-desc`}>{p.desc}</desc>
       {placed.map((b, i) => {
         const last = i === placed.length - 1;
         return (
@@ -152,6 +153,6 @@ export function TreePlaceFigure(p: {
           </g>
         );
       })}
-    </svg>
+    </SvgChart>
   );
 }
