@@ -45,6 +45,14 @@ describe('innoroute site, shipped rules', () => {
     expect(manifest.asOf).toBe(AS_OF);
   });
 
+  it('marks an English test-case name as English on the Dutch site, its heading included', () => {
+    const worked = [...site.keys()].filter((p) => p.startsWith('examples/') && p.endsWith('.html'));
+    const tests = worked.map((p) => site.get(p)!).filter((html) => /<h1 lang="en">/.test(html));
+    // every rule test case (named in English); the worked cases of data/ are named in Dutch
+    expect(tests.length).toBe(291);
+    expect(site.get('examples/cue2walk.html')).toMatch(/<h1>/);
+  });
+
   it('resolves every internal link and fragment', () => {
     expect(brokenLinks(site)).toEqual([]);
   });

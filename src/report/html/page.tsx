@@ -20,6 +20,8 @@ export interface PageProps {
   /** The document's <title> and, unless `heading` is given, its <h1>. */
   readonly title: string;
   readonly heading?: string;
+  /** The heading's language when it differs from the page's (a test case named in English). */
+  readonly headingLang?: Lang;
   /** Lines under the heading (the rule set, a date). */
   readonly meta?: ComponentChildren;
   /** Links between the pages of a site; the advice page has none. */
@@ -70,7 +72,7 @@ export function Page(p: PageProps): VNode {
         <div class={cls}>
           <header class="site-header">
             {p.beforeHeading}
-            <h1>{p.heading ?? p.title}</h1>
+            <h1 lang={p.headingLang}>{p.heading ?? p.title}</h1>
             {p.meta}
             {p.nav && p.nav.length > 0 ? (
               <nav aria-label={p.navLabel ?? NAV[p.lang]}>

@@ -25,6 +25,7 @@ export function examplePageHtml(model: SiteModel, e: ExamplePage): VNode {
     <SitePage
       here={h}
       title={e.title}
+      titleLang={nameLang(model, e)}
       crumbs={[{ href: HREF.examples, label: s.nav.examples }]}
       meta={
         <p class="meta">

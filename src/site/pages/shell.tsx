@@ -2,6 +2,7 @@
 // the search box, breadcrumbs, and a footer with the rule set, its hash and the date the site was
 // built for. Every link is written relative to the page, so the site opens from disk.
 import type { ComponentChildren, VNode } from 'preact';
+import type { Lang } from '../../core/advice.ts';
 import { Page } from '../../report/html/page.tsx';
 import type { NavLink } from '../../report/html/page.tsx';
 import { Breadcrumbs, SearchBox } from '../../report/html/site-blocks.tsx';
@@ -48,6 +49,8 @@ function navOf(h: Here): NavLink[] {
 export function SitePage(p: {
   readonly here: Here;
   readonly title: string;
+  /** The title's language when it differs from the site's (a test case named in English). */
+  readonly titleLang?: Lang;
   /** The trail above the heading (Start is added in front); none on the start page. */
   readonly crumbs?: readonly { readonly href: string; readonly label: string }[];
   readonly meta?: ComponentChildren;
@@ -68,6 +71,7 @@ export function SitePage(p: {
       lang={model.lang}
       title={p.here.path === HREF.index ? p.title : `${p.title} · innoroute`}
       heading={p.title}
+      headingLang={p.titleLang}
       meta={p.meta}
       nav={navOf(p.here)}
       stylesheetHref={to(HREF.style)}
