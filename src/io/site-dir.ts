@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { trackTemporary, untrackTemporary } from './atomic.ts';
 
 /** The file that marks a directory as a site innoroute wrote. */
 export const SITE_MANIFEST = '.innoroute-site.json';
@@ -77,13 +78,6 @@ export function checkSiteDir(dir: string, protect: readonly string[]): void {
     throw new SiteDirRefusedError(dir, { kind: 'not-ours' });
 }
 
-const pending = new Set<string>();
-let cleanupOnExit = false;
-
-function removePending(): void {
-  for (const d of pending) rmSync(d, { recursive: true, force: true });
-}
-
 function sibling(target: string, what: string): string {
   return join(
     dirname(target),
@@ -104,11 +98,9 @@ export function writeSiteDir(
   checkSiteDir(dir, protect);
   const target = resolve(dir);
   const tmp = sibling(target, 'new');
-  if (!cleanupOnExit) {
-    process.on('exit', removePending);
-    cleanupOnExit = true;
-  }
-  pending.add(tmp);
+  // removed on any exit, and at once on a signal (cli/signals.ts), like an atomic write's file
+  trackTemporary(tmp);
+  let placed = false;
   try {
     mkdirSync(tmp);
     for (const f of files) {
@@ -121,7 +113,6 @@ export function writeSiteDir(
     try {
       lstatSync(target);
       old = sibling(target, 'old');
-      pending.add(old);
       renameSync(target, old);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -133,15 +124,10 @@ export function writeSiteDir(
       if (old) renameSync(old, target);
       throw e;
     }
-    pending.delete(tmp);
-    if (old) {
-      rmSync(old, { recursive: true, force: true });
-      pending.delete(old);
-    }
+    placed = true;
+    if (old) rmSync(old, { recursive: true, force: true });
   } finally {
-    if (pending.has(tmp)) {
-      rmSync(tmp, { recursive: true, force: true });
-      pending.delete(tmp);
-    }
+    if (!placed) rmSync(tmp, { recursive: true, force: true });
+    untrackTemporary(tmp);
   }
 }

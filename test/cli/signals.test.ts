@@ -138,3 +138,30 @@ describe.concurrent('a reader that has gone (| head)', () => {
     expect(exit).toBe(141);
   });
 });
+
+describe('site ended by a signal while it writes', () => {
+  it('waits for the write to end, then removes the unfinished directory: exit 143, the old site intact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innoroute-site-signal-'));
+    try {
+      const first = start(['site', 'site', '--as-of', '2026-12-01'], dir);
+      expect((await first.exited)[0]).toBe(0);
+      const manifest = readFileSync(join(dir, 'site', '.innoroute-site.json'), 'utf8');
+      const run = start(['site', 'site', '--as-of', '2026-12-01'], dir);
+      // the signal comes while the new site is being written beside the old one
+      const writing = () => readdirSync(dir).some((n) => n.startsWith('.site.new.'));
+      const started = Date.now();
+      while (!writing()) {
+        if (Date.now() - started > 60_000) throw new Error('the site was never written');
+        await new Promise((r) => setImmediate(r));
+      }
+      run.child.kill('SIGTERM');
+      const [code] = await run.exited;
+      // the write is synchronous: the signal waits for it, so the site is whole, old or new
+      expect([0, 143]).toContain(code);
+      expect(readdirSync(dir).sort()).toEqual(['site']);
+      expect(readFileSync(join(dir, 'site', '.innoroute-site.json'), 'utf8')).toBe(manifest);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -23,6 +23,7 @@ import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { resolveAsOf, resolveLang, resolveRulesDir, shippedRulesDir } from '../options.ts';
 import { cannotWrite } from '../output.ts';
+import { withSignalsCaught } from '../signals.ts';
 
 export interface SiteOptions extends GlobalOptions {
   /** Directory of answers files shown as worked cases (default: innoroute's data/). */
@@ -119,7 +120,8 @@ export async function run(outDir: string, opts: SiteOptions, ctx: CliContext): P
     2,
   )}\n`;
   try {
-    writeSiteDir(target, files, manifest, protect);
+    // a signal waits for the write to end (it is synchronous), then removes what is unfinished
+    withSignalsCaught(() => writeSiteDir(target, files, manifest, protect));
   } catch (e) {
     if (e instanceof SiteDirRefusedError) throw refused(e);
     throw new UsageError(cannotWrite(e, outDir, lang));
