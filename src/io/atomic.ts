@@ -130,7 +130,8 @@ export interface AtomicWriteOptions {
   readonly mode?: number;
 }
 
-function real(p: string): string {
+/** `p` with links resolved; for a path that does not exist yet, its directory's real path. */
+export function realPathOf(p: string): string {
   try {
     return realpathSync(p);
   } catch {
@@ -147,7 +148,7 @@ function real(p: string): string {
 export function samePath(a: string, b: string): boolean {
   const ra = resolve(a);
   const rb = resolve(b);
-  return ra === rb || real(ra) === real(rb);
+  return ra === rb || realPathOf(ra) === realPathOf(rb);
 }
 
 function statOrUndefined(p: string): Stats | undefined {
@@ -200,7 +201,7 @@ export function checkOutput(path: string, protect: readonly string[] = []): stri
       throw new OutputRefusedError(path, { kind: 'link-broken' });
     }
     // the rename goes over the link's target: only within the directory the user named
-    if (dirname(linked) !== real(dirname(target))) {
+    if (dirname(linked) !== realPathOf(dirname(target))) {
       throw new OutputRefusedError(path, { kind: 'link-outside', target: linked });
     }
     target = linked;
@@ -227,10 +228,10 @@ function assertNotProtected(
   st: Stats | undefined,
   protect: readonly string[],
 ): void {
-  const realTarget = real(target);
+  const realTarget = realPathOf(target);
   for (const p of protect) {
     const abs = resolve(p);
-    const realP = real(abs);
+    const realP = realPathOf(abs);
     const pst = statOrUndefined(abs);
     if (pst?.isDirectory()) {
       if (realTarget.startsWith(realP.endsWith(sep) ? realP : realP + sep)) {

@@ -3,17 +3,9 @@
 // never sees half a site. Only a directory innoroute made is replaced — it carries a small
 // manifest — never a file, the rule directory, or a directory with other content.
 import { randomBytes } from 'node:crypto';
-import {
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { trackTemporary, untrackTemporary } from './atomic.ts';
+import { realPathOf, trackTemporary, untrackTemporary } from './atomic.ts';
 
 /** The file that marks a directory as a site innoroute wrote. */
 export const SITE_MANIFEST = '.innoroute-site.json';
@@ -42,14 +34,6 @@ export interface SiteFileData {
   readonly text: string;
 }
 
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
 /** `inner` is `outer` or inside it. */
 function within(inner: string, outer: string): boolean {
   const rel = relative(outer, inner);
@@ -59,10 +43,10 @@ function within(inner: string, outer: string): boolean {
 /** Checks the output directory before the site is built; throws SiteDirRefusedError. */
 export function checkSiteDir(dir: string, protect: readonly string[]): void {
   const target = resolve(dir);
-  // the directory as it will be, even when its last part does not exist yet
-  const where = join(real(dirname(target)), basename(target));
+  // the directory as it is or will be (its parent's real path when it does not exist yet)
+  const where = realPathOf(target);
   for (const p of protect) {
-    const rules = real(p);
+    const rules = realPathOf(resolve(p));
     if (within(where, rules) || within(rules, where))
       throw new SiteDirRefusedError(dir, { kind: 'rules', rulesDir: p });
   }
