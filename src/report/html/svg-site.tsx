@@ -5,34 +5,11 @@
 import type { VNode } from 'preact';
 import { COLORS } from './styles.ts';
 import { SvgChart } from './svg-chart.tsx';
+import { wrapLines } from './svg-util.ts';
 
 const WIDTH = 400;
 const FONT = 13;
 const LINE = 17;
-
-/** A text cut into at most `lines` lines of about `chars` characters, at spaces; "…" if cut. */
-export function wrapText(text: string, chars: number, lines: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  const words = text.split(/\s+/).filter((w) => w !== '');
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const next = line === '' ? w : `${line} ${w}`;
-    if (next.length <= chars || line === '') {
-      line = next.length > chars ? `${next.slice(0, chars - 1)}…` : next;
-      continue;
-    }
-    out.push(line);
-    line = w;
-    if (out.length === lines) {
-      const last = out[lines - 1]!;
-      out[lines - 1] = `${last.length >= chars ? last.slice(0, chars - 1) : last}…`;
-      return out;
-    }
-  }
-  if (line !== '') out.push(line);
-  return out;
-}
 
 /** Five rows, one per family with its number of routes, and a bar for costs and benefits. */
 export function FamiliesFigure(p: {
@@ -86,7 +63,7 @@ export function FamiliesFigure(p: {
         stroke-dasharray="5 3"
       />
       <text x={WIDTH / 2} y={cbY + 22} fill={COLORS.text} text-anchor="middle">
-        {wrapText(p.costBenefit, 52, 1)[0]}
+        {wrapLines(p.costBenefit, 52, 1)[0]}
       </text>
     </SvgChart>
   );
@@ -100,7 +77,7 @@ export function TreePlaceFigure(p: {
   readonly steps: readonly string[];
 }): VNode {
   const gap = 18;
-  const boxes = p.steps.map((s) => wrapText(s, 50, 2));
+  const boxes = p.steps.map((s) => wrapLines(s, 50, 2));
   let y = 4;
   const placed = boxes.map((lines) => {
     const h = lines.length * LINE + 12;
