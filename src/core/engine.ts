@@ -208,7 +208,7 @@ export class RowEvaluator {
     const program = (this.program = programOf(rules));
     // a column named twice: the last one counts, as the last key of an answers object would
     this.slots = questions.map((id, i) =>
-      questions.lastIndexOf(id) === i ? (program.answerSlots.get(id) ?? -1) : -1,
+      questions.lastIndexOf(id) === i ? (program.answerSlots[id] ?? -1) : -1,
     );
   }
 

@@ -35,11 +35,15 @@ export function emptyValues(program: Program): (AnswerValue | undefined)[] {
   return new Array<AnswerValue | undefined>(program.slotIds.length).fill(undefined);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export function factsOf(program: Program, answers: Answers): Facts {
   const values = emptyValues(program);
   const slots = program.answerSlots;
-  for (const key of Object.keys(answers)) {
-    const s = slots.get(key);
+  // for-in with an own-property check: the keys of Object.keys, without making their array
+  for (const key in answers) {
+    if (!hasOwn.call(answers, key)) continue;
+    const s = slots[key];
     if (s !== undefined) values[s] = sanitize(answers[key]);
   }
   return derived(program, values);

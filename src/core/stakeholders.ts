@@ -132,11 +132,19 @@ export function stakeholderItems(
     const when = whenAt(e.phase, here);
     const why = whyOf(checklist, e, lang);
     const sources = sourcesOf(checklist, e);
-    // keys in the contract's order; a contact is copied, never shared with the program
-    const item: StakeholderItem = reg?.bring
+    // keys in the contract's order; bring and contact are copied, never shared with the program
+    // (built as literals: an object spread here cost more than the rest of the checklist)
+    const item: { -readonly [K in keyof StakeholderItem]: StakeholderItem[K] } = reg?.bring
       ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
       : { id, name, phase, when, why, sources };
-    items.push(reg?.contact ? { ...item, contact: { ...reg.contact } } : item);
+    const contact = reg?.contact;
+    if (contact) {
+      item.contact =
+        contact.site === undefined
+          ? { ask: contact.ask }
+          : { ask: contact.ask, site: contact.site };
+    }
+    items.push(item);
   }
   return items;
 }
