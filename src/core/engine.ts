@@ -75,15 +75,16 @@ function bridgeItem(id: string, b: BridgeTexts): BridgeItem {
     title: b.title,
     why: b.why,
   };
-  if (b.leadsTo) item.leadsTo = b.leadsTo.slice() as Family[];
-  item.sources = b.sources.slice();
+  // the lists are the program's (texts.ts): shared, not copied
+  if (b.leadsTo) item.leadsTo = b.leadsTo as readonly Family[];
+  item.sources = b.sources;
   item.verify = b.verify;
   if (b.verifyNote !== undefined) item.verifyNote = b.verifyNote;
   return item;
 }
 
 function warningItem(id: string, w: WarningTexts): WarningItem {
-  const sources = w.sources.slice();
+  const sources = w.sources; // the program's (texts.ts), shared
   return w.verifyNote === undefined
     ? { id, text: w.text, sources, verify: w.verify }
     : { id, text: w.text, sources, verify: w.verify, verifyNote: w.verifyNote };

@@ -329,7 +329,7 @@ function dutyCompiler(partyOf: (id: string) => number): (d: StakeholderDuty) => 
     stakeholder: partyOf(d.stakeholder),
     phase: phaseIndex(d.phase) ?? 0,
     why: d.why,
-    // a checklist entry lists each source once
+    // a checklist entry lists each source once; an advice shares the list
     sources: [...new Set(d.sources)],
   });
 }
@@ -356,7 +356,7 @@ function compileEffects(e: Effects | undefined, number: Numberers): NodeEffects 
     text,
     because: because ?? [],
     becauseSlots: (because ?? []).map(slotOf),
-    sources,
+    sources, // an advice's reasons share it
   });
   return {
     awards: (e.routes ?? []).map((r) => ({

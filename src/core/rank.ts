@@ -112,7 +112,7 @@ function reasonsOf(t: RouteTally, c: Collected, facts: Values, lang: Lang): Reas
 function addReason(reasons: Reason[], note: Note, facts: Values, lang: Lang): void {
   const text = textIn(note.text, lang);
   for (const r of reasons) if (r.text === text) return;
-  reasons.push({ text, because: becauseOf(note, facts), sources: note.sources.slice() });
+  reasons.push({ text, because: becauseOf(note, facts), sources: note.sources });
 }
 
 export function advisedRoute(
@@ -150,10 +150,11 @@ export function advisedRoute(
   };
   if (st.whoDecides !== undefined) route['whoDecides'] = st.whoDecides;
   route['reasons'] = reasons;
-  route['steps'] = st.steps.slice();
-  route['evidence'] = st.evidence.slice();
-  if (st.pitfalls !== undefined) route['pitfalls'] = st.pitfalls.slice();
-  route['sources'] = st.sources.slice();
+  // the lists are the program's (texts.ts): shared, not copied
+  route['steps'] = st.steps;
+  route['evidence'] = st.evidence;
+  if (st.pitfalls !== undefined) route['pitfalls'] = st.pitfalls;
+  route['sources'] = st.sources;
   route['verify'] = st.verify;
   if (st.verifyNote !== undefined) route['verifyNote'] = st.verifyNote;
   return route as unknown as AdvisedRoute;
@@ -175,7 +176,7 @@ export function excludedRoute(
       family,
       title: st!.title,
       why: validityWhy(st!, asOf, lang)!,
-      sources: st!.sources.slice(),
+      sources: st!.sources,
     };
   }
   const whys: string[] = [];

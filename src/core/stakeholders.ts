@@ -107,8 +107,10 @@ function whyOf(c: Checklist, e: Entry, lang: Lang): string {
 }
 
 /** The sources of a party's mentions, each once, in order. */
-function sourcesOf(c: Checklist, e: Entry): string[] {
-  const sources = c.mentions[e.first]!.sources.slice(); // each once already
+function sourcesOf(c: Checklist, e: Entry): readonly string[] {
+  const first = c.mentions[e.first]!.sources; // each once already; shared with the program
+  if (c.nextOfParty[e.first]! < 0) return first;
+  const sources = first.slice();
   for (let i = c.nextOfParty[e.first]!; i >= 0; i = c.nextOfParty[i]!) {
     for (const s of c.mentions[i]!.sources) if (!sources.includes(s)) sources.push(s);
   }
@@ -132,18 +134,11 @@ export function stakeholderItems(
     const when = whenAt(e.phase, here);
     const why = whyOf(checklist, e, lang);
     const sources = sourcesOf(checklist, e);
-    // keys in the contract's order; bring and contact are copied, never shared with the program
-    // (built as literals: an object spread here cost more than the rest of the checklist)
+    // keys in the contract's order; bring and contact are the program's (texts.ts), shared
     const item: { -readonly [K in keyof StakeholderItem]: StakeholderItem[K] } = reg?.bring
-      ? { id, name, phase, when, why, bring: reg.bring.slice(), sources }
+      ? { id, name, phase, when, why, bring: reg.bring, sources }
       : { id, name, phase, when, why, sources };
-    const contact = reg?.contact;
-    if (contact) {
-      item.contact =
-        contact.site === undefined
-          ? { ask: contact.ask }
-          : { ask: contact.ask, site: contact.site };
-    }
+    if (reg?.contact) item.contact = reg.contact;
     items.push(item);
   }
   return items;

@@ -1,5 +1,7 @@
-// The registry's texts in one language, resolved once per program: what an advice copies in by id
-// (a route's title and steps, a stakeholder's name, a warning's text). A text missing in English
+// The registry's texts in one language, resolved once per program: what an advice takes in by id
+// (a route's title and steps, a stakeholder's name, a warning's text). The advice shares these
+// strings and lists rather than copying them for every evaluation: an Advice is read-only (its
+// types say so), and nothing may change one. A text missing in English
 // falls back to Dutch, the language every rule text has.
 import type { Lang } from './advice.ts';
 import type { RuleSet } from './ruleset.ts';
