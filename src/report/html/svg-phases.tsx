@@ -16,6 +16,9 @@ import { SvgChart } from './svg-chart.tsx';
 
 /** Parties named per phase; the rest are counted ("+3 meer"). */
 export const PHASE_NAMES_MAX = 6;
+/** Lines per party: a long name wraps (indented) rather than being cut at the chart's edge. */
+const NAME_LINES_MAX = 3;
+const INDENT = 11;
 
 const X_LINE = 10;
 const X_TEXT = 28;
@@ -34,7 +37,8 @@ export function PhaseTimeline(p: {
 }): VNode {
   const s = ui(p.lang);
   const h = htmlStrings(p.lang);
-  const maxChars = charsIn(CHART_WIDTH - X_TEXT - 8, FONT);
+  // room for the indented continuation lines (the first line then has a little to spare)
+  const maxChars = charsIn(CHART_WIDTH - X_TEXT - INDENT - 8, FONT);
   let y = 4;
   const dots: number[] = [];
   const phases = PHASE_ORDER.map((phase) => {
@@ -45,12 +49,18 @@ export function PhaseTimeline(p: {
     const head = now
       ? `${phaseLabel(p.rules, phase, p.lang)} — ${h.phaseNow}`
       : phaseLabel(p.rules, phase, p.lang);
-    const names = items.slice(0, PHASE_NAMES_MAX).map((x) => {
+    // each party's line, wrapped at the chart's width: the continuation lines indented under it
+    const names: { readonly text: string; readonly indent: boolean }[] = [];
+    for (const x of items.slice(0, PHASE_NAMES_MAX)) {
       const when = x.when ? ` (${s.when[x.when]})` : '';
-      return wrapLines(`• ${x.name}${when}`, maxChars, 1)[0] ?? '';
-    });
-    if (items.length > PHASE_NAMES_MAX) names.push(h.more(items.length - PHASE_NAMES_MAX));
-    if (names.length === 0) names.push(h.nobody);
+      wrapLines(`• ${x.name}${when}`, maxChars, NAME_LINES_MAX).forEach((text, k) =>
+        names.push({ text, indent: k > 0 }),
+      );
+    }
+    if (items.length > PHASE_NAMES_MAX) {
+      names.push({ text: h.more(items.length - PHASE_NAMES_MAX), indent: false });
+    }
+    if (names.length === 0) names.push({ text: h.nobody, indent: false });
     y += HEAD + 6 + names.length * LINE + GAP;
     return (
       <g key={phase}>
@@ -82,8 +92,8 @@ export function PhaseTimeline(p: {
           fill={items.length > 0 ? COLORS.text : COLORS.muted}
         >
           {names.map((n, j) => (
-            <tspan key={j} x={X_TEXT} dy={j === 0 ? 0 : LINE}>
-              {n}
+            <tspan key={j} x={n.indent ? X_TEXT + INDENT : X_TEXT} dy={j === 0 ? 0 : LINE}>
+              {n.text}
             </tspan>
           ))}
         </text>
