@@ -149,6 +149,10 @@ describe('a rule change shows up on the next build', () => {
       const ran = await run(['site', out, '--rules', rules, '--as-of', AS_OF]);
       expect(ran.code, ran.stderr).toBe(0);
       const files = readTree(out);
+      // innoroute's worked cases (data/) were written for its own rules: not shown with others
+      expect(ran.stderr).toMatch(/geen uitgewerkte cases .* geef --cases <map>/);
+      expect(files.has('examples/cue2walk.html')).toBe(false);
+      expect([...files.keys()].filter((p) => /^examples\/.*\.html$/.test(p))).toHaveLength(291 + 1);
       expect(files.get('routes/consumer.test-lending-library.html')).toContain(
         'Een proefroute die alleen in deze test bestaat.',
       );

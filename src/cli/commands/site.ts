@@ -26,7 +26,10 @@ import { cannotWrite } from '../output.ts';
 import { withSignalsCaught } from '../signals.ts';
 
 export interface SiteOptions extends GlobalOptions {
-  /** Directory of answers files shown as worked cases (default: innoroute's data/). */
+  /**
+   * Directory of answers files shown as worked cases (default: innoroute's data/ with the
+   * shipped rules, none with other rules).
+   */
   readonly cases?: string;
 }
 
@@ -84,6 +87,23 @@ function workedCases(dir: string, shownDir: string, ctx: CliContext, lang: Lang)
   return out;
 }
 
+/**
+ * Without --cases: innoroute's worked cases (data/) with its own rules; with other rules none, as
+ * those cases were written for innoroute's rules (said on stderr, with how to add cases).
+ */
+function defaultCases(rulesDir: string, ctx: CliContext, lang: Lang): ExampleInput[] {
+  const shipped = shippedRulesDir();
+  if (resolve(rulesDir) === resolve(shipped)) {
+    return workedCases(resolve(shipped, '..', 'data'), 'data', ctx, lang);
+  }
+  ctx.stderr.write(
+    lang === 'nl'
+      ? 'innoroute: geen uitgewerkte cases op de site (alleen de testcases van de regels); geef --cases <map> met antwoordbestanden om ze te tonen\n'
+      : 'innoroute: no worked cases on the site (only the rules’ test cases); pass --cases <dir> with answers files to show them\n',
+  );
+  return [];
+}
+
 export async function run(outDir: string, opts: SiteOptions, ctx: CliContext): Promise<number> {
   const started = process.hrtime.bigint();
   const lang = resolveLang(ctx, opts.lang);
@@ -100,10 +120,9 @@ export async function run(outDir: string, opts: SiteOptions, ctx: CliContext): P
   }
 
   const { rules } = await checkValidRuleSet(rulesDir, asOf);
-  const casesDir = opts.cases
-    ? resolve(ctx.cwd, opts.cases)
-    : resolve(shippedRulesDir(), '..', 'data');
-  const worked = workedCases(casesDir, opts.cases ?? 'data', ctx, lang);
+  const worked = opts.cases
+    ? workedCases(resolve(ctx.cwd, opts.cases), opts.cases, ctx, lang)
+    : defaultCases(rulesDir, ctx, lang);
   const model = buildSiteModel(rules, { asOf, lang, worked });
   const files = renderSite(model);
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
