@@ -11,7 +11,7 @@ const TEXTS = {
   nl: {
     title: 'Wat verandert er in het advies',
     summary: (changed: number, inputs: number, unchanged: number) =>
-      `${changed} van ${inputs} ${inputs === 1 ? 'invoer' : 'invoeren'} ${changed === 1 ? 'verandert' : 'veranderen'}; ${unchanged} ongewijzigd`,
+      `${inputs} ${inputs === 1 ? 'invoer' : 'invoeren'} vergeleken: ${changed} veranderd, ${unchanged} ongewijzigd`,
     notAssessed: (n: number) => `${n} aan geen van beide kanten te beoordelen`,
     sides: (a: string, b: string) => `van ${a} naar ${b}`,
     side: (rules: string, version: string, asOf: string) => `${rules} (${version}) op ${asOf}`,
@@ -57,7 +57,7 @@ const TEXTS = {
   en: {
     title: 'What changes in the advice',
     summary: (changed: number, inputs: number, unchanged: number) =>
-      `${changed} of ${inputs} input${inputs === 1 ? '' : 's'} ${changed === 1 ? 'changes' : 'change'}; ${unchanged} unchanged`,
+      `${inputs} input${inputs === 1 ? '' : 's'} compared: ${changed} changed, ${unchanged} unchanged`,
     notAssessed: (n: number) => `${n} could be assessed on neither side`,
     sides: (a: string, b: string) => `from ${a} to ${b}`,
     side: (rules: string, version: string, asOf: string) => `${rules} (${version}) on ${asOf}`,

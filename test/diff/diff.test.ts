@@ -178,7 +178,9 @@ describe('innoroute diff over real rule changes', () => {
       AS_OF,
     ]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('0 of 35 inputs change');
+    expect(text.stdout).toContain(
+      '35 inputs compared: 0 changed, 31 unchanged; 4 could be assessed on neither side',
+    );
     expect(text.stdout).toContain('No advice changes.');
   });
 
@@ -273,7 +275,7 @@ describe('innoroute diff over real rule changes', () => {
       AS_OF,
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('0 of 1 input change');
+    expect(r.stdout).toContain('1 input compared: 0 changed, 1 unchanged');
   });
 });
 
