@@ -33,6 +33,53 @@ function definition(x: object): string {
   return JSON.stringify(x, (k, v: unknown) => (k === 'origin' ? undefined : v));
 }
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * The path (below both) of the first place where two definitions differ, as deep as both have
+ * it: a cause then points at the field that changed, not at the start of the node or entry.
+ */
+export function firstDifference(x: unknown, y: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let depth = 0; depth < 32; depth++) {
+    let next: string | number | undefined;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      const n = Math.min(x.length, y.length);
+      for (let i = 0; i < n && next === undefined; i++) {
+        if (definition({ v: x[i] }) !== definition({ v: y[i] })) next = i;
+      }
+      // the same items as far as both go: the first item one of them has more of, in y if any
+      if (next === undefined) return x.length < y.length ? [...path, n] : path;
+    } else if (isRecord(x) && isRecord(y)) {
+      for (const k of Object.keys(y)) {
+        if (k === 'origin') continue;
+        if (definition({ v: x[k] }) !== definition({ v: y[k] })) {
+          next = k;
+          break;
+        }
+      }
+      // y lacks a key x has (a field removed): the entry itself is where to look
+      if (next === undefined) return path;
+    } else return path;
+    path.push(next);
+    x = (x as Record<string | number, unknown>)[next];
+    y = (y as Record<string | number, unknown>)[next];
+    if (x === undefined || y === undefined) return path;
+  }
+  return path;
+}
+
+/** The origin of the newer definition, down to the field that differs from the older one. */
+function fieldOrigin(before: { origin: Origin } | undefined, after: { origin: Origin }): Origin {
+  if (!before) return after.origin;
+  return {
+    file: after.origin.file,
+    path: [...after.origin.path, ...firstDifference(before, after)],
+  };
+}
+
 function changedEntries<T extends object>(
   a: ReadonlyMap<string, T>,
   b: ReadonlyMap<string, T>,
@@ -232,7 +279,7 @@ export function attribute(
         id: node.id,
         tree: node.family,
         side: side as 'before' | 'after',
-        origin: node.source.origin,
+        origin: nb ? fieldOrigin(na?.source, nb.source) : node.source.origin,
       };
       const ea = exitA.get(key);
       const eb = exitB.get(key);
@@ -262,7 +309,7 @@ export function attribute(
           id,
           change: !x ? 'added' : !y ? 'removed' : 'changed',
           side: y ? 'after' : 'before',
-          origin: at.origin,
+          origin: y ? fieldOrigin(x, y) : at.origin,
         });
       }
     };
