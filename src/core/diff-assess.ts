@@ -5,7 +5,7 @@ import type { Answers, Lang } from './advice.ts';
 import { normalizeAnswers } from './answers.ts';
 import type { Changes, InputChange, Outcome } from './diff.ts';
 import { compareOutcomes } from './diff.ts';
-import { attribute } from './diff-causes.ts';
+import { attribute, refusalCauses } from './diff-causes.ts';
 import type { DiffSide, RuleChanges } from './diff-causes.ts';
 import { decide, verdictFrom } from './engine.ts';
 import { factsOf } from './facts.ts';
@@ -15,6 +15,8 @@ import type { Facts } from './facts.ts';
 export interface Judged {
   readonly outcome: Outcome;
   readonly facts?: Facts;
+  /** With an error: the questions whose answers this side's rules refused. */
+  readonly refused?: readonly string[];
 }
 
 /** The verdict on facts already read. */
@@ -34,7 +36,12 @@ export function judgeAnswers(
 ): Judged {
   const { answers, problems } = normalizeAnswers(side.program.rules, raw, lang);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) return { outcome: { error: errors.map((p) => p.message).join(' | ') } };
+  if (errors.length > 0) {
+    return {
+      outcome: { error: errors.map((p) => p.message).join(' | ') },
+      refused: errors.map((p) => p.question),
+    };
+  }
   return judgeFacts(side, factsOf(side.program, answers as Answers));
 }
 
@@ -50,6 +57,9 @@ export function diffJudged(
 ): InputChange | undefined {
   const changes: Changes | undefined = compareOutcomes(ja.outcome, jb.outcome);
   if (!changes) return undefined;
-  const causes = ja.facts && jb.facts ? attribute(a, ja.facts, b, jb.facts, changes, rules) : [];
+  const causes =
+    ja.facts && jb.facts
+      ? attribute(a, ja.facts, b, jb.facts, changes, rules)
+      : refusalCauses(a, ja.refused ?? [], b, jb.refused ?? [], rules);
   return { id, ...(line !== undefined ? { line } : {}), ...changes, causes };
 }

@@ -16,7 +16,7 @@ import { recordWalk } from './explain-trace.ts';
 import type { WalkRecord } from './explain-trace.ts';
 import type { Facts } from './facts.ts';
 import type { Program, ProgramNode } from './program.ts';
-import type { Origin, RuleSet } from './ruleset.ts';
+import type { Origin, QuestionDef, RuleSet } from './ruleset.ts';
 import { validAt } from './texts.ts';
 import type { Validity } from './texts.ts';
 
@@ -102,6 +102,8 @@ export class RuleChanges {
   readonly routes: ReadonlySet<string>;
   readonly bridge: ReadonlySet<string>;
   readonly warnings: ReadonlySet<string>;
+  /** Questions defined differently (their options, say), or in one rule set only. */
+  readonly questions: ReadonlySet<string>;
   readonly fit: boolean;
 
   constructor(before: RuleSet, after: RuleSet) {
@@ -125,6 +127,7 @@ export class RuleChanges {
     const none = new Set<string>();
     this.routes = this.same ? none : changedEntries(before.routes, after.routes);
     this.bridge = this.same ? none : changedEntries(before.bridge, after.bridge);
+    this.questions = this.same ? none : changedEntries(before.questions, after.questions);
     this.warnings = this.same ? none : changedEntries(before.warnings, after.warnings);
     this.fit = !this.same && definition(before.fit) !== definition(after.fit);
   }
@@ -385,4 +388,46 @@ export function attribute(
       .map((c) => `${c.kind} ${c.id}`),
   );
   return causes.filter((c) => c.change !== 'changed' || !dated.has(`${c.kind} ${c.id}`));
+}
+
+/** A question as its rule file writes it (what the loader resolves from it left out). */
+function asWritten(q: QuestionDef): object {
+  const { optionIds: _ids, optionList: _list, owner: _owner, ...written } = q;
+  return written;
+}
+
+/**
+ * Why an input was accepted on one side and refused on the other: the questions whose answers
+ * one side refused and whose definitions differ between the rule sets (an option removed or
+ * renamed, a question added or dropped). `refusedA`, `refusedB`: those questions, per side.
+ */
+export function refusalCauses(
+  a: DiffSide,
+  refusedA: readonly string[],
+  b: DiffSide,
+  refusedB: readonly string[],
+  rules: RuleChanges,
+): Cause[] {
+  const causes: Cause[] = [];
+  for (const id of new Set([...refusedB, ...refusedA])) {
+    if (!rules.questions.has(id)) continue;
+    const qa = a.program.rules.questions.get(id);
+    const qb = b.program.rules.questions.get(id);
+    const at = qb ?? qa;
+    if (!at) continue;
+    causes.push({
+      kind: 'question',
+      id,
+      change: !qa ? 'added' : !qb ? 'removed' : 'changed',
+      side: qb ? 'after' : 'before',
+      origin:
+        qa && qb
+          ? {
+              file: qb.origin.file,
+              path: [...qb.origin.path, ...firstDifference(asWritten(qa), asWritten(qb))],
+            }
+          : at.origin,
+    });
+  }
+  return causes;
 }

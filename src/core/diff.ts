@@ -38,7 +38,7 @@ export interface SideOf {
   readonly error?: string;
 }
 
-export type CauseKind = 'node' | 'route' | 'bridge' | 'warning' | 'fit';
+export type CauseKind = 'node' | 'route' | 'bridge' | 'warning' | 'fit' | 'question';
 
 /**
  * What made a difference: a tree node or registry entry that changed between the rule sets, or a

@@ -65,7 +65,10 @@ export class DiffAssessor {
   private judge(assessor: RowAssessor, side: DiffSide, record: readonly string[], line: number) {
     const { id, failure } = assessor.read(record, line);
     const judged: Judged = failure
-      ? { outcome: { error: assessor.lineMessage(line, failure) } }
+      ? {
+          outcome: { error: assessor.lineMessage(line, failure) },
+          refused: failure.problems.flatMap((p) => (p.question !== undefined ? [p.question] : [])),
+        }
       : judgeFacts(side, assessor.facts());
     return { id, judged };
   }

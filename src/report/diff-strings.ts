@@ -42,7 +42,13 @@ const TEXTS = {
     why: 'waardoor',
     notTraced: 'niet te herleiden',
     node: 'knoop',
-    kinds: { route: 'route', bridge: 'overbrugging', warning: 'waarschuwing', fit: 'fit-grenzen' },
+    kinds: {
+      route: 'route',
+      bridge: 'overbrugging',
+      warning: 'waarschuwing',
+      fit: 'fit-grenzen',
+      question: 'vraag',
+    },
     changes: {
       branch: 'neemt een andere tak',
       changed: 'is gewijzigd',
@@ -88,7 +94,13 @@ const TEXTS = {
     why: 'why',
     notTraced: 'not traced',
     node: 'node',
-    kinds: { route: 'route', bridge: 'bridge funding', warning: 'warning', fit: 'fit thresholds' },
+    kinds: {
+      route: 'route',
+      bridge: 'bridge funding',
+      warning: 'warning',
+      fit: 'fit thresholds',
+      question: 'question',
+    },
     changes: {
       branch: 'takes another branch',
       changed: 'changed',

@@ -91,6 +91,14 @@ beforeAll(() => {
   variant(dir, 'date-moved', [
     ['routes/zvw.yaml', 'valid_until: 2025-01-31', 'valid_until: 2024-12-31'],
   ]);
+  // an option added to a question: an answer one side refuses and the other accepts
+  variant(dir, 'option-added', [
+    [
+      'questions.yaml',
+      '      - id: nonprofit\n',
+      '      - id: cooperative\n        label: { nl: "Coöperatie", en: "Cooperative" }\n      - id: nonprofit\n',
+    ],
+  ]);
   cpSync(join(ROOT, 'data', 'portfolio-example.csv'), join(dir, 'portfolio.csv'));
 });
 
@@ -124,7 +132,7 @@ describe('innoroute diff over real rule changes', () => {
     }, 120_000);
   }
 
-  it('a score changed: only the cases that reach the node, the node named with its line', async () => {
+  it('a score changed: only the cases that reach the node, named with the line of the score', async () => {
     const r = await diff([
       'base/tests',
       '--rules-from',
@@ -151,7 +159,8 @@ describe('innoroute diff over real rule changes', () => {
     }
     const zvw = readFileSync(join(dir, 'score', 'trees', 'zvw.yaml'), 'utf8').split('\n');
     const line = json.changes[0]!.causes.find((c) => c.id === 'med-intramural')!.line;
-    expect(zvw[line - 1]).toContain('id: med-intramural');
+    // the line of the field that changed, not the node's id
+    expect(zvw[line - 1]).toBe('          score: 60');
   });
 
   it('identical rule sets: exit 0 and no rows', async () => {
@@ -261,6 +270,50 @@ describe('innoroute diff over real rule changes', () => {
     const three = await built(['--jobs', '3']);
     expect(one.code).toBe(1);
     expect(three.stdout).toBe(one.stdout);
+  });
+
+  it('an answer one side refuses: the question whose options changed is the cause', async () => {
+    const cue2walk = readFileSync(join(ROOT, 'data', 'cue2walk.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'cooperative.yaml'),
+      cue2walk.replace('organisation_type: company', 'organisation_type: cooperative'),
+    );
+    const args = ['cooperative.yaml', '--as-of', AS_OF, '--format', 'json'];
+    const line = (text: string, what: string) => text.split('\n').indexOf(what) + 1;
+    const questions = readFileSync(join(dir, 'option-added', 'questions.yaml'), 'utf8');
+    // refused before, accepted after: the added option, on its own line
+    const added = await diff([...args, '--rules-from', 'base', '--rules', 'option-added']);
+    expect(added.code).toBe(1);
+    const [change] = JSON.parse(added.stdout).changes;
+    expect(change.before.error).toMatch(/cooperative/);
+    expect(change.causes).toEqual([
+      expect.objectContaining({
+        kind: 'question',
+        id: 'organisation_type',
+        change: 'changed',
+        side: 'after',
+        file: 'option-added/questions.yaml',
+        line: line(questions, '      - id: cooperative'),
+      }),
+    ]);
+    // accepted before, refused after (the option removed): where it was, the option now there
+    const removed = await diff([...args, '--rules-from', 'option-added', '--rules', 'base']);
+    expect(removed.code).toBe(1);
+    const cause = JSON.parse(removed.stdout).changes[0].causes[0];
+    const base = readFileSync(join(dir, 'base', 'questions.yaml'), 'utf8').split('\n');
+    const at = base.indexOf('  - id: organisation_type');
+    expect(cause).toMatchObject({ kind: 'question', id: 'organisation_type', side: 'after' });
+    expect(cause.line).toBe(at + base.slice(at).indexOf('      - id: nonprofit') + 1);
+    const text = await diff([
+      'cooperative.yaml',
+      '--as-of',
+      AS_OF,
+      '--rules-from',
+      'base',
+      '--rules',
+      'option-added',
+    ]);
+    expect(text.stdout).toContain('question organisation_type changed');
   });
 
   it('an answers file is one input, named after the file', async () => {
