@@ -55,7 +55,7 @@ describeInBrowser('the HTML reports in a browser', (browser) => {
   advice('cue2walk', 'en');
 
   it(
-    'the page of the example portfolio: clean',
+    'the page of the example portfolio: clean, and its picture visible',
     async () => {
       // the example has four rows that cannot be judged, on purpose: exit 1, and the page says so
       const file = await written(
@@ -63,7 +63,11 @@ describeInBrowser('the HTML reports in a browser', (browser) => {
         join(dir, 'portfolio.html'),
         { code: 1, stderr: /^innoroute: 4 van 35 rijen konden niet worden beoordeeld/ },
       );
-      const report = await inspectPage(browser(), { name: 'report/portfolio', file });
+      const report = await inspectPage(browser(), {
+        name: 'report/portfolio',
+        file,
+        visible: { selector: 'svg[role="img"]', count: 1 },
+      });
       console.log(summary(report));
       expect(problems(report)).toEqual([]);
     },

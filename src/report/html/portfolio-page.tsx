@@ -1,7 +1,7 @@
 // The portfolio page of `innoroute batch --format html`: one page for a whole CSV file, the
 // answer first (rows, assessed, errors, the most recommended family), then rows by family and fit,
-// the most frequent stakeholders, the rows with errors by their CSV line, and a compact list of the
-// rows. Made from counts taken while the rows streamed (src/io/batch-summary.ts), so its size does
+// with a picture of the same, the most frequent stakeholders, the rows with errors by their CSV
+// line, and a compact list of the rows. Made from counts taken while the rows streamed (src/io/batch-summary.ts), so its size does
 // not grow with the file beyond the capped lists, and it says when a list is capped.
 import type { VNode } from 'preact';
 import type { Lang } from '../../core/advice.ts';
@@ -15,6 +15,7 @@ import { FitBadge, Section } from './blocks.tsx';
 import { htmlStrings } from './html-strings.ts';
 import { Page, renderDocument } from './page.tsx';
 import { portfolioStrings } from './portfolio-strings.ts';
+import { PortfolioChart } from './svg-portfolio.tsx';
 import { DataTable } from './table.tsx';
 
 /** The counts of a batch run (src/io/batch-summary.ts BatchSummary has this shape). */
@@ -109,6 +110,18 @@ function ByFamily({ data, lang }: { readonly data: PortfolioData; readonly lang:
   return (
     <Section id="by-family" title={t.byFamily}>
       <p>{t.byFamilyIntro}</p>
+      <figure>
+        <PortfolioChart
+          bars={rows.map((r) => ({
+            label: r.label,
+            counts: r.counts.map((c) => (c === '' ? 0 : c)),
+            total: r.total,
+          }))}
+          lang={lang}
+          id="chart-portfolio"
+        />
+        <figcaption>{t.chartTitle}</figcaption>
+      </figure>
       <DataTable
         rows={rows}
         columns={[

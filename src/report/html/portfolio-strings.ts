@@ -12,6 +12,8 @@ export interface PortfolioStrings {
   readonly noRouteText: (rows: number) => string;
   readonly byFamily: string;
   readonly byFamilyIntro: string;
+  readonly chartTitle: string;
+  readonly chartDesc: (bars: number, rows: number) => string;
   readonly family: string;
   readonly total: string;
   readonly noRoute: string;
@@ -53,6 +55,9 @@ const nl: PortfolioStrings = {
   noRouteText: (rows) => `${rows} ${rows === 1 ? 'rij' : 'rijen'} zonder passende route`,
   byFamily: 'Rijen per familie en fit',
   byFamilyIntro: 'Per rij telt de eerste (aanbevolen) route.',
+  chartTitle: 'Rijen per familie, naar fit',
+  chartDesc: (bars, rows) =>
+    `Een balk per familie (${bars}) met de ${rows} beoordeelde rijen naar fit; de tabel eronder zegt hetzelfde.`,
   family: 'Familie',
   total: 'Totaal',
   noRoute: '(geen route)',
@@ -97,6 +102,9 @@ const en: PortfolioStrings = {
   noRouteText: (rows) => `${rows} ${rows === 1 ? 'row' : 'rows'} without a fitting route`,
   byFamily: 'Rows by family and fit',
   byFamilyIntro: 'Each row counts its first (recommended) route.',
+  chartTitle: 'Rows per family, by fit',
+  chartDesc: (bars, rows) =>
+    `One bar per family (${bars}) with the ${rows} assessed rows by fit; the table below says the same.`,
   family: 'Family',
   total: 'Total',
   noRoute: '(no route)',
