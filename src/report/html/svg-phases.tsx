@@ -13,6 +13,7 @@ import { htmlStrings } from './html-strings.ts';
 import { COLORS } from './styles.ts';
 import { CHART_WIDTH, charsIn, wrapLines } from './svg-util.ts';
 import { SvgChart } from './svg-chart.tsx';
+import { TextLines } from './svg-text.tsx';
 
 /** Parties named per phase; the rest are counted ("+3 meer"). */
 export const PHASE_NAMES_MAX = 6;
@@ -85,18 +86,15 @@ export function PhaseTimeline(p: {
         <text x={X_TEXT} y={top + HEAD} font-size={HEAD} font-weight="bold" fill={COLORS.text}>
           {head}
         </text>
-        <text
+        <TextLines
           x={X_TEXT}
           y={top + HEAD + 6 + FONT}
-          font-size={FONT}
+          lines={names.map((n) => n.text)}
+          xOf={(j) => (names[j]!.indent ? X_TEXT + INDENT : X_TEXT)}
+          size={FONT}
+          lineHeight={LINE}
           fill={items.length > 0 ? COLORS.text : COLORS.muted}
-        >
-          {names.map((n, j) => (
-            <tspan key={j} x={n.indent ? X_TEXT + INDENT : X_TEXT} dy={j === 0 ? 0 : LINE}>
-              {n.text}
-            </tspan>
-          ))}
-        </text>
+        />
       </g>
     );
   });

@@ -9,8 +9,9 @@ import { FITS } from '../../core/ids.ts';
 import { ui } from '../ui-strings.ts';
 import { portfolioStrings } from './portfolio-strings.ts';
 import { COLORS } from './styles.ts';
-import { CHART_WIDTH, charsIn, wrapLines } from './svg-util.ts';
+import { BAR_HEIGHT, CHART_WIDTH, LABEL_FONT, LABEL_LINE, charsIn, wrapLines } from './svg-util.ts';
 import { SvgChart } from './svg-chart.tsx';
+import { TextLines } from './svg-text.tsx';
 
 export interface PortfolioBar {
   readonly label: string;
@@ -19,9 +20,9 @@ export interface PortfolioBar {
   readonly total: number;
 }
 
-const FONT = 13;
-const LINE = 16;
-const BAR = 16;
+const FONT = LABEL_FONT;
+const LINE = LABEL_LINE;
+const BAR = BAR_HEIGHT;
 const GAP = 12;
 
 export function PortfolioChart(p: {
@@ -53,13 +54,14 @@ export function PortfolioChart(p: {
         : [{ key: 'none', at: 0, width: scale(b.total), fill: COLORS.muted }];
     return (
       <g key={b.label}>
-        <text x={0} y={top + FONT} font-size={FONT} fill={COLORS.text}>
-          {lines.map((l, j) => (
-            <tspan key={j} x={0} dy={j === 0 ? 0 : LINE}>
-              {l}
-            </tspan>
-          ))}
-        </text>
+        <TextLines
+          x={0}
+          y={top + FONT}
+          lines={lines}
+          size={FONT}
+          lineHeight={LINE}
+          fill={COLORS.text}
+        />
         <rect x={0} y={barY} width={CHART_WIDTH} height={BAR} rx={3} fill={COLORS.faint} />
         {segments.map((g) => (
           // a white edge between the segments, so that two fits never run into one

@@ -7,8 +7,17 @@ import type { Fit } from '../../core/ids.ts';
 import { ui } from '../ui-strings.ts';
 import { htmlStrings } from './html-strings.ts';
 import { COLORS } from './styles.ts';
-import { CHART_WIDTH, charsIn, textWidth, wrapLines } from './svg-util.ts';
+import {
+  BAR_HEIGHT,
+  CHART_WIDTH,
+  LABEL_FONT,
+  LABEL_LINE,
+  charsIn,
+  textWidth,
+  wrapLines,
+} from './svg-util.ts';
 import { SvgChart } from './svg-chart.tsx';
+import { TextLines } from './svg-text.tsx';
 
 export interface RankedRoute {
   readonly id: string;
@@ -17,9 +26,9 @@ export interface RankedRoute {
   readonly score: number;
 }
 
-const FONT = 13;
-const LINE = 16;
-const BAR = 16;
+const FONT = LABEL_FONT;
+const LINE = LABEL_LINE;
+const BAR = BAR_HEIGHT;
 const GAP = 14;
 
 export function RankingChart(p: {
@@ -42,13 +51,14 @@ export function RankingChart(p: {
     const barY = top + lines.length * LINE + 4;
     return (
       <g key={r.id}>
-        <text x={0} y={top + FONT} font-size={FONT} fill={COLORS.text}>
-          {lines.map((l, j) => (
-            <tspan key={j} x={0} dy={j === 0 ? 0 : LINE}>
-              {l}
-            </tspan>
-          ))}
-        </text>
+        <TextLines
+          x={0}
+          y={top + FONT}
+          lines={lines}
+          size={FONT}
+          lineHeight={LINE}
+          fill={COLORS.text}
+        />
         <rect x={0} y={barY} width={barMax} height={BAR} rx={3} fill={COLORS.faint} />
         <rect x={0} y={barY} width={len} height={BAR} rx={3} fill={COLORS[r.fit]} />
         <text

@@ -4,6 +4,11 @@
 /** The width of every picture's viewBox: about a phone's width, so its text is read at 1:1 there. */
 export const CHART_WIDTH = 360;
 
+/** The bar charts' label font and line height, and the height of a bar: the same in every chart. */
+export const LABEL_FONT = 13;
+export const LABEL_LINE = 16;
+export const BAR_HEIGHT = 16;
+
 /** Average advance of a character of the sans-serif font, as a fraction of the font size. */
 const CHAR_EM = 0.56;
 
