@@ -8,12 +8,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippedRulesDir } from '../../src/cli/options.ts';
 import type { QuestionDef } from '../../src/core/ruleset.ts';
 import { MAX_PORTFOLIO_ROWS } from '../../src/io/batch.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { Capture, readCsv, runBuilt, tempDir } from './helpers.ts';
 import { portfolioQuestions, writePortfolio } from './portfolio.ts';
+import { shippedRules } from '../shipped-rules.ts';
 
 const AS_OF = '2026-11-27';
 /**
@@ -49,7 +48,7 @@ let questions: QuestionDef[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'innoroute-jobs-test-'));
-  questions = portfolioQuestions(requireRuleSet(shippedRulesDir()));
+  questions = portfolioQuestions(shippedRules);
   // with empty lines, line breaks inside quoted names and rows with typos
   await writePortfolio(join(dir, 'p.csv'), ROWS, questions, { oddities: true });
   const text = readFileSync(join(dir, 'p.csv'), 'utf8');
