@@ -20,6 +20,11 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
+          // the files of a worker share one module graph instead of importing vitest, the sources
+          // and their libraries again for every file (about 25 s less CPU time in all): no
+          // test mocks a module or changes the environment, and the sources keep no state that
+          // outlives a command (their module-level caches are keyed by the rule set)
+          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/browser/**'],
           sequence: { groupOrder: 0 },

@@ -91,7 +91,16 @@ async function runWith(
     stdin,
   };
   const code = await mainOf(argv, ctx);
-  return { code, stdout: stdout.text, stdoutBytes: stdout.bytes, stderr: stderr.text };
+  const bytes = stdout.bytes;
+  return {
+    code,
+    // decoded when read: the output of a large batch in JSON is a hundred MB
+    get stdout() {
+      return bytes.toString('utf8');
+    },
+    stdoutBytes: bytes,
+    stderr: stderr.text,
+  };
 }
 
 /** The environment for the built binary, without the user's language or colour settings. */

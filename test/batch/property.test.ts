@@ -10,8 +10,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { shippedRulesDir } from '../../src/cli/options.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import type { AnswerValue, Lang } from '../../src/core/advice.ts';
 import { evaluate, verdictOf } from '../../src/core/engine.ts';
 import { escapeFormula, OUTPUT_COLUMNS, verdictCells } from '../../src/io/csv.ts';
@@ -19,8 +17,8 @@ import type { QuestionDef } from '../../src/core/ruleset.ts';
 import { runBatch } from '../../src/io/batch.ts';
 import { renderJsonLine } from '../../src/report/json.ts';
 import { run, tempDir } from './helpers.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
-const rules = requireRuleSet(shippedRulesDir());
 const AS_OF = '2026-11-27';
 const questions = rules.questionOrder
   .map((id) => rules.questions.get(id)!)

@@ -7,11 +7,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findChromium, isCi } from './chromium.ts';
 import {
+  ALL_CHECKS,
   PAGE_TIMEOUT,
   describeInBrowser,
   inspectPage,
   pdfPageCount,
   problems,
+  summary,
   type PageCheck,
 } from './harness.ts';
 
@@ -170,6 +172,24 @@ describeInBrowser('the browser harness', (browser) => {
         expect.stringMatching(/^console error: something went wrong \(the page:\d+\)$/),
         'console error: uncaught ReferenceError: undefinedFunction is not defined',
       ]);
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    'scans with axe only where asked, except under INNOROUTE_BROWSER_CHECKS=all',
+    async () => {
+      const report = await inspectPage(
+        browser(),
+        fixture('axe-serious', { name: 'harness/axe-skipped', axe: false }),
+      );
+      if (ALL_CHECKS) {
+        expect(problems(report)).toEqual([expect.stringMatching(/^axe color-contrast/)]);
+      } else {
+        expect(report.axe).toBeUndefined();
+        expect(problems(report)).toEqual([]);
+        expect(summary(report)).toMatch(/; not scanned by axe$/);
+      }
     },
     PAGE_TIMEOUT,
   );

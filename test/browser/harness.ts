@@ -30,6 +30,14 @@ export const FAILING_IMPACTS: readonly string[] = ['serious', 'critical'];
 /** Generous: the machine may be busy; this bounds a hang, it measures nothing. */
 export const PAGE_TIMEOUT = 120_000;
 
+/**
+ * INNOROUTE_BROWSER_CHECKS=all (as .ci/run sets it): every check on every page, and screenshots of
+ * the whole page. Without it (`npm test`) a screenshot shows the first screen at each width — a
+ * whole-page one of a long page takes seconds, and checks nothing — and the tests that cover many
+ * pages of one template run axe on a sample of them (report.test.ts, site.test.ts).
+ */
+export const ALL_CHECKS = process.env.INNOROUTE_BROWSER_CHECKS === 'all';
+
 /** Where screenshots, PDFs and axe results go: $INNOROUTE_ARTIFACTS, else test-results/browser. */
 export function artefactDir(): string {
   return resolve(process.env.INNOROUTE_ARTIFACTS ?? join(ROOT, 'test-results', 'browser'));
@@ -89,6 +97,11 @@ export interface PageCheck {
   readonly allowUnder?: string;
   /** Elements that must be visible (a non-zero box) at every width, and how many at least. */
   readonly visible?: { readonly selector: string; readonly count: number };
+  /**
+   * Whether axe scans the page (default: yes). A test of many pages of one template scans a
+   * sample; under ALL_CHECKS every page is scanned whatever this says.
+   */
+  readonly axe?: boolean;
 }
 
 export interface AxeViolation {
@@ -119,7 +132,8 @@ export interface PageReport {
   readonly viewportMeta: boolean;
   readonly widths: readonly WidthReport[];
   readonly pdf: { readonly path: string; readonly bytes: number; readonly pages: number } | string;
-  readonly axe: AxeResults;
+  /** undefined: not scanned (PageCheck.axe). */
+  readonly axe: AxeResults | undefined;
 }
 
 function artefact(name: string, suffix: string): string {
@@ -194,7 +208,7 @@ export async function inspectPage(browser: Browser, check: PageCheck): Promise<P
     }
     const pdf = await printPdf(page, check.name);
     scanning = true;
-    const axe = await scan(page, check.name);
+    const axe = check.axe === false && !ALL_CHECKS ? undefined : await scan(page, check.name);
     return {
       check,
       bytes: statSync(check.file).size,
@@ -217,7 +231,7 @@ async function atWidth(page: Page, check: PageCheck, width: number): Promise<Wid
     ? ((await page.evaluate(measureBoxes(check.visible.selector))) as Box[])
     : [];
   const screenshot = artefact(check.name, `-${width}.png`);
-  await page.screenshot({ path: screenshot, fullPage: true });
+  await page.screenshot({ path: screenshot, fullPage: ALL_CHECKS });
   return { ...measure, screenshot, boxes };
 }
 
@@ -233,11 +247,24 @@ async function printPdf(page: Page, name: string): Promise<PageReport['pdf']> {
   }
 }
 
+/**
+ * axe-core with all its rules on the page as it is now. Legacy mode runs axe in the page itself.
+ * Our pages are one document without frames, so the results are the same, without the blank page
+ * and the second copy of axe that the default mode uses to gather the results of frames (about
+ * half the time of the scan). Of the rules that pass or do not apply, axe returns one element
+ * each instead of all: nothing reads them, and serialising them all took a third of the time.
+ */
+export async function runAxe(page: Page): Promise<AxeRunResults> {
+  return new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations', 'incomplete'] })
+    .analyze();
+}
+
+type AxeRunResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
 async function scan(page: Page, name: string): Promise<AxeResults> {
-  // Legacy mode runs axe in the page itself. Our pages are one document without frames, so the
-  // results are the same, without the blank page and the second copy of axe that the default mode
-  // uses to gather the results of frames (about half the time of the scan).
-  const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
+  const results = await runAxe(page);
   const { testEngine, url, violations, incomplete } = results;
   writeFileSync(
     artefact(name, '.axe.json'),
@@ -280,7 +307,7 @@ export function problems(report: PageReport): string[] {
   }
   if (typeof report.pdf === 'string') out.push(report.pdf);
   else if (report.pdf.pages < 1) out.push(`the PDF has no pages (${report.pdf.path})`);
-  for (const v of report.axe.violations.filter((v) => FAILING_IMPACTS.includes(v.impact))) {
+  for (const v of report.axe?.violations.filter((v) => FAILING_IMPACTS.includes(v.impact)) ?? []) {
     out.push(`axe ${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`);
   }
   return out;
@@ -291,8 +318,8 @@ export function summary(report: PageReport): string {
   const pdf = typeof report.pdf === 'string' ? 'no PDF' : `PDF ${report.pdf.pages} page(s)`;
   const list = (found: readonly AxeViolation[]): string =>
     found.map((v) => `${v.id} (${v.impact}, ${v.targets.length}×)`).join(', ') || 'none';
-  return (
-    `${report.check.name}: ${report.bytes} bytes, ${pdf}; axe violations: ${list(report.axe.violations)}; ` +
-    `undecided: ${list(report.axe.incomplete)}`
-  );
+  const axe = report.axe
+    ? `axe violations: ${list(report.axe.violations)}; undecided: ${list(report.axe.incomplete)}`
+    : 'not scanned by axe';
+  return `${report.check.name}: ${report.bytes} bytes, ${pdf}; ${axe}`;
 }

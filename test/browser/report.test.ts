@@ -3,6 +3,9 @@
 // opened in Chromium and checked by the harness (no console error, nothing fetched, no overflow
 // at 390 and 1280 px, a PDF, no serious axe violation). The artefacts go to
 // <artefactDir>/report/.
+//
+// The advice pages are one template: axe scans two of them (AXE_SAMPLE) and the portfolio page in
+// `npm test`, and every page under INNOROUTE_BROWSER_CHECKS=all (.ci/run).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -12,6 +15,12 @@ import { PAGE_TIMEOUT, describeInBrowser, inspectPage, problems, summary } from 
 const CASES = ['baas', 'cue2walk', 'cva-portaal', 'healthy-chronos', 'peri-operatief'];
 /** The advice's pictures: the ranking, the phases and the cost/benefit (or who pays). */
 const PICTURES = { selector: 'svg[role="img"]', count: 3 };
+/**
+ * The advice pages axe scans by default: the one whose third picture is the cost/benefit (its
+ * figures are given) and the largest of those with "who pays" (the most routes, warnings and
+ * parties). The other pages differ in their words, not in their elements or colours.
+ */
+const AXE_SAMPLE = ['cva-portaal.nl', 'healthy-chronos.nl'];
 
 /** Runs the command with --format html --out <out>; the exit code and stderr it must give. */
 async function written(
@@ -43,6 +52,7 @@ describeInBrowser('the HTML reports in a browser', (browser) => {
           name: `report/${name}.${lang}`,
           file,
           visible: PICTURES,
+          axe: AXE_SAMPLE.includes(`${name}.${lang}`),
         });
         console.log(summary(report));
         expect(problems(report)).toEqual([]);

@@ -3,18 +3,19 @@
 // request that leaves the site's directory, no horizontal overflow, no serious or critical axe
 // violation. A few pages get the harness's full check (both widths, print, screenshots). The
 // search works from disk: a query finds the Wlz route for a nursing-home sensor.
-import { AxeBuilder } from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { run, tempDir } from '../advise/helpers.ts';
 import {
+  ALL_CHECKS,
   FAILING_IMPACTS,
   PAGE_TIMEOUT,
   describeInBrowser,
   inspectPage,
   problems,
+  runAxe,
 } from './harness.ts';
 import { MEASURE_OVERFLOW } from './in-page.ts';
 import type { OverflowMeasure } from './in-page.ts';
@@ -22,20 +23,21 @@ import type { OverflowMeasure } from './in-page.ts';
 /** Every page loaded, and axe on a sample: minutes on a busy machine (a bound, not a measure). */
 const CRAWL_TIMEOUT = 30 * 60_000;
 /**
- * axe on every page takes about 25 minutes on the shared test machine (415 pages, all clean in
- * December 2026); by default it scans the first page of each kind (each is one template) and every
- * AXE_EVERY-th page after, and INNOROUTE_SITE_AXE=all scans them all.
+ * axe on every page takes minutes (415 pages, all clean in December 2026); by default it scans the
+ * first page of each kind (each is one template) and every AXE_EVERY-th page after, and
+ * INNOROUTE_SITE_AXE=all scans them all.
  */
 const AXE_ALL = process.env.INNOROUTE_SITE_AXE === 'all';
 const AXE_EVERY = 50;
 /**
  * Pages of one kind share a template: `npm test` loads the first PAGES_PER_KIND of each kind and
- * every PAGES_EVERY-th page in the browser (every link of every page still resolves to a file:
- * test/site checks that in-process); INNOROUTE_SITE_PAGES=all (as .ci/run sets it) loads them all.
+ * every PAGES_EVERY-th page after in the browser (every link of every page still resolves to a
+ * file: test/site checks that in-process); INNOROUTE_SITE_PAGES=all loads them all, and so does
+ * INNOROUTE_BROWSER_CHECKS=all (as .ci/run sets it).
  */
-const PAGES_ALL = AXE_ALL || process.env.INNOROUTE_SITE_PAGES === 'all';
+const PAGES_ALL = AXE_ALL || ALL_CHECKS || process.env.INNOROUTE_SITE_PAGES === 'all';
 const PAGES_PER_KIND = 3;
-const PAGES_EVERY = 10;
+const PAGES_EVERY = 20;
 
 /** The site's pages a page links to, read from its file (paths relative to the site). */
 function linksInFile(dir: string, page: string): string[] {
@@ -50,6 +52,32 @@ function linksInFile(dir: string, page: string): string[] {
   return out;
 }
 
+/** The pages that get the harness's full check (axe included): the crawl does not scan them again. */
+const FULL_CHECK = [
+  'index.html',
+  'routes/wlz.provider-budget.html',
+  'borders.html',
+  'examples/cue2walk.html',
+];
+
+/** The site of the shipped rules, written by `innoroute site` in this process: its directory. */
+async function buildSite(): Promise<string> {
+  const dir = join(tempDir('innoroute-site-browser-'), 'site');
+  const ran = await run(['site', dir, '--as-of', '2026-12-01']);
+  if (ran.code !== 0) throw new Error(ran.stderr);
+  return dir;
+}
+
+/**
+ * The template a page is made with: a page at the top has its own; in a folder, the folder's
+ * index.html is its list and every other page one item (routes/index.html, routes/<id>.html).
+ */
+function kindOf(page: string): string {
+  const slash = page.lastIndexOf('/');
+  if (slash < 0) return page;
+  return page.endsWith('/index.html') ? page : `${page.slice(0, slash)}/*`;
+}
+
 function htmlFiles(dir: string, base = ''): string[] {
   return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) => {
     const rel = base ? `${base}/${e.name}` : e.name;
@@ -58,38 +86,27 @@ function htmlFiles(dir: string, base = ''): string[] {
 }
 
 describeInBrowser('innoroute site in Chromium', (browser) => {
-  let dir: string;
-  const ready = (async () => {
-    dir = join(tempDir('innoroute-site-browser-'), 'site');
-    const ran = await run(['site', dir, '--as-of', '2026-12-01']);
-    if (ran.code !== 0) throw new Error(ran.stderr);
-  })();
+  // built while the browser starts
+  const site = buildSite();
 
-  it(
-    'the start page, a route, the borders and an example pass the full check',
-    async () => {
-      await ready;
-      for (const page of [
-        'index.html',
-        'routes/wlz.provider-budget.html',
-        'borders.html',
-        'examples/cue2walk.html',
-      ]) {
-        const report = await inspectPage(browser(), {
-          name: `site/${page.replace(/\.html$/, '')}`,
-          file: join(dir, page),
-          allowUnder: dir,
-        });
-        expect(problems(report), page).toEqual([]);
-      }
+  it.each(FULL_CHECK)(
+    '%s passes the full check',
+    async (page) => {
+      const dir = await site;
+      const report = await inspectPage(browser(), {
+        name: `site/${page.replace(/\.html$/, '')}`,
+        file: join(dir, page),
+        allowUnder: dir,
+      });
+      expect(problems(report)).toEqual([]);
     },
-    PAGE_TIMEOUT * 4,
+    PAGE_TIMEOUT,
   );
 
   it(
     'every page, reached from index.html by its links, resolves and is clean at 390 px',
     async () => {
-      await ready;
+      const dir = await site;
       const root = pathToFileURL(dir).href + '/';
       const context = await browser().newContext({ viewport: { width: 390, height: 900 } });
       const found: string[] = [];
@@ -110,7 +127,8 @@ describeInBrowser('innoroute site in Chromium', (browser) => {
             found.push(`${current}: console error: ${m.text()}`);
         });
         page.on('pageerror', (e) => found.push(`${current}: uncaught ${e.message}`));
-        const kinds = new Set<string>();
+        // the kinds axe has scanned a page of: those of the full check's pages already
+        const kinds = new Set<string>(FULL_CHECK.map(kindOf));
         const perKind = new Map<string, number>();
         let n = 0;
         let visited = 0;
@@ -119,9 +137,9 @@ describeInBrowser('innoroute site in Chromium', (browser) => {
         while (queue.length > 0) {
           current = queue.shift()!;
           scanning = false;
-          const pageKind = current.includes('/') ? current.split('/')[0]! : current;
-          const count = perKind.get(pageKind) ?? 0;
-          perKind.set(pageKind, count + 1);
+          const kind = kindOf(current);
+          const count = perKind.get(kind) ?? 0;
+          perKind.set(kind, count + 1);
           if (!PAGES_ALL && count >= PAGES_PER_KIND && visited++ % PAGES_EVERY !== 0) {
             // not loaded: its links are still followed from the file, so every page is reached
             for (const target of linksInFile(dir, current)) {
@@ -150,12 +168,11 @@ describeInBrowser('innoroute site in Chromium', (browser) => {
             found.push(
               `${current}: overflow at 390 px (${m.scrollWidth} px): ${m.culprits.join('; ')}`,
             );
-          const kind = current.includes('/') ? current.split('/')[0]! : current;
           const sample = !kinds.has(kind) || n++ % AXE_EVERY === 0;
           kinds.add(kind);
-          if (!AXE_ALL && !sample) continue;
+          if (FULL_CHECK.includes(current) || (!AXE_ALL && !sample)) continue;
           scanning = true;
-          const axe = await new AxeBuilder({ page }).analyze();
+          const axe = await runAxe(page);
           for (const v of axe.violations.filter((x) => FAILING_IMPACTS.includes(x.impact ?? '')))
             found.push(`${current}: axe ${v.id} (${v.impact}): ${v.help}`);
         }
@@ -170,11 +187,10 @@ describeInBrowser('innoroute site in Chromium', (browser) => {
     },
     CRAWL_TIMEOUT,
   );
-
   it(
     'search, from disk: a nursing-home sensor finds a Wlz route in one search and a click',
     async () => {
-      await ready;
+      const dir = await site;
       const context = await browser().newContext({ viewport: { width: 390, height: 900 } });
       try {
         const page = await context.newPage();

@@ -5,12 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTIES } from '../../src/core/ids.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { OUTPUT_COLUMNS } from '../../src/io/csv.ts';
 import { ROOT } from '../advise/helpers.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
 const doc = readFileSync(join(ROOT, 'docs', 'interface.md'), 'utf8');
-const rules = requireRuleSet(join(ROOT, 'rules'));
 // a question's row in a table: | `id` | kind | options |
 const row = (id: string) => doc.split('\n').find((l) => l.startsWith(`| \`${id}\` |`));
 

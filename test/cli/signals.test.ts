@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanEnv, FIXTURE_RULES, ROOT } from '../batch/helpers.ts';
+import { cleanEnv, FIXTURE_RULES, ROOT, run as runHere } from '../batch/helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -27,10 +27,10 @@ const ADVISE_RULES = join(ROOT, 'test', 'fixtures', 'advise', 'rules');
 const ANSWERS = join(ROOT, 'test', 'fixtures', 'advise', 'answers', 'cue2walk.yaml');
 const TESTED_RULES = join(ROOT, 'test', 'fixtures', 'runner', 'basic');
 
-function start(args: string[], cwd: string) {
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()) {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
-    env: cleanEnv(),
+    env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -143,10 +143,15 @@ describe('site ended by a signal while it writes', () => {
   it('waits for the write to end, then removes the unfinished directory: exit 143, the old site intact', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'innoroute-site-signal-'));
     try {
-      const first = start(['site', 'site', '--as-of', '2026-12-01'], dir);
-      expect((await first.exited)[0]).toBe(0);
+      // the site that must survive, written in this process (it is not what is tested)
+      const first = await runHere(['site', 'site', '--as-of', '2026-12-01'], { cwd: dir });
+      expect(first.code, first.stderr).toBe(0);
       const manifest = readFileSync(join(dir, 'site', '.innoroute-site.json'), 'utf8');
-      const run = start(['site', 'site', '--as-of', '2026-12-01'], dir);
+      // the shipped rules from this test run's cache (test/global-setup.ts), not compiled again
+      const env = cleanEnv();
+      delete env.INNOROUTE_NO_CACHE;
+      if (env.INNOROUTE_TEST_CACHE_DIR) env.INNOROUTE_CACHE_DIR = env.INNOROUTE_TEST_CACHE_DIR;
+      const run = start(['site', 'site', '--as-of', '2026-12-01'], dir, env);
       // the signal comes while the new site is being written beside the old one
       const writing = () => readdirSync(dir).some((n) => n.startsWith('.site.new.'));
       const started = Date.now();

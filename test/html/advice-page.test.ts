@@ -9,15 +9,14 @@ import { describe, expect, it } from 'vitest';
 import type { Advice, Answers, Lang } from '../../src/core/advice.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { explain } from '../../src/core/explain.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { renderAdviceHtml, renderSummaryHtml } from '../../src/report/html/advice-page.tsx';
 import { htmlStrings } from '../../src/report/html/html-strings.ts';
 import { STYLESHEET } from '../../src/report/html/styles.ts';
 import { ui } from '../../src/report/ui-strings.ts';
 import { ROOT } from '../advise/helpers.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
 const AS_OF = '2026-11-27';
-const rules = requireRuleSet(join(ROOT, 'rules'), false, AS_OF);
 const CASES = ['baas', 'cue2walk', 'cva-portaal', 'healthy-chronos', 'peri-operatief'];
 
 function answersOf(name: string): Answers {

@@ -6,12 +6,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shippedRulesDir } from '../../src/cli/options.ts';
 import { MAX_PORTFOLIO_ROWS } from '../../src/io/batch.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { portfolioStrings } from '../../src/report/html/portfolio-strings.ts';
 import { ROOT, run, tempDir } from '../batch/helpers.ts';
 import { portfolioQuestions, writePortfolio } from '../batch/portfolio.ts';
+import { shippedRules } from '../shipped-rules.ts';
 
 const AS_OF = '2026-11-27';
 const EXAMPLE = join(ROOT, 'data', 'portfolio-example.csv');
@@ -105,7 +104,7 @@ describe('batch --format html: larger and odder files', () => {
   it(`lists the first ${MAX_PORTFOLIO_ROWS} rows and says how many there are`, async () => {
     const dir = tempDir();
     const rows = MAX_PORTFOLIO_ROWS + 100;
-    const rules = requireRuleSet(shippedRulesDir());
+    const rules = shippedRules;
     await writePortfolio(join(dir, 'p.csv'), rows, portfolioQuestions(rules));
     const r = await run(['batch', 'p.csv', '--format', 'html', '--as-of', AS_OF], { cwd: dir });
     const t = portfolioStrings('nl');

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/engine.ts';
 import { PHASES } from '../../src/core/ids.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { checkAnswers, readAnswersFile } from '../../src/io/answers-file.ts';
 import { phaseLabel } from '../../src/report/labels.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
@@ -12,8 +11,8 @@ import { renderText } from '../../src/report/text.ts';
 import { ui } from '../../src/report/ui-strings.ts';
 import { Chalk } from 'chalk';
 import { ROOT } from '../advise/helpers.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
-const rules = requireRuleSet(join(ROOT, 'rules'));
 const question = rules.questions.get('phase')!;
 
 describe('phase names', () => {

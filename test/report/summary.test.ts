@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import type { Answers, Lang } from '../../src/core/advice.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { explain } from '../../src/core/explain.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { briefChanges, CHANGES_MAX_LINES, changesText } from '../../src/report/advice-changes.ts';
 import { partyToCall } from '../../src/report/checklists.ts';
 import { renderJson, renderSummaryJson } from '../../src/report/json.ts';
@@ -25,8 +24,8 @@ import {
   randomAnswers,
   ROOT,
 } from '../engine/answer-sets.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
-const rules = requireRuleSet(join(ROOT, 'rules'));
 const AS_OF = '2026-11-27';
 const plain = new Chalk({ level: 0 });
 const worked = dataAnswers(rules);

@@ -1,15 +1,12 @@
 // Every amount question (the generated cost_<party> and benefit_<party>) has help in both
 // languages with an example amount, citing a source in the registry; the wizard shows it.
 import { Chalk } from 'chalk';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../../src/cli/wizard/question-prompt.ts';
 import { PARTIES } from '../../src/core/ids.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { splitCitation } from '../../src/report/sources.ts';
-import { ROOT } from '../advise/helpers.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
-const rules = requireRuleSet(join(ROOT, 'rules'));
 const amounts = [...rules.questions.values()].filter((q) => q.owner === 'parties');
 
 describe('amount questions', () => {

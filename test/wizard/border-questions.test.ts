@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers } from '../../src/core/advice.ts';
 import { nextQuestion } from '../../src/core/next-question.ts';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { caseAnswers, dataAnswers, ROOT } from '../engine/answer-sets.ts';
+import { shippedRules as rules } from '../shipped-rules.ts';
 
 const BORDER = [
   'wlz_indication',
@@ -19,8 +19,6 @@ const BORDER = [
   'processes_health_data',
   'restricts_freedom',
 ];
-
-const rules = requireRuleSet(join(ROOT, 'rules'));
 
 /** The questions the wizard puts to someone whose answers are `script`, in order. */
 function asked(script: Answers): string[] {
