@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../core/advice.ts';
 import { BatchFileError } from './batch-header.ts';
-import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
+import type { WorkerInbound, WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
 import type { CsvRecord, Delimiter, Head } from './csv.ts';
 import { CsvRecordParser, describeCsvError, detectDelimiter, peekHead } from './csv.ts';
 import { describeUnreadable, Utf16Decoder } from './sniff.ts';
@@ -25,6 +25,8 @@ import { describeUnreadable, Utf16Decoder } from './sniff.ts';
 /** Assesses one slice of rows: the same on this thread and in a worker. */
 export interface SliceAssessor<D> {
   assess(records: readonly (readonly string[])[], lines: readonly number[]): D;
+  /** A buffer of its output back, written: to fill again (see RowJob.take). */
+  reuse?(buffer: ArrayBuffer): void;
 }
 
 /** What the file looks like, once its head is read. */
@@ -44,10 +46,17 @@ export interface RowJob<D> {
     header: string[],
     line: number,
   ): { assessor: SliceAssessor<D>; setup: WorkerSetup; head: string };
-  /** A slice's result, in input order (`bytes`: a worker's text, moved): what to write. */
-  take(done: D, bytes: Uint8Array | undefined): readonly (string | Uint8Array)[];
+  /**
+   * A slice's result, in input order: what to write. A Uint8Array is the assessor's output in an
+   * ArrayBuffer of its own: once written, the buffer goes back to the thread that assessed the
+   * slice (SliceAssessor.reuse), so that output memory is reused rather than left to the
+   * garbage collector.
+   */
+  take(done: D): readonly (string | Uint8Array)[];
   /** The closing text, after the last slice. */
   end(): string;
+  /** Rows per slice (default SLICE_ROWS). */
+  readonly sliceRows?: number;
 }
 
 export interface RowPipelineOptions {
@@ -97,7 +106,7 @@ const AUTO_AFTER = 3 * 1024;
 /** The young generation of a worker's heap, in MB (capped: V8's default lets it grow larger). */
 const WORKER_YOUNG_MB = 24;
 
-/** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
+/** Rows per slice (unless the job says otherwise): one unit of work for a thread, one write. */
 export const SLICE_ROWS = 256;
 /**
  * Slices sent to a worker before it has answered (the next one is there when it finishes), and
@@ -156,11 +165,12 @@ class RowSink<D> extends Writable {
   /** Slices numbered in input order: the next to make, and the next to write. */
   private nextSeq = 0;
   private nextOut = 0;
-  /** Slices assessed and not written yet, with a worker's text as bytes. */
-  private readonly finished = new Map<number, { done: D; bytes: Uint8Array | undefined }>();
+  /** Slices assessed and not written yet, and the worker of each (none: this thread). */
+  private readonly finished = new Map<number, { done: D; from: WorkerSlot | undefined }>();
   private readonly workers: WorkerSlot[] = [];
   private readonly maxWorkers: number;
   private readonly script: URL | undefined;
+  private readonly sliceRows: number;
   private dispatched = 0;
   /** The output took everything written so far (no 'drain' to wait for). */
   private outputReady = true;
@@ -185,6 +195,7 @@ class RowSink<D> extends Writable {
     this.output.on('error', this.onOutputError);
     this.script = (opts.jobs ?? 1) > 1 ? workerScript() : undefined;
     this.maxWorkers = this.script ? Math.max(0, (opts.jobs ?? 1) - 1) : 0;
+    this.sliceRows = job.sliceRows ?? SLICE_ROWS;
   }
 
   override _write(
@@ -202,7 +213,7 @@ class RowSink<D> extends Writable {
       } else {
         this.records.push(record);
         this.recordLines.push(line);
-        if (this.records.length >= SLICE_ROWS) this.dispatch();
+        if (this.records.length >= this.sliceRows) this.dispatch();
       }
     } catch (e) {
       done(e as Error);
@@ -253,9 +264,17 @@ class RowSink<D> extends Writable {
     if (head.length > 0) this.send(head);
   }
 
-  /** Writes to the output; when it is full, waits for it to drain before taking more records. */
-  private send(text: string | Uint8Array): void {
-    if (this.output.write(text) || !this.outputReady) return;
+  /**
+   * Writes to the output; when it is full, waits for it to drain before taking more records.
+   * `written`: called once the output has taken the text for good.
+   */
+  private send(text: string | Uint8Array, written?: () => void): void {
+    const ok = written
+      ? this.output.write(text, (e) => {
+          if (!e) written();
+        })
+      : this.output.write(text);
+    if (ok || !this.outputReady) return;
     this.outputReady = false;
     this.output.once('drain', this.onDrain);
   }
@@ -285,10 +304,10 @@ class RowSink<D> extends Writable {
     const slot = this.parallel() ? this.workerWithRoom() : undefined;
     if (slot) {
       slot.queued++;
-      slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
+      slot.worker.postMessage({ seq, records, lines } satisfies WorkerInbound);
       return;
     }
-    this.finished.set(seq, { done: this.local!.assess(records, lines), bytes: undefined });
+    this.finished.set(seq, { done: this.local!.assess(records, lines), from: undefined });
     this.writeFinished();
   }
 
@@ -329,7 +348,7 @@ class RowSink<D> extends Writable {
         return;
       }
       slot.queued--;
-      this.finished.set(m.seq, { done: m.done as D, bytes: m.bytes });
+      this.finished.set(m.seq, { done: m.done as D, from: slot });
       this.writeFinished();
     });
     worker.on('error', (e) => this.destroy(e));
@@ -347,12 +366,26 @@ class RowSink<D> extends Writable {
     if (this.destroyed) return;
     for (let next = this.finished.get(this.nextOut); next; next = this.finished.get(this.nextOut)) {
       this.finished.delete(this.nextOut++);
-      this.rows += this.job.count(next.done);
-      for (const out of this.job.take(next.done, next.bytes)) if (out.length > 0) this.send(out);
+      const { done, from } = next;
+      this.rows += this.job.count(done);
+      for (const out of this.job.take(done)) {
+        if (out.length === 0) continue;
+        if (typeof out === 'string') this.send(out);
+        else this.send(out, () => this.giveBack(out.buffer as ArrayBuffer, from));
+      }
       this.opts.onRow?.(this.rows);
     }
     this.release();
     this.endIfDone();
+  }
+
+  /** A written output buffer back to the thread that filled it. */
+  private giveBack(buffer: ArrayBuffer, from: WorkerSlot | undefined): void {
+    if (this.destroyed) return;
+    if (!from) this.local!.reuse?.(buffer);
+    else if (this.workers.includes(from)) {
+      from.worker.postMessage({ reuse: buffer } satisfies WorkerInbound, [buffer]);
+    }
   }
 
   /** After _final: once every slice is written, the closing text, the end of the output. */
