@@ -48,9 +48,9 @@ export interface RowJob<D> {
   ): { assessor: SliceAssessor<D>; setup: WorkerSetup; head: string };
   /**
    * A slice's result, in input order: what to write. A Uint8Array is the assessor's output in an
-   * ArrayBuffer of its own: once written, the buffer goes back to the thread that assessed the
-   * slice (SliceAssessor.reuse), so that output memory is reused rather than left to the
-   * garbage collector.
+   * ArrayBuffer of its own: once written (and with reuseWritten), the buffer goes back to the
+   * thread that assessed the slice (SliceAssessor.reuse), so that output memory is reused
+   * rather than left to the garbage collector.
    */
   take(done: D): readonly (string | Uint8Array)[];
   /** The closing text, after the last slice. */
@@ -68,6 +68,12 @@ export interface RowPipelineOptions {
   readonly output: Writable;
   /** End the output when done (a file: yes; stdout: no). */
   readonly endOutput: boolean;
+  /**
+   * The output is done with a chunk once the chunk's write callback has run (a file, a pipe, a
+   * terminal: yes; a stream that keeps what it is given, such as a PassThrough: no), so that the
+   * assessors may fill its buffer again (RowJob.take).
+   */
+  readonly reuseWritten?: boolean;
   /** Diagnostics that do not stop the run (unknown columns, a non-UTF-8 file). */
   readonly onWarning: (message: string) => void;
   /** Called as rows are done, with the number done so far. */
@@ -370,7 +376,7 @@ class RowSink<D> extends Writable {
       this.rows += this.job.count(done);
       for (const out of this.job.take(done)) {
         if (out.length === 0) continue;
-        if (typeof out === 'string') this.send(out);
+        if (typeof out === 'string' || !this.opts.reuseWritten) this.send(out);
         else this.send(out, () => this.giveBack(out.buffer as ArrayBuffer, from));
       }
       this.opts.onRow?.(this.rows);

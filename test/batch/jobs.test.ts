@@ -43,7 +43,7 @@ describe('the output does not depend on the number of threads', () => {
   });
 
   for (const format of ['csv', 'ndjson', 'json', 'html'] as const) {
-    it(`--format ${format}: the same bytes, exit code and messages for 1, 2 and 3 jobs and the default`, async () => {
+    it(`--format ${format}: the same bytes, exit code and messages for 1, 2 and 3 jobs and the default${format === 'csv' || format === 'json' ? ', and in --out' : ''}`, async () => {
       const common = ['p.csv', '--format', format, '--as-of', AS_OF, '--summary'];
       const one = await batch([...common, '--jobs', '1'], dir);
       expect(one.code).toBe(1); // the typos
@@ -52,6 +52,14 @@ describe('the output does not depend on the number of threads', () => {
         expect(r.code).toBe(one.code);
         expect(r.stderr).toBe(one.stderr);
         expect(r.stdout.equals(one.stdout)).toBe(true);
+      }
+      if (format === 'csv' || format === 'json') {
+        // to a file, whose written buffers the threads fill again (a capture keeps them)
+        const out = `out-${format}`;
+        const file = await batch([...common, '--jobs', '3', '--out', out], dir);
+        expect(file.code).toBe(one.code);
+        expect(file.stderr).toBe(one.stderr);
+        expect(readFileSync(join(dir, out)).equals(one.stdout)).toBe(true);
       }
       if (format === 'csv') {
         const rows = readCsv(one.stdout.toString('utf8'));
