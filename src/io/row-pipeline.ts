@@ -7,20 +7,17 @@
 //
 // Parsing the CSV, the line numbers and the header stay here, in file order; the slices go back
 // out in input order, so the output is byte for byte the same whatever the number of threads.
-import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
 import { Writable } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Lang } from '../core/advice.ts';
 import { BatchFileError } from './batch-header.ts';
-import type { WorkerInbound, WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
+import type { WorkerSetup } from './batch-worker.ts';
 import type { CsvRecord, Delimiter, Head } from './csv.ts';
 import { CsvRecordParser, describeCsvError, detectDelimiter, peekHead } from './csv.ts';
+import { RowWorker, workerScript } from './row-workers.ts';
 import { describeUnreadable, Utf16Decoder } from './sniff.ts';
 
 /** Assesses one slice of rows: the same on this thread and in a worker. */
@@ -110,24 +107,6 @@ const AUTO_MIN_BYTES = 1 << 20;
 /** With autoJobs and input of unknown size (stdin): rows assessed before threads are started. */
 const AUTO_AFTER = 3 * 1024;
 
-/** The young generation of a worker's heap, in MB (capped: V8's default lets it grow larger). */
-const WORKER_YOUNG_MB = 24;
-
-/**
- * The old generation of a worker's heap, in MB: at least this, or WORKER_OLD_TIMES this thread's
- * heap (a worker holds a copy of what this thread holds — the rules — and a slice). Far above what
- * it needs, but under V8's default: below 2 GB V8 lets the old generation grow to 1.3 to 2 times
- * what survives a full collection instead of 4 times, so a worker's memory stays near what it
- * holds rather than creeping up over a long run.
- */
-const WORKER_OLD_MB = 256;
-const WORKER_OLD_TIMES = 4;
-
-function workerOldMb(): number {
-  const heapMb = getHeapStatistics().used_heap_size / (1 << 20);
-  return Math.max(WORKER_OLD_MB, Math.ceil(heapMb * WORKER_OLD_TIMES));
-}
-
 /** Rows per slice (unless the job says otherwise): one unit of work for a thread, one write. */
 export const SLICE_ROWS = 256;
 /**
@@ -158,20 +137,6 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-/** The built worker module next to this one; undefined when running from the sources. */
-function workerScript(): URL | undefined {
-  const url = new URL('./batch-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-interface WorkerSlot {
-  readonly worker: Worker;
-  /** It has the rule set and the engine ready (it said so). */
-  ready: boolean;
-  /** Slices sent and not answered yet. */
-  queued: number;
-}
-
 /**
  * The end of the pipeline: parsed records in; the output written to opts.output. Collects the
  * rows into slices, has each assessed (by a worker with room in its queue, or here), and writes
@@ -188,8 +153,8 @@ class RowSink<D> extends Writable {
   private nextSeq = 0;
   private nextOut = 0;
   /** Slices assessed and not written yet, and the worker of each (none: this thread). */
-  private readonly finished = new Map<number, { done: D; from: WorkerSlot | undefined }>();
-  private readonly workers: WorkerSlot[] = [];
+  private readonly finished = new Map<number, { done: D; from: RowWorker | undefined }>();
+  private readonly workers: RowWorker[] = [];
   private readonly maxWorkers: number;
   private readonly script: URL | undefined;
   private readonly sliceRows: number;
@@ -270,7 +235,7 @@ class RowSink<D> extends Writable {
 
   private async stopWorkers(): Promise<void> {
     const workers = this.workers.splice(0);
-    await Promise.allSettled(workers.map((w) => w.worker.terminate()));
+    await Promise.allSettled(workers.map((w) => w.stop()));
   }
 
   /** The header: the job's plan, and the first output. */
@@ -323,10 +288,9 @@ class RowSink<D> extends Writable {
     this.records = [];
     this.recordLines = [];
     this.dispatched += records.length;
-    const slot = this.parallel() ? this.workerWithRoom() : undefined;
-    if (slot) {
-      slot.queued++;
-      slot.worker.postMessage({ seq, records, lines } satisfies WorkerInbound);
+    const worker = this.parallel() ? this.workerWithRoom() : undefined;
+    if (worker) {
+      worker.send({ seq, records, lines });
       return;
     }
     this.finished.set(seq, { done: this.local!.assess(records, lines), from: undefined });
@@ -344,8 +308,8 @@ class RowSink<D> extends Writable {
    * The worker with the fewest slices queued, if it has room; one more is started while there
    * may be. With autoJobs only workers that are ready count: a new one does not take a slice yet.
    */
-  private workerWithRoom(): WorkerSlot | undefined {
-    let best: WorkerSlot | undefined;
+  private workerWithRoom(): RowWorker | undefined {
+    let best: RowWorker | undefined;
     for (const w of this.workers) {
       if ((w.ready || !this.opts.autoJobs) && (!best || w.queued < best.queued)) best = w;
     }
@@ -357,31 +321,16 @@ class RowSink<D> extends Writable {
     return best && best.queued < WORKER_QUEUE ? best : undefined;
   }
 
-  private spawn(): WorkerSlot {
-    const oldMb = workerOldMb();
-    const worker = new Worker(this.script!, {
-      workerData: this.setup!,
-      // its garbage is short-lived (a slice's rows); a larger nursery only adds memory
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: oldMb },
+  private spawn(): RowWorker {
+    const worker = new RowWorker(this.script!, this.setup!, {
+      done: (seq, done, from) => {
+        this.finished.set(seq, { done: done as D, from });
+        this.writeFinished();
+      },
+      failed: (e) => this.destroy(e),
     });
-    const slot: WorkerSlot = { worker, ready: false, queued: 0 };
-    worker.on('message', (m: WorkerMessage) => {
-      if (!('seq' in m)) {
-        slot.ready = true;
-        return;
-      }
-      slot.queued--;
-      this.finished.set(m.seq, { done: m.done as D, from: slot });
-      this.writeFinished();
-    });
-    worker.on('error', (e) => this.destroy(e));
-    worker.on('exit', (code) => {
-      if (this.workers.includes(slot)) {
-        this.destroy(new Error(`a worker thread stopped (exit code ${code})`));
-      }
-    });
-    this.workers.push(slot);
-    return slot;
+    this.workers.push(worker);
+    return worker;
   }
 
   /** Writes the finished slices that are next in input order. */
@@ -403,12 +352,10 @@ class RowSink<D> extends Writable {
   }
 
   /** A written output buffer back to the thread that filled it. */
-  private giveBack(buffer: ArrayBuffer, from: WorkerSlot | undefined): void {
+  private giveBack(buffer: ArrayBuffer, from: RowWorker | undefined): void {
     if (this.destroyed) return;
-    if (!from) this.local!.reuse?.(buffer);
-    else if (this.workers.includes(from)) {
-      from.worker.postMessage({ reuse: buffer } satisfies WorkerInbound, [buffer]);
-    }
+    if (from) from.giveBack(buffer);
+    else this.local!.reuse?.(buffer);
   }
 
   /** After _final: once every slice is written, the closing text, the end of the output. */
