@@ -135,6 +135,8 @@ export interface RowStreams {
   readonly output: Writable;
   /** End the output when done (a file: yes; stdout: no). */
   readonly endOutput: boolean;
+  /** The output keeps no chunk past its write callback (see RowPipelineOptions.reuseWritten). */
+  readonly reuseWritten: boolean;
   readonly signal: AbortSignal;
   readonly onWarning: (message: string) => void;
   readonly onRow?: (rows: number) => void;
@@ -183,6 +185,8 @@ export async function streamRows<T>(
       input,
       output: atomic ? atomic.stream : ctx.stdout,
       endOutput: atomic !== undefined,
+      // a file stream, or the process's own stdout (a file, pipe or terminal), not a test's capture
+      reuseWritten: atomic !== undefined || ctx.stdout === process.stdout,
       signal: abort,
       onWarning: (m) => {
         line?.clear();

@@ -1,8 +1,7 @@
-// The rows of `innoroute batch`: a slice of parsed records in, their output text and the counts
-// for the summary out. No I/O and no state that a later slice depends on (except caches), so a
-// slice can be assessed on the main thread or in a worker (batch-worker.ts) and give the same
+// The rows of `innoroute batch`: a slice of parsed records in, their output (UTF-8 bytes) and the
+// counts for the summary out. No I/O and no state that a later slice depends on (except caches),
+// so a slice can be assessed on the main thread or in a worker (batch-worker.ts) and give the same
 // bytes: src/io/batch.ts puts the slices back in input order.
-import { stringify as stringifyRows } from 'csv-stringify/sync';
 import type { AnswerValue, Lang } from '../core/advice.ts';
 import { adviceJson } from '../core/advice-json.ts';
 import type { AnswerProblem } from '../core/answers.ts';
@@ -13,7 +12,15 @@ import type { Family, Fit } from '../core/ids.ts';
 import type { PortfolioRow } from '../core/portfolio.ts';
 import type { QuestionDef, RuleSet } from '../core/ruleset.ts';
 import type { Delimiter, OutputCell } from './csv.ts';
-import { errorCells, escapeFormula, MAX_CELL_CHARS, verdictCells } from './csv.ts';
+import {
+  csvRecord,
+  errorCells,
+  escapeFormula,
+  MAX_CELL_CHARS,
+  outputEol,
+  verdictCells,
+} from './csv.ts';
+import { Utf8Builder } from './utf8-builder.ts';
 
 export type BatchFormat = 'csv' | 'ndjson' | 'json' | 'html';
 
@@ -53,12 +60,13 @@ export interface RowFormat {
 }
 
 /**
- * The output and the counts of a slice of rows. `text`: CSV records (no header), NDJSON lines,
- * or JSON array elements joined by ",\n" (no brackets, no leading separator).
+ * The output and the counts of a slice of rows. `bytes`: CSV records (no header), NDJSON lines,
+ * or JSON array elements joined by ",\n" (no brackets, no leading separator), as UTF-8 in a
+ * buffer of their own (a worker moves it to the main thread).
  */
 export interface RowsDone {
   readonly rows: number;
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly errorRows: number;
   /** Assessed rows without any advised route. */
   readonly noRoute: number;
@@ -133,6 +141,9 @@ export class RowAssessor {
   private readonly ruleset: { version: string; hash: string; asOf: string };
   /** The innovation_name column, or -1. */
   private readonly nameIndex: number;
+  /** The output of the slice being assessed. */
+  private readonly bytes = new Utf8Builder();
+  private readonly eol: string;
 
   constructor(
     private readonly rules: RuleSet,
@@ -152,13 +163,21 @@ export class RowAssessor {
     this.t = TEXTS[out.lang];
     this.ruleset = { version: rules.version, hash: rules.hash, asOf: out.asOf };
     this.nameIndex = plan.questions.find((c) => c.question === 'innovation_name')?.index ?? -1;
+    this.eol = outputEol(out.crlf);
   }
 
   /** Rows (records without blank ones) with the line each starts on. */
   assess(records: readonly (readonly string[])[], lines: readonly number[]): RowsDone {
     const { format, lang, asOf } = this.out;
-    const cells: OutputCell[][] = [];
-    const texts: string[] = [];
+    const bytes = this.bytes;
+    let written = 0;
+    /** A row's output: a CSV record, an NDJSON line, a JSON array element. */
+    const emit = (text: string) => {
+      if (format === 'json' && written > 0) bytes.append(',\n');
+      bytes.append(text);
+      if (format === 'ndjson') bytes.append('\n');
+      written++;
+    };
     let errorRows = 0;
     let noRoute = 0;
     const primaries = new Map<string, [Family, Fit, number]>();
@@ -174,14 +193,14 @@ export class RowAssessor {
       // CSV needs only the verdict; the other formats write the whole Advice
       let primary: { readonly family: Family; readonly fit: Fit } | undefined;
       let checklist: readonly string[] = [];
-      let output: OutputCell[] | string | undefined;
+      let output: string | undefined;
       if (!failure) {
         try {
           if (format === 'csv') {
             const verdict = this.evaluator.verdict(this.values, { asOf, lang });
             primary = verdict.routes[0];
             checklist = verdict.stakeholders;
-            output = verdictCells(id, verdict);
+            output = this.csv(verdictCells(id, verdict));
           } else if (portfolio) {
             // the page is written at the end, from the counts and this list: no text per row
             const verdict = this.evaluator.verdict(this.values, { asOf, lang });
@@ -221,7 +240,7 @@ export class RowAssessor {
         const message = this.lineMessage(line, failure!);
         errorRows++;
         if (errors.length < MAX_ERROR_ROWS) errors.push({ line, id, message });
-        if (format === 'csv') cells.push(escaped(errorCells(id, message)));
+        if (format === 'csv') emit(this.csv(errorCells(id, message)));
         else if (portfolio) {
           portfolio.push({
             ...this.named(line, id, record),
@@ -232,9 +251,7 @@ export class RowAssessor {
           });
         } else {
           const error = { line, message, problems: failure!.problems };
-          texts.push(
-            JSON.stringify({ schemaVersion: 1, ruleset: this.ruleset, input: { id }, error }),
-          );
+          emit(JSON.stringify({ schemaVersion: 1, ruleset: this.ruleset, input: { id }, error }));
         }
         continue;
       }
@@ -247,28 +264,12 @@ export class RowAssessor {
       } else noRoute++;
       // one checklist item per stakeholder, so every id once
       for (const s of checklist) stakeholders.set(s, (stakeholders.get(s) ?? 0) + 1);
-      if (portfolio) continue;
-      if (typeof output === 'string') texts.push(output);
-      else cells.push(escaped(output));
+      if (!portfolio) emit(output);
     }
 
-    let text: string;
-    if (format === 'csv') {
-      text =
-        cells.length === 0
-          ? ''
-          : stringifyRows(cells, {
-              delimiter: this.out.delimiter,
-              record_delimiter: this.out.crlf ? 'windows' : 'unix',
-            });
-    } else if (format === 'ndjson') {
-      // the final newline from an empty last line: the slice's text is copied once
-      if (texts.length > 0) texts.push('');
-      text = texts.join('\n');
-    } else text = texts.join(',\n');
     return {
       rows: records.length,
-      text,
+      bytes: bytes.take(),
       errorRows,
       noRoute,
       primaries: [...primaries.values()],
@@ -276,6 +277,17 @@ export class RowAssessor {
       errors,
       ...(portfolio ? { portfolio } : {}),
     };
+  }
+
+  /** A buffer of a slice's output back, once written: the next slices are written into it. */
+  reuse(buffer: ArrayBuffer): void {
+    this.bytes.reuse(buffer);
+  }
+
+  /** A CSV output record: formulas escaped, quoted where needed, with the file's line ending. */
+  private csv(cells: OutputCell[]): string {
+    for (let i = 0; i < cells.length; i++) cells[i] = escapeFormula(cells[i]!);
+    return csvRecord(cells, this.out.delimiter, this.eol);
   }
 
   /** A portfolio row's line, id and (when given) innovation name. */
@@ -368,9 +380,4 @@ export class RowAssessor {
 function longCell(record: readonly string[]): number {
   for (let i = 0; i < record.length; i++) if (record[i]!.length > MAX_CELL_CHARS) return i;
   return -1;
-}
-
-function escaped(cells: OutputCell[]): OutputCell[] {
-  for (let i = 0; i < cells.length; i++) cells[i] = escapeFormula(cells[i]!);
-  return cells;
 }

@@ -23,41 +23,51 @@ export interface WorkerSlice {
   readonly lines: readonly number[];
 }
 
+/** What a worker is sent: a slice to assess, or one of its output buffers back, written. */
+export type WorkerInbound = WorkerSlice | { readonly reuse: ArrayBuffer };
+
 /**
- * What a worker sends: that it is ready (once, first), then each slice's result; a batch slice's
- * text as UTF-8 bytes (`done.text` is then empty).
+ * What a worker sends: that it is ready (once, first), then each slice's result (a batch slice's
+ * output bytes moved with it, not copied).
  */
 export type WorkerMessage =
-  | { readonly ready: true }
-  | { readonly seq: number; readonly done: unknown; readonly bytes: Uint8Array | undefined };
+  { readonly ready: true } | { readonly seq: number; readonly done: unknown };
 
-type Assess = (slice: WorkerSlice) => { done: unknown; bytes: Uint8Array | undefined };
+interface Assess {
+  (slice: WorkerSlice): { done: unknown; transfer: ArrayBuffer[] };
+  reuse?(buffer: ArrayBuffer): void;
+}
 
 async function assessorFor(setup: WorkerSetup): Promise<Assess> {
   if (setup.kind === 'diff') {
     const { DiffAssessor } = await import('./diff-rows.ts');
     const assessor = new DiffAssessor(setup);
-    return (slice) => ({ done: assessor.assess(slice.records, slice.lines), bytes: undefined });
+    return (slice) => ({ done: assessor.assess(slice.records, slice.lines), transfer: [] });
   }
   const assessor = new RowAssessor(setup.rules, setup.plan, setup.format);
-  const encoder = new TextEncoder();
-  return (slice) => {
-    const { text, ...done } = assessor.assess(slice.records, slice.lines);
-    // encoded here and moved, not copied: the main thread only writes the bytes (a slice of JSON
-    // is megabytes; copying and encoding it there would hold up the reading of the CSV)
-    return { done: { ...done, text: '' }, bytes: encoder.encode(text) };
+  const assess: Assess = (slice) => {
+    const done = assessor.assess(slice.records, slice.lines);
+    // the output is UTF-8 in a buffer of its own: moved to the main thread, which only writes it
+    // (a slice of JSON is a megabyte; copying it there would hold up the reading of the CSV) and
+    // moves it back for the next slice
+    const { buffer } = done.bytes;
+    return { done, transfer: done.bytes.byteLength > 0 ? [buffer as ArrayBuffer] : [] };
   };
+  assess.reuse = (buffer) => assessor.reuse(buffer);
+  return assess;
 }
 
 if (parentPort) {
   const port = parentPort;
   const assess = await assessorFor(workerData as WorkerSetup);
-  port.on('message', (slice: WorkerSlice) => {
-    const { done, bytes } = assess(slice);
-    port.postMessage(
-      { seq: slice.seq, done, bytes } satisfies WorkerMessage,
-      bytes ? [bytes.buffer as ArrayBuffer] : [],
-    );
+  port.on('message', (m: WorkerInbound) => {
+    if ('reuse' in m) {
+      assess.reuse?.(m.reuse);
+      return;
+    }
+    const slice = m;
+    const { done, transfer } = assess(slice);
+    port.postMessage({ seq: slice.seq, done } satisfies WorkerMessage, transfer);
   });
   port.postMessage({ ready: true } satisfies WorkerMessage);
 }

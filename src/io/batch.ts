@@ -1,9 +1,9 @@
 // `innoroute batch`'s rows: one advice per row, as CSV records, NDJSON lines or JSON array
-// elements (or, for html, the portfolio page at the end, from the counts), written in input order through the shared row pipeline (row-pipeline.ts: reading,
-// slices, worker threads, backpressure). Each slice is assessed by a RowAssessor
-// (batch-rows.ts), here or in a worker (batch-worker.ts), with its own copy of the rule set and
-// engine; nothing is collected per row except counts for the summary.
-import { stringify as stringifyRows } from 'csv-stringify/sync';
+// elements (or, for html, the portfolio page at the end, from the counts), written in input
+// order through the shared row pipeline (row-pipeline.ts: reading, slices, worker threads,
+// backpressure). Each slice is assessed by a RowAssessor (batch-rows.ts), here or in a worker
+// (batch-worker.ts), with its own copy of the rule set and engine; nothing is collected per row
+// except counts for the summary.
 import type { RuleSet } from '../core/ruleset.ts';
 import { planColumns } from './batch-header.ts';
 import type { BatchFormat, RowsDone } from './batch-rows.ts';
@@ -11,9 +11,9 @@ import { RowAssessor } from './batch-rows.ts';
 import type { BatchSummary } from './batch-summary.ts';
 import { BatchTally } from './batch-summary.ts';
 import type { Delimiter } from './csv.ts';
-import { OUTPUT_COLUMNS } from './csv.ts';
+import { csvRecord, OUTPUT_COLUMNS, outputEol } from './csv.ts';
 import type { FileShape, RowPipelineOptions } from './row-pipeline.ts';
-import { runRows } from './row-pipeline.ts';
+import { runRows, SLICE_ROWS } from './row-pipeline.ts';
 
 export { BatchFileError } from './batch-header.ts';
 export type { BatchFormat, ErrorRow } from './batch-rows.ts';
@@ -41,16 +41,25 @@ export interface BatchResult {
   readonly summary: BatchSummary;
 }
 
+/**
+ * Rows per slice for ndjson and json: a row is the whole Advice (about 50 kB), so a slice of
+ * SLICE_ROWS would be megabytes, and several wait in memory to be written in order.
+ */
+export const ADVICE_SLICE_ROWS = 16;
+
 /** What batch writes for each slice, and the summary's counts (batch-summary.ts). */
 class BatchJob {
   private firstJson = true;
   readonly tally: BatchTally;
+  readonly sliceRows: number;
 
   constructor(
     private readonly opts: BatchOptions,
     private readonly shape: FileShape,
   ) {
     this.tally = new BatchTally(opts.format === 'html');
+    const advice = opts.format === 'ndjson' || opts.format === 'json';
+    this.sliceRows = advice ? ADVICE_SLICE_ROWS : SLICE_ROWS;
   }
 
   start(header: string[], line: number) {
@@ -59,11 +68,8 @@ class BatchJob {
     const out = { format, lang, asOf, delimiter: this.shape.delimiter, crlf: this.shape.crlf };
     let head = '';
     if (format === 'csv') {
-      head = stringifyRows([[...OUTPUT_COLUMNS]], {
-        delimiter: this.shape.delimiter,
-        bom: this.shape.bom,
-        record_delimiter: this.shape.crlf ? 'windows' : 'unix',
-      });
+      const { delimiter, bom, crlf } = this.shape;
+      head = (bom ? '\ufeff' : '') + csvRecord(OUTPUT_COLUMNS, delimiter, outputEol(crlf));
     } else if (format === 'json') head = '[';
     return {
       assessor: new RowAssessor(rules, plan, out),
@@ -72,8 +78,8 @@ class BatchJob {
     };
   }
 
-  take(done: RowsDone, bytes: Uint8Array | undefined): (string | Uint8Array)[] {
-    const out = bytes ?? done.text;
+  take(done: RowsDone): (string | Uint8Array)[] {
+    const out = done.bytes;
     if (out.length === 0) return [];
     if (this.opts.format !== 'json') return [out];
     const sep = this.firstJson ? '\n' : ',\n';

@@ -387,6 +387,38 @@ export function escapeFormula(cell: OutputCell): OutputCell {
   return cell;
 }
 
+/** The characters that make a value quoted, per delimiter: the delimiter, `"`, CR and LF. */
+const NEEDS_QUOTES: Readonly<Record<Delimiter, RegExp>> = {
+  ',': /[",\r\n]/,
+  ';': /[";\r\n]/,
+  '\t': /["\t\r\n]/,
+};
+
+/**
+ * One CSV record, its line ending (`eol`) included: the cells joined by the delimiter, a value
+ * that holds the delimiter, a `"` or a line break between quotes with each `"` doubled, a number
+ * as JavaScript writes it — csv-stringify's output (with quote_record_delimiter), written per
+ * record without its per-cell options.
+ * A CR or LF on its own is quoted too, whichever line ending the file has: unquoted, a reader
+ * (Excel, or this parser, which takes CR, LF and CRLF alike) would end the row there.
+ */
+export function csvRecord(cells: readonly OutputCell[], delimiter: Delimiter, eol: string): string {
+  const quoted = NEEDS_QUOTES[delimiter];
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const text = typeof cell === 'number' ? String(cell) : cell;
+    if (i > 0) out += delimiter;
+    out += quoted.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }
+  return out + eol;
+}
+
+/** The line ending of the output: the header's. */
+export function outputEol(crlf: boolean): string {
+  return crlf ? '\r\n' : '\n';
+}
+
 /** The output row of an assessed row, formula escaping not yet applied. */
 export function verdictCells(id: string, verdict: Verdict): OutputCell[] {
   const routes = verdict.routes;

@@ -7,24 +7,24 @@
 //
 // Parsing the CSV, the line numbers and the header stay here, in file order; the slices go back
 // out in input order, so the output is byte for byte the same whatever the number of threads.
-import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Lang } from '../core/advice.ts';
 import { BatchFileError } from './batch-header.ts';
-import type { WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
+import type { WorkerSetup } from './batch-worker.ts';
 import type { CsvRecord, Delimiter, Head } from './csv.ts';
 import { CsvRecordParser, describeCsvError, detectDelimiter, peekHead } from './csv.ts';
+import { RowWorker, workerScript } from './row-workers.ts';
 import { describeUnreadable, Utf16Decoder } from './sniff.ts';
 
 /** Assesses one slice of rows: the same on this thread and in a worker. */
 export interface SliceAssessor<D> {
   assess(records: readonly (readonly string[])[], lines: readonly number[]): D;
+  /** A buffer of its output back, written: to fill again (see RowJob.take). */
+  reuse?(buffer: ArrayBuffer): void;
 }
 
 /** What the file looks like, once its head is read. */
@@ -44,10 +44,17 @@ export interface RowJob<D> {
     header: string[],
     line: number,
   ): { assessor: SliceAssessor<D>; setup: WorkerSetup; head: string };
-  /** A slice's result, in input order (`bytes`: a worker's text, moved): what to write. */
-  take(done: D, bytes: Uint8Array | undefined): readonly (string | Uint8Array)[];
+  /**
+   * A slice's result, in input order: what to write. A Uint8Array is the assessor's output in an
+   * ArrayBuffer of its own: once written (and with reuseWritten), the buffer goes back to the
+   * thread that assessed the slice (SliceAssessor.reuse), so that output memory is reused
+   * rather than left to the garbage collector.
+   */
+  take(done: D): readonly (string | Uint8Array)[];
   /** The closing text, after the last slice. */
   end(): string;
+  /** Rows per slice (default SLICE_ROWS). */
+  readonly sliceRows?: number;
 }
 
 export interface RowPipelineOptions {
@@ -59,6 +66,12 @@ export interface RowPipelineOptions {
   readonly output: Writable;
   /** End the output when done (a file: yes; stdout: no). */
   readonly endOutput: boolean;
+  /**
+   * The output is done with a chunk once the chunk's write callback has run (a file, a pipe, a
+   * terminal: yes; a stream that keeps what it is given, such as a PassThrough: no), so that the
+   * assessors may fill its buffer again (RowJob.take).
+   */
+  readonly reuseWritten?: boolean;
   /** Diagnostics that do not stop the run (unknown columns, a non-UTF-8 file). */
   readonly onWarning: (message: string) => void;
   /** Called as rows are done, with the number done so far. */
@@ -94,10 +107,7 @@ const AUTO_MIN_BYTES = 1 << 20;
 /** With autoJobs and input of unknown size (stdin): rows assessed before threads are started. */
 const AUTO_AFTER = 3 * 1024;
 
-/** The young generation of a worker's heap, in MB (capped: V8's default lets it grow larger). */
-const WORKER_YOUNG_MB = 24;
-
-/** Rows per slice: one unit of work for a thread, one write, one csv-stringify call. */
+/** Rows per slice (unless the job says otherwise): one unit of work for a thread, one write. */
 export const SLICE_ROWS = 256;
 /**
  * Slices sent to a worker before it has answered (the next one is there when it finishes), and
@@ -127,20 +137,6 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-/** The built worker module next to this one; undefined when running from the sources. */
-function workerScript(): URL | undefined {
-  const url = new URL('./batch-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-interface WorkerSlot {
-  readonly worker: Worker;
-  /** It has the rule set and the engine ready (it said so). */
-  ready: boolean;
-  /** Slices sent and not answered yet. */
-  queued: number;
-}
-
 /**
  * The end of the pipeline: parsed records in; the output written to opts.output. Collects the
  * rows into slices, has each assessed (by a worker with room in its queue, or here), and writes
@@ -156,11 +152,12 @@ class RowSink<D> extends Writable {
   /** Slices numbered in input order: the next to make, and the next to write. */
   private nextSeq = 0;
   private nextOut = 0;
-  /** Slices assessed and not written yet, with a worker's text as bytes. */
-  private readonly finished = new Map<number, { done: D; bytes: Uint8Array | undefined }>();
-  private readonly workers: WorkerSlot[] = [];
+  /** Slices assessed and not written yet, and the worker of each (none: this thread). */
+  private readonly finished = new Map<number, { done: D; from: RowWorker | undefined }>();
+  private readonly workers: RowWorker[] = [];
   private readonly maxWorkers: number;
   private readonly script: URL | undefined;
+  private readonly sliceRows: number;
   private dispatched = 0;
   /** The output took everything written so far (no 'drain' to wait for). */
   private outputReady = true;
@@ -185,6 +182,7 @@ class RowSink<D> extends Writable {
     this.output.on('error', this.onOutputError);
     this.script = (opts.jobs ?? 1) > 1 ? workerScript() : undefined;
     this.maxWorkers = this.script ? Math.max(0, (opts.jobs ?? 1) - 1) : 0;
+    this.sliceRows = job.sliceRows ?? SLICE_ROWS;
   }
 
   override _write(
@@ -202,7 +200,7 @@ class RowSink<D> extends Writable {
       } else {
         this.records.push(record);
         this.recordLines.push(line);
-        if (this.records.length >= SLICE_ROWS) this.dispatch();
+        if (this.records.length >= this.sliceRows) this.dispatch();
       }
     } catch (e) {
       done(e as Error);
@@ -237,7 +235,7 @@ class RowSink<D> extends Writable {
 
   private async stopWorkers(): Promise<void> {
     const workers = this.workers.splice(0);
-    await Promise.allSettled(workers.map((w) => w.worker.terminate()));
+    await Promise.allSettled(workers.map((w) => w.stop()));
   }
 
   /** The header: the job's plan, and the first output. */
@@ -253,9 +251,17 @@ class RowSink<D> extends Writable {
     if (head.length > 0) this.send(head);
   }
 
-  /** Writes to the output; when it is full, waits for it to drain before taking more records. */
-  private send(text: string | Uint8Array): void {
-    if (this.output.write(text) || !this.outputReady) return;
+  /**
+   * Writes to the output; when it is full, waits for it to drain before taking more records.
+   * `written`: called once the output has taken the text for good.
+   */
+  private send(text: string | Uint8Array, written?: () => void): void {
+    const ok = written
+      ? this.output.write(text, (e) => {
+          if (!e) written();
+        })
+      : this.output.write(text);
+    if (ok || !this.outputReady) return;
     this.outputReady = false;
     this.output.once('drain', this.onDrain);
   }
@@ -282,13 +288,12 @@ class RowSink<D> extends Writable {
     this.records = [];
     this.recordLines = [];
     this.dispatched += records.length;
-    const slot = this.parallel() ? this.workerWithRoom() : undefined;
-    if (slot) {
-      slot.queued++;
-      slot.worker.postMessage({ seq, records, lines } satisfies WorkerSlice);
+    const worker = this.parallel() ? this.workerWithRoom() : undefined;
+    if (worker) {
+      worker.send({ seq, records, lines });
       return;
     }
-    this.finished.set(seq, { done: this.local!.assess(records, lines), bytes: undefined });
+    this.finished.set(seq, { done: this.local!.assess(records, lines), from: undefined });
     this.writeFinished();
   }
 
@@ -303,8 +308,8 @@ class RowSink<D> extends Writable {
    * The worker with the fewest slices queued, if it has room; one more is started while there
    * may be. With autoJobs only workers that are ready count: a new one does not take a slice yet.
    */
-  private workerWithRoom(): WorkerSlot | undefined {
-    let best: WorkerSlot | undefined;
+  private workerWithRoom(): RowWorker | undefined {
+    let best: RowWorker | undefined;
     for (const w of this.workers) {
       if ((w.ready || !this.opts.autoJobs) && (!best || w.queued < best.queued)) best = w;
     }
@@ -316,30 +321,16 @@ class RowSink<D> extends Writable {
     return best && best.queued < WORKER_QUEUE ? best : undefined;
   }
 
-  private spawn(): WorkerSlot {
-    const worker = new Worker(this.script!, {
-      workerData: this.setup!,
-      // its garbage is short-lived (a slice's rows); a larger nursery only adds memory
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+  private spawn(): RowWorker {
+    const worker = new RowWorker(this.script!, this.setup!, {
+      done: (seq, done, from) => {
+        this.finished.set(seq, { done: done as D, from });
+        this.writeFinished();
+      },
+      failed: (e) => this.destroy(e),
     });
-    const slot: WorkerSlot = { worker, ready: false, queued: 0 };
-    worker.on('message', (m: WorkerMessage) => {
-      if (!('seq' in m)) {
-        slot.ready = true;
-        return;
-      }
-      slot.queued--;
-      this.finished.set(m.seq, { done: m.done as D, bytes: m.bytes });
-      this.writeFinished();
-    });
-    worker.on('error', (e) => this.destroy(e));
-    worker.on('exit', (code) => {
-      if (this.workers.includes(slot)) {
-        this.destroy(new Error(`a worker thread stopped (exit code ${code})`));
-      }
-    });
-    this.workers.push(slot);
-    return slot;
+    this.workers.push(worker);
+    return worker;
   }
 
   /** Writes the finished slices that are next in input order. */
@@ -347,12 +338,24 @@ class RowSink<D> extends Writable {
     if (this.destroyed) return;
     for (let next = this.finished.get(this.nextOut); next; next = this.finished.get(this.nextOut)) {
       this.finished.delete(this.nextOut++);
-      this.rows += this.job.count(next.done);
-      for (const out of this.job.take(next.done, next.bytes)) if (out.length > 0) this.send(out);
+      const { done, from } = next;
+      this.rows += this.job.count(done);
+      for (const out of this.job.take(done)) {
+        if (out.length === 0) continue;
+        if (typeof out === 'string' || !this.opts.reuseWritten) this.send(out);
+        else this.send(out, () => this.giveBack(out.buffer as ArrayBuffer, from));
+      }
       this.opts.onRow?.(this.rows);
     }
     this.release();
     this.endIfDone();
+  }
+
+  /** A written output buffer back to the thread that filled it. */
+  private giveBack(buffer: ArrayBuffer, from: RowWorker | undefined): void {
+    if (this.destroyed) return;
+    if (from) from.giveBack(buffer);
+    else this.local!.reuse?.(buffer);
   }
 
   /** After _final: once every slice is written, the closing text, the end of the output. */

@@ -1,7 +1,11 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Advice } from '../../src/core/advice.ts';
 import {
+  csvRecord,
   describeHead,
   detectDelimiter,
   errorCells,
@@ -116,6 +120,46 @@ describe('escapeFormula', () => {
     expect(escapeFormula('')).toBe('');
     expect(escapeFormula(-300000)).toBe(-300000);
     expect(escapeFormula(82)).toBe(82);
+  });
+});
+
+describe('csvRecord', () => {
+  const delimiters = ['\t', ',', ';'] as const;
+  // the characters that matter (delimiters, quotes, line breaks, formula starters) and any other
+  const cellText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(',', ';', '\t', '"', '\r', '\n', '=', '-', "'", ' ', 'é', '—', '\ud800'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 12,
+  });
+  const cell = fc.oneof(cellText, fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true }));
+
+  it('writes what csv-stringify writes (quoting every line break), and reads back the same', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...delimiters),
+        fc.boolean(),
+        (cells, delimiter, crlf) => {
+          const got = csvRecord(cells, delimiter, crlf ? '\r\n' : '\n');
+          const record_delimiter = crlf ? 'windows' : 'unix';
+          const options = { delimiter, record_delimiter, quote_record_delimiter: true } as const;
+          expect(got).toBe(stringify([cells], options));
+          // read back as bytes, as a file is (a lone surrogate is written as U+FFFD)
+          const back = parse(Buffer.from(got), { delimiter, relax_quotes: true }) as string[][];
+          expect(back).toEqual([cells.map((c) => Buffer.from(String(c)).toString())]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('quotes a lone CR or LF whatever the line ending, so that the row stays one row', () => {
+    expect(csvRecord(['a\rb', 'c'], ',', '\n')).toBe('"a\rb",c\n');
+    expect(csvRecord(['a\nb', 'c'], ',', '\r\n')).toBe('"a\nb",c\r\n');
+    expect(csvRecord(['a,b', 'say "hi"', -5, ''], ';', '\n')).toBe('a,b;"say ""hi""";-5;\n');
+    expect(csvRecord(['a;b', 'x'], ',', '\n')).toBe('a;b,x\n');
   });
 });
 

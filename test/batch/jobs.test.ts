@@ -78,7 +78,8 @@ describe('the output does not depend on the number of threads', () => {
     const shown = others.some((j) => j.length === 0)
       ? `${counts} jobs and the default`
       : `${counts} jobs`;
-    it(`--format ${format}: the same bytes, exit code and messages for ${shown}`, async () => {
+    const toFile = format === 'csv' || format === 'json' ? ', and in --out' : '';
+    it(`--format ${format}: the same bytes, exit code and messages for ${shown}${toFile}`, async () => {
       const common = [file, '--format', format, '--as-of', AS_OF, '--summary'];
       const one = await batchOnce([...common, '--jobs', '1']);
       expect(one.code).toBe(1); // the typos
@@ -87,6 +88,14 @@ describe('the output does not depend on the number of threads', () => {
         expect(r.code).toBe(one.code);
         expect(r.stderr).toBe(one.stderr);
         expect(r.stdout.equals(one.stdout)).toBe(true);
+      }
+      if (format === 'csv' || format === 'json') {
+        // to a file, whose written buffers the threads fill again (a capture keeps them)
+        const out = `out-${format}`;
+        const written = await batch([...common, '--jobs', '3', '--out', out], dir);
+        expect(written.code).toBe(one.code);
+        expect(written.stderr).toBe(one.stderr);
+        expect(readFileSync(join(dir, out)).equals(one.stdout)).toBe(true);
       }
       if (format === 'csv') {
         const rows = readCsv(one.stdout.toString('utf8'));
