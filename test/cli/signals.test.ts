@@ -35,7 +35,8 @@ function start(args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv())
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  // 'close', not 'exit': a process can exit before what it wrote to stderr has been read here
+  const exited = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
   return { child, stderr: () => stderr, exited };
 }
 
