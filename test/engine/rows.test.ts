@@ -5,9 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers, EvaluateOptions } from '../../src/core/advice.ts';
-import { readRuleSet } from '../../src/io/compile-rules.ts';
 import { evaluate, RowEvaluator, verdictOf } from '../../src/core/engine.ts';
-import type { RuleSet } from '../../src/core/ruleset.ts';
+import { rulesIn } from '../shipped-rules.ts';
 import { allAnswerSets, AS_OF_DATES, ROOT } from './answer-sets.ts';
 
 const DIRS = [
@@ -15,12 +14,6 @@ const DIRS = [
   { name: 'engine fixture', dir: join(ROOT, 'test/fixtures/engine/basic'), random: 300, odd: 150 },
   { name: 'runner fixture', dir: join(ROOT, 'test/fixtures/runner/basic'), random: 200, odd: 100 },
 ];
-
-function load(dir: string): RuleSet {
-  const { rules, diagnostics } = readRuleSet(dir, false);
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return rules!;
-}
 
 /** The answers as a row: one value per column, undefined where the answers have none. */
 function rowOf(columns: readonly string[], answers: Answers): (AnswerValue | undefined)[] {
@@ -30,7 +23,7 @@ function rowOf(columns: readonly string[], answers: Answers): (AnswerValue | und
 describe('RowEvaluator gives what evaluate gives', () => {
   for (const { name, dir, data = false, random, odd } of DIRS) {
     it(`${name}: the advice, and its verdict, for every answer set`, { timeout: 120_000 }, () => {
-      const rules = load(dir);
+      const rules = rulesIn(dir);
       const sets = allAnswerSets(rules, dir, { data, random, odd });
       // every question (derived facts too: a row's value for one is ignored, as evaluate ignores
       // an answer to it), every key the answer sets use (figures of parties the rule set asks no
@@ -62,7 +55,7 @@ describe('RowEvaluator gives what evaluate gives', () => {
   }
 
   it('a verdict holds the ids of the advice, in its order', () => {
-    const rules = load(join(ROOT, 'rules'));
+    const rules = rulesIn(join(ROOT, 'rules'));
     const answers: Answers = {
       innovation_type: 'digital',
       goal: ['diagnosis_monitoring'],
@@ -91,7 +84,7 @@ describe('RowEvaluator gives what evaluate gives', () => {
   });
 
   it('a column named twice counts once, with its last value, as the last key of an object would', () => {
-    const rules = load(join(ROOT, 'rules'));
+    const rules = rulesIn(join(ROOT, 'rules'));
     const rows = new RowEvaluator(rules, ['phase', 'innovation_type', 'phase', 'not_a_question']);
     const opts: EvaluateOptions = { asOf: '2026-11-27', lang: 'nl' };
     const got = rows.advice(['explore', 'device', 'scale', 'x'], opts);

@@ -5,12 +5,11 @@
 // rules and the fixtures, in both languages, with and without an echoed input.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { adviceJson } from '../../src/core/advice-json.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { renderJson, renderJsonLine } from '../../src/report/json.ts';
 import { allAnswerSets, AS_OF_DATES, ROOT } from '../engine/answer-sets.ts';
-import { shippedRules } from '../shipped-rules.ts';
+import { rulesIn, shippedRules } from '../shipped-rules.ts';
 
 const KEY_ORDER = [
   // advice
@@ -100,7 +99,7 @@ const RULE_SETS = [
 describe('the engine builds its advice in the contract key order', () => {
   for (const { name, dir, data } of RULE_SETS) {
     it(name, () => {
-      const rules = requireRuleSet(dir);
+      const rules = rulesIn(dir);
       const sets = allAnswerSets(rules, dir, { data, random: 300, odd: 100 });
       const bad: string[] = [];
       sets.forEach((answers, i) => {
