@@ -71,12 +71,19 @@ export function firstDifference(x: unknown, y: unknown): (string | number)[] {
   return path;
 }
 
-/** The origin of the newer definition, down to the field that differs from the older one. */
-function fieldOrigin(before: { origin: Origin } | undefined, after: { origin: Origin }): Origin {
+/**
+ * The origin of the newer definition, down to the field that differs from the older one; `view`
+ * picks what the rule file writes of a definition, when the loader added to it.
+ */
+function fieldOrigin<T extends { origin: Origin }>(
+  before: T | undefined,
+  after: T,
+  view: (x: T) => object = (x) => x,
+): Origin {
   if (!before) return after.origin;
   return {
     file: after.origin.file,
-    path: [...after.origin.path, ...firstDifference(before, after)],
+    path: [...after.origin.path, ...firstDifference(view(before), view(after))],
   };
 }
 
@@ -413,20 +420,13 @@ export function refusalCauses(
     if (!rules.questions.has(id)) continue;
     const qa = a.program.rules.questions.get(id);
     const qb = b.program.rules.questions.get(id);
-    const at = qb ?? qa;
-    if (!at) continue;
+    if (!qa && !qb) continue;
     causes.push({
       kind: 'question',
       id,
       change: !qa ? 'added' : !qb ? 'removed' : 'changed',
       side: qb ? 'after' : 'before',
-      origin:
-        qa && qb
-          ? {
-              file: qb.origin.file,
-              path: [...qb.origin.path, ...firstDifference(asWritten(qa), asWritten(qb))],
-            }
-          : at.origin,
+      origin: qb ? fieldOrigin(qa, qb, asWritten) : qa!.origin,
     });
   }
   return causes;

@@ -311,6 +311,32 @@ describe('innoroute diff over real rule changes', () => {
     expect(text.stdout).toContain('question organisation_type changed');
   });
 
+  it('a CSV row one side refuses: the same question cause, read from the row', async () => {
+    const csv = readFileSync(join(dir, 'portfolio.csv'), 'utf8').split(/\r?\n/);
+    const header = csv[0]!.split(',');
+    const col = header.indexOf('organisation_type');
+    expect(col).toBeGreaterThan(-1);
+    const row = csv[1]!.split(',');
+    row[col] = 'cooperative';
+    writeFileSync(join(dir, 'cooperative.csv'), `${csv[0]}\n${row.join(',')}\n`);
+    const r = await diff([
+      'cooperative.csv',
+      '--as-of',
+      AS_OF,
+      '--rules-from',
+      'base',
+      '--rules',
+      'option-added',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(1);
+    const [change] = JSON.parse(r.stdout).changes;
+    expect(change.causes).toEqual([
+      expect.objectContaining({ kind: 'question', id: 'organisation_type', side: 'after' }),
+    ]);
+  });
+
   it('an answers file is one input, named after the file', async () => {
     cpSync(join(ROOT, 'data', 'cue2walk.yaml'), join(dir, 'cue2walk.yaml'));
     const r = await diff([
