@@ -10,7 +10,7 @@ import type { WorkerInbound, WorkerMessage, WorkerSetup, WorkerSlice } from './b
 /**
  * The young generation of a worker's heap, in MB. Its garbage is short-lived (a slice's rows), so
  * a larger nursery only adds memory, twice: V8 also lets the old generation grow by the young
- * one's size before it collects it (24 MB: 8 MB more at 100,000 rows and 15 MB more at 1,000,000,
+ * one's size before it collects it (24 MB: 5–7 MB more at 100,000 rows and 10 MB at 1,000,000,
  * for no measurable gain in CPU time).
  */
 const WORKER_YOUNG_MB = 12;
