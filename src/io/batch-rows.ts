@@ -170,6 +170,7 @@ export class RowAssessor {
   assess(records: readonly (readonly string[])[], lines: readonly number[]): RowsDone {
     const { format, lang, asOf } = this.out;
     const bytes = this.bytes;
+    bytes.reset();
     let written = 0;
     /** A row's output: a CSV record, an NDJSON line, a JSON array element. */
     const emit = (text: string) => {

@@ -2,11 +2,10 @@
 // `batch` writes it, the input's delimiter, BOM and line ending, cells escaped against formulas)
 // and `json` (one object: the changed inputs as they come, then the summary). Every changed input
 // is written, however many; the other formats are reports of DiffReport (src/report/diff-*.ts).
-import { stringify as stringifyRows } from 'csv-stringify/sync';
 import type { Cause, InputChange, SideOf } from '../core/diff.ts';
 import type { DiffReport } from '../core/diff-report.ts';
 import type { OutputCell } from './csv.ts';
-import { escapeFormula, LIST_SEPARATOR } from './csv.ts';
+import { csvRecord, escapeFormula, LIST_SEPARATOR, outputEol } from './csv.ts';
 import type { DiffWriter } from './diff-rows.ts';
 import type { FileShape } from './row-pipeline.ts';
 
@@ -86,20 +85,14 @@ function csvCells(c: InputChange, locate: Locate): OutputCell[] {
 
 export function csvWriter(locate: Locate): DiffWriter {
   let shape: FileShape = { delimiter: ',', bom: false, crlf: false };
-  const options = () => ({
-    delimiter: shape.delimiter,
-    record_delimiter: shape.crlf ? ('windows' as const) : ('unix' as const),
-  });
+  const record = (cells: readonly OutputCell[]) =>
+    csvRecord(cells, shape.delimiter, outputEol(shape.crlf));
   return {
     head(s) {
       shape = s;
-      return stringifyRows([[...DIFF_COLUMNS]], { ...options(), bom: s.bom });
+      return (s.bom ? '\ufeff' : '') + record(DIFF_COLUMNS);
     },
-    rows: (changes) =>
-      stringifyRows(
-        changes.map((c) => csvCells(c, locate)),
-        options(),
-      ),
+    rows: (changes) => changes.map((c) => record(csvCells(c, locate))).join(''),
     end: () => '',
   };
 }

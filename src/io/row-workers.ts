@@ -7,8 +7,13 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInbound, WorkerMessage, WorkerSetup, WorkerSlice } from './batch-worker.ts';
 
-/** The young generation of a worker's heap, in MB (capped: V8's default lets it grow larger). */
-const WORKER_YOUNG_MB = 24;
+/**
+ * The young generation of a worker's heap, in MB. Its garbage is short-lived (a slice's rows), so
+ * a larger nursery only adds memory, twice: V8 also lets the old generation grow by the young
+ * one's size before it collects it (24 MB: 5–7 MB more at 100,000 rows and 10 MB at 1,000,000,
+ * for no measurable gain in CPU time).
+ */
+const WORKER_YOUNG_MB = 12;
 
 /**
  * The old generation of a worker's heap, in MB: at least this, or WORKER_OLD_TIMES this thread's
@@ -48,7 +53,6 @@ export class RowWorker {
     this.worker = new Worker(script, {
       workerData: setup,
       resourceLimits: {
-        // its garbage is short-lived (a slice's rows); a larger nursery only adds memory
         maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
         maxOldGenerationSizeMb: Math.max(WORKER_OLD_MB, Math.ceil(heapMb * WORKER_OLD_TIMES)),
       },

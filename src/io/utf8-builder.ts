@@ -36,6 +36,11 @@ export class Utf8Builder {
     return out;
   }
 
+  /** Forgets what was appended since the last take (a slice that failed half-way). */
+  reset(): void {
+    this.used = 0;
+  }
+
   /** A buffer that `take` gave out, back once its bytes are written: filled again later. */
   reuse(buffer: ArrayBuffer): void {
     if (this.spares.length < SPARES) this.spares.push(buffer);

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
 import { BatchFileError, runBatch } from '../../src/io/batch.ts';
@@ -107,6 +108,19 @@ describe('line endings: every row in is a row out', () => {
     ]);
     expect(rows[2]!.error).toMatch(/^line 6: /);
     expect(rows[4]!.error).toMatch(/^line 10: /);
+  });
+
+  it('quotes an id with a lone CR or LF, so that a reader taking every line ending keeps it one row', async () => {
+    for (const [eol, id] of [
+      ['\n', 'a\rb'],
+      ['\r\n', 'c\nd'],
+    ] as const) {
+      const csv = `${HEADER}${eol}"${id}",Naam,device,,,${eol}${ROWS[1]}${eol}`;
+      const { text } = await batchOf([Buffer.from(csv)]);
+      // as batch itself, or Excel, reads a file: CRLF, LF and a lone CR each end a row
+      const back = parse(text, { columns: true, record_delimiter: ['\r\n', '\n', '\r'] });
+      expect((back as { id: string }[]).map((r) => r.id)).toEqual([id, 'B']);
+    }
   });
 
   it('reads the example portfolio hand-edited to mixed line endings as the original', async () => {

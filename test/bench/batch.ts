@@ -6,7 +6,9 @@
 // Then the three output formats on one file of FORMAT_ROWS rows, each against the bare pass: an
 // ndjson or json row is the whole Advice (about 50 kB, against 0.7 kB of CSV), so these runs
 // write to /dev/null, the bare pass too, and the disk is not what they measure.
-// Every run is a child process; peak memory is its maxRSS, reported by a tiny preload at exit.
+// Every run is a child process; peak memory is its maxRSS, reported by a tiny preload at exit,
+// with the CPU time of all its threads: on a busy machine the wall-clock ratios swing, the CPU
+// time per row (the work done) much less.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -50,10 +52,12 @@ function evaluateMicros(rules: RuleSet, file: string): number {
 interface Run {
   readonly seconds: number;
   readonly maxRssMb: number;
+  /** CPU time of all threads, user and system. */
+  readonly cpuSeconds: number;
   readonly code: number | null;
 }
 
-/** Runs node with `args` (stdout to /dev/null): its time and peak memory. */
+/** Runs node with `args` (stdout to /dev/null): its time, CPU time and peak memory. */
 async function measure(args: string[], rssFile: string, preload: string): Promise<Run> {
   rmSync(rssFile, { force: true });
   const started = performance.now();
@@ -69,15 +73,19 @@ async function measure(args: string[], rssFile: string, preload: string): Promis
   const [code] = (await once(child, 'exit')) as [number | null];
   const seconds = (performance.now() - started) / 1000;
   let maxRssKb = NaN;
+  let cpuMicros = NaN;
   try {
-    maxRssKb = Number(readFileSync(rssFile, 'utf8'));
+    [maxRssKb, cpuMicros] = readFileSync(rssFile, 'utf8').split(' ').map(Number) as [
+      number,
+      number,
+    ];
   } catch {
     // reported below as NaN
   }
   if (code !== 0 && code !== 1) {
     throw new Error(`${args.join(' ')} ended with ${code}:\n${stderr}`);
   }
-  return { seconds, maxRssMb: maxRssKb / 1024, code };
+  return { seconds, maxRssMb: maxRssKb / 1024, cpuSeconds: cpuMicros / 1e6, code };
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -92,8 +100,8 @@ export async function bench(): Promise<Figure[]> {
     const preload = join(dir, 'maxrss.cjs');
     writeFileSync(
       preload,
-      "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, " +
-        'String(process.resourceUsage().maxRSS)));\n',
+      "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs')" +
+        '.writeFileSync(process.env.BENCH_RSS_FILE, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });\n',
     );
     const bare = join(dir, 'bare.mjs');
     const parseUrl = import.meta.resolve('csv-parse');
@@ -142,6 +150,7 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
       bareMicros: number;
     }
     const results: Result[] = [];
+    const cpuLines: string[] = [];
     let engineMicros = NaN;
     for (const rows of SIZES) {
       const file = join(dir, `portfolio-${rows}.csv`);
@@ -177,9 +186,15 @@ await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: t
           fmt(r.maxRssMb).padStart(10) +
           fmt(r1.maxRssMb).padStart(10),
       );
+      const micros = (run: Run) => fmt((run.cpuSeconds * 1e6) / rows, 1);
+      cpuLines.push(
+        `  ${fmt(rows)} rows: bare ${micros(b)}, batch ${micros(r)}, --jobs 1 ${micros(r1)}`,
+      );
       rmSync(file, { force: true });
       rmSync(out, { force: true });
     }
+    console.log('CPU µs per row (all threads, user and system):');
+    for (const line of cpuLines) console.log(line);
     const largest = results.at(-1)!;
     const smallest = results[0]!;
     const memRatio = largest.batchRss / smallest.batchRss;
@@ -234,9 +249,10 @@ async function compareFormats(
   await writePortfolio(file, FORMAT_ROWS, questions);
   const b = await measure([run.bare, file, '/dev/null'], run.rss, run.preload);
   const bareRate = FORMAT_ROWS / b.seconds;
+  const micros = (r: Run) => fmt((r.cpuSeconds * 1e6) / FORMAT_ROWS, 1);
   console.log(
     `\noutput formats at ${fmt(FORMAT_ROWS)} rows, written to /dev/null; ` +
-      `bare pass ${fmt(bareRate)} rows/s`,
+      `bare pass ${fmt(bareRate)} rows/s, ${micros(b)} CPU µs/row`,
   );
   console.log(
     'format'.padStart(10) +
@@ -245,6 +261,8 @@ async function compareFormats(
       '--jobs 1'.padStart(10) +
       'ratio'.padStart(7) +
       'MB'.padStart(7) +
+      '--jobs 1'.padStart(10) +
+      'CPU µs/row'.padStart(12) +
       '--jobs 1'.padStart(10),
   );
   for (const format of FORMATS) {
@@ -260,7 +278,9 @@ async function compareFormats(
         fmt(rate1).padStart(10) +
         fmt(rate1 / bareRate, 2).padStart(7) +
         fmt(r.maxRssMb).padStart(7) +
-        fmt(r1.maxRssMb).padStart(10),
+        fmt(r1.maxRssMb).padStart(10) +
+        micros(r).padStart(12) +
+        micros(r1).padStart(10),
     );
   }
   rmSync(file, { force: true });
