@@ -411,6 +411,18 @@ describe('batch: stderr', () => {
     expect(r.stderr).not.toContain('\x1b[');
   });
 
+  it('--summary on a narrow terminal: the tables fit it, long names wrapped in their cells', async () => {
+    const dir = tempDir();
+    const csv = [HEADER, 'A,x,device,,yes,', 'C,z,digital,,no,'].join('\n');
+    const args = ['batch', file(dir, 'p.csv', csv), ...base, '--summary', '--no-progress'];
+    const r = await run([...args, '--no-color'], { stderrTTY: true, stderrColumns: 50 });
+    const tables = r.stderr.split('\n').filter((l) => /^[┌│├└]/.test(l));
+    expect(tables.length).toBeGreaterThan(5);
+    for (const l of tables) expect(l.length, l).toBeLessThanOrEqual(50);
+    expect(r.stderr).toMatch(/│ Zvw +│ 1 +│/);
+    expect(r.stderr).toMatch(/│ \(health +│ +│/);
+  });
+
   it('speaks Dutch with --lang nl', async () => {
     const dir = tempDir();
     const r = await run([

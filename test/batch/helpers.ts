@@ -44,6 +44,8 @@ export interface RunOptions {
   cwd?: string;
   stdin?: string | Buffer;
   stderrTTY?: boolean;
+  /** The terminal's width on stderr (default 100). */
+  stderrColumns?: number;
   env?: Record<string, string>;
   /** Instead of a capture that takes everything at once. */
   stdout?: Capture;
@@ -79,6 +81,7 @@ async function runWith(
 ): Promise<RunResult> {
   const stdout = options.stdout ?? new Capture();
   const stderr = new Capture(options.stderrTTY ?? false);
+  if (options.stderrColumns !== undefined) stderr.columns = options.stderrColumns;
   const stdin =
     options.stdin !== undefined
       ? Readable.from([Buffer.from(options.stdin)])

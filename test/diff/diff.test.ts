@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ROOT, run, runBuilt } from '../batch/helpers.ts';
+import { Capture, ROOT, run, runBuilt } from '../batch/helpers.ts';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -244,6 +244,22 @@ describe('innoroute diff over real rule changes', () => {
     expect(nl.code).toBe(1);
     expect(nl.stdout).toContain('zvw.veelbelovende-zorg (mogelijk)');
     expect(nl.stdout).not.toMatch(/\((strong|possible|unlikely)\)/);
+  });
+
+  it('in a terminal, the text report fits its width: long causes wrap inside their cells', async () => {
+    const args = ['diff', 'portfolio.csv', '--rules', 'base', '--as-of-from', '2025-01-31'];
+    const tty = Object.assign(new Capture(true), { columns: 64 });
+    const r = await run([...args, '--as-of', '2025-02-02', '--no-progress', '--no-color'], {
+      cwd: dir,
+      stdout: tty,
+    });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const tables = lines.filter((l) => /^[┌│├└]/.test(l));
+    expect(tables.length).toBeGreaterThan(10);
+    for (const l of tables) expect(l.length, l).toBeLessThanOrEqual(64);
+    // the cause's file:line is in one piece (its column is wide enough for it)
+    expect(r.stdout).toMatch(/base\/routes\/zvw\.yaml:\d+/);
   });
 
   it('the same changed rows with worker threads as on one thread', async () => {

@@ -31,7 +31,6 @@
 //   129 SIGHUP, 131 SIGQUIT (src/cli/signals.ts: the worker threads are stopped and no temporary
 //   file is left). A reader that stops early (`| head`) ends the run quietly with 141 (128 +
 //   SIGPIPE, as any Unix tool whose reader has gone).
-import Table from 'cli-table3';
 import { basename } from 'node:path';
 import type { Lang } from '../../core/advice.ts';
 import { FAMILIES, FITS } from '../../core/ids.ts';
@@ -39,10 +38,12 @@ import type { BatchSummary } from '../../io/batch.ts';
 import { MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { familyLabel } from '../../report/labels.ts';
+import { fittedTable } from '../../report/table-fit.ts';
+import type { FitCell } from '../../report/table-fit.ts';
 import type * as PortfolioPage from '../../report/html/portfolio-page.tsx';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
-import { resolveAsOf, resolveLang, resolveRulesDir } from '../options.ts';
+import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import { checkOutputFile, outputFile } from '../output.ts';
 import { rowInput, rowOptions, streamRows } from '../row-stream.ts';
 import { loadRuleSet } from '../../io/rules.ts';
@@ -105,18 +106,20 @@ type Texts = (typeof TEXTS)[Lang];
 /** How many stakeholders the summary lists. */
 const TOP_STAKEHOLDERS = 10;
 
-function table(ctx: CliContext, head: string[]): Table.Table {
-  const plain = !ctx.stderr.isTTY;
-  return new Table({
-    head,
-    style: plain ? { head: [], border: [] } : {},
-  });
+/** How the summary's tables look on stderr: colours, and the width they fit. */
+interface TableLook {
+  readonly plain: boolean;
+  readonly width: number;
+}
+
+function table(look: TableLook, head: string[], rows: FitCell[][]): string {
+  return fittedTable({ head, rows, ...look });
 }
 
 /** The summary on stderr, in the user's language: families, fits and stakeholders by name. */
 export function formatSummary(
   summary: BatchSummary,
-  ctx: CliContext,
+  look: TableLook,
   lang: Lang,
   rules: RuleSet,
 ): string {
@@ -125,7 +128,7 @@ export function formatSummary(
   const ok = summary.rows - summary.errorRows;
   const parts: string[] = [t.summaryRows(summary.rows, ok, summary.errorRows)];
 
-  const fams = table(ctx, [t.family, ...FITS.map((f) => s.fit[f]), t.total]);
+  const fams: FitCell[][] = [];
   for (const family of FAMILIES) {
     const fits = summary.byFamily.get(family);
     if (!fits) continue;
@@ -133,15 +136,17 @@ export function formatSummary(
     fams.push([familyLabel(family, lang), ...counts, counts.reduce((a, b) => a + b, 0)]);
   }
   if (summary.noRoute > 0) fams.push([t.noRoute, '', '', '', summary.noRoute]);
-  if (fams.length > 0) parts.push(`${t.byFamily}\n${fams.toString()}`);
+  if (fams.length > 0) {
+    const head = [t.family, ...FITS.map((f) => s.fit[f]), t.total];
+    parts.push(`${t.byFamily}\n${table(look, head, fams)}`);
+  }
 
   const top = [...summary.stakeholders]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_STAKEHOLDERS);
   if (top.length > 0) {
-    const st = table(ctx, [t.stakeholder, t.rows]);
-    for (const [id, n] of top) st.push([rules.stakeholders.get(id)?.name[lang] ?? id, n]);
-    parts.push(`${t.topStakeholders}\n${st.toString()}`);
+    const rows = top.map(([id, n]) => [rules.stakeholders.get(id)?.name[lang] ?? id, n]);
+    parts.push(`${t.topStakeholders}\n${table(look, [t.stakeholder, t.rows], rows)}`);
   }
 
   if (summary.errorRows > 0) {
@@ -228,7 +233,12 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   );
 
   const { summary } = result;
-  if (opts.summary) ctx.stderr.write(formatSummary(summary, ctx, lang, rules));
+  if (opts.summary) {
+    // fitted to the terminal (100 columns off one); colours as everywhere (useColor)
+    const width = ctx.stderr.isTTY ? (ctx.stderr.columns ?? 100) : 100;
+    const look = { plain: !useColor(ctx, 'stderr', opts), width };
+    ctx.stderr.write(formatSummary(summary, look, lang, rules));
+  }
   if (summary.errorRows > 0) {
     const shown = summary.errors.slice(0, MAX_ERROR_ROWS).map((e) => e.line);
     const lines = shown.join(', ') + (summary.errorRows > shown.length ? ', …' : '');
