@@ -2,6 +2,7 @@
 // position of every key and value, so that each problem — a YAML syntax error, a list where a map
 // belongs, an option that does not exist — is reported as file:line:col, all of them at once.
 // Checking the values is core's job (normalizeAnswers); this module only adds the positions.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
@@ -21,6 +22,7 @@ import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { answersMessages } from './answers-messages.ts';
 import { decodeUtf16, describeUnreadable, sniff } from './sniff.ts';
+import { decodeWindows1252 } from './legacy-text.ts';
 import { ANSWERS_LIMITS, parseErrors, YamlReader } from './yaml-data.ts';
 
 /**
@@ -226,11 +228,17 @@ export function parseAnswersBytes(
   const kind = sniff(bytes);
   const cannot = describeUnreadable(kind, 'answers', lang);
   if (cannot) return unreadable(file, `${cannot.what}; ${cannot.todo}`);
-  const text =
-    kind.kind === 'utf16'
-      ? decodeUtf16(bytes, kind.encoding)
-      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  return parseAnswersText(text, file, lang);
+  if (kind.kind === 'utf16') return parseAnswersText(decodeUtf16(bytes, kind.encoding), file, lang);
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (isUtf8(view)) return parseAnswersText(view.toString('utf8'), file, lang);
+  // not UTF-8: an editor's Windows-1252 (legacy-text.ts), read as such rather than losing its é
+  const parsed = parseAnswersText(decodeWindows1252(view), file, lang);
+  const note: FileProblem = {
+    severity: 'warning',
+    file,
+    message: answersMessages(lang).windows1252,
+  };
+  return { ...parsed, problems: [note, ...parsed.problems] };
 }
 
 /** At most `limit` bytes of a file, read in order (a pipe or a device too: never more). */

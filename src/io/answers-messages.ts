@@ -22,6 +22,7 @@ export interface AnswersMessages {
   readonly permissionDenied: string;
   readonly cannotRead: (detail: string) => string;
   readonly thousands: (id: string, text: string, value: number, plain: string) => string;
+  readonly windows1252: string;
   readonly locale: string;
 }
 
@@ -49,6 +50,8 @@ const nl: AnswersMessages = {
   cannotRead: (detail) => `kan niet worden gelezen: ${detail}`,
   thousands: (id, text, value, plain) =>
     `${id}: ${text} wordt gelezen als ${value} (een punt of komma is een decimaalteken); schrijf ${plain} als je ${plain} euro bedoelt`,
+  windows1252:
+    'het bestand is geen UTF-8; gelezen als Windows-1252 (de oude standaard van Windows). Kijk tekens als é na, of sla het op als UTF-8',
   locale: 'nl-NL',
 };
 
@@ -76,6 +79,8 @@ const en: AnswersMessages = {
   cannotRead: (detail) => `cannot read: ${detail}`,
   thousands: (id, text, value, plain) =>
     `${id}: ${text} is read as ${value} (a point or comma is a decimal mark); write ${plain} if you meant ${plain} euros`,
+  windows1252:
+    "the file is not UTF-8; read as Windows-1252 (Windows' old default). Check characters such as é, or save it as UTF-8",
   locale: 'en',
 };
 

@@ -17,6 +17,7 @@ import { BatchFileError } from './batch-header.ts';
 import type { WorkerSetup } from './batch-worker.ts';
 import type { CsvRecord, Delimiter, Head } from './csv.ts';
 import { CsvRecordParser, describeCsvError, detectDelimiter, peekHead } from './csv.ts';
+import { Utf8OrWindows1252 } from './legacy-text.ts';
 import { RowWorker, workerScript } from './row-workers.ts';
 import { describeUnreadable, Utf16Decoder } from './sniff.ts';
 
@@ -117,15 +118,15 @@ const WORKER_QUEUE = 3;
 
 const TEXTS = {
   nl: {
-    notUtf8:
-      'het bestand lijkt geen UTF-8 te zijn (tekens als é kunnen verkeerd overkomen); sla het in Excel op als "CSV UTF-8"',
+    windows1252:
+      'het bestand is geen UTF-8; gelezen als Windows-1252, zoals Excel "CSV (gescheiden door lijstscheidingsteken)" opslaat. Kijk tekens als é na, of sla het op als "CSV UTF-8"',
     empty: 'het bestand is leeg: er is geen kopregel',
     emptyTodo:
       "de eerste rij noemt de kolommen: id en vraag-id's zoals innovation_type, goal, phase",
   },
   en: {
-    notUtf8:
-      'the file does not look like UTF-8 (characters such as é may come out wrong); in Excel, save it as "CSV UTF-8"',
+    windows1252:
+      'the file is not UTF-8; read as Windows-1252, as Excel saves "CSV (comma delimited)". Check characters such as é, or save it as "CSV UTF-8"',
     empty: 'the file is empty: there is no header row',
     emptyTodo:
       'the first row names the columns: id and question ids such as innovation_type, goal, phase',
@@ -391,12 +392,18 @@ class RowSink<D> extends Writable {
 async function readableHead(
   input: Readable,
   lang: Lang,
+  onLegacy: () => void,
 ): Promise<{ head: Head; stream: Readable }> {
   const peeked = await peekHead(input);
   const { kind } = peeked.head;
   const unreadable = describeUnreadable(kind, 'csv', lang);
   if (unreadable) throw new BatchFileError(undefined, unreadable.what, unreadable.todo);
-  if (kind.kind !== 'utf16') return peeked;
+  if (kind.kind !== 'utf16') {
+    // UTF-8, or from its first other byte on Windows-1252 (legacy-text.ts)
+    const text = new Utf8OrWindows1252(onLegacy);
+    peeked.stream.once('error', (e) => text.destroy(e));
+    return { head: peeked.head, stream: peeked.stream.pipe(text) };
+  }
   const decoder = new Utf16Decoder(kind.encoding);
   peeked.stream.once('error', (e) => decoder.destroy(e));
   const decoded = await peekHead(peeked.stream.pipe(decoder));
@@ -414,10 +421,11 @@ export async function runRows<D>(
   makeJob: (shape: FileShape) => RowJob<D> & { count(done: D): number },
 ): Promise<FileShape> {
   const { lang } = opts;
-  const { head, stream } = await readableHead(opts.input, lang);
-  if (head.notUtf8) opts.onWarning(TEXTS[lang].notUtf8);
+  const legacy = () => opts.onWarning(TEXTS[lang].windows1252);
+  const { head, stream } = await readableHead(opts.input, lang, legacy);
   const delimiter = opts.delimiter ?? detectDelimiter(head.headerLine);
-  const shape: FileShape = { delimiter, bom: head.bom, crlf: head.crlf };
+  // the output is UTF-8: with a BOM when the input was not, so that Excel reads it as UTF-8 too
+  const shape: FileShape = { delimiter, bom: head.bom || head.notUtf8, crlf: head.crlf };
   const parser = new CsvRecordParser(delimiter);
   const rows = new RowSink(makeJob(shape), opts);
   try {

@@ -169,4 +169,20 @@ describe('an answers file that is not text', () => {
       expect(read.raw).toEqual(want);
     }
   });
+
+  it('reads a file that is not UTF-8 as Windows-1252, with a warning, keeping its é and €', () => {
+    const text = 'innovation_name: Één café €\ninnovation_type: device\n';
+    const cp1252 = Buffer.from(text.replace('€', '\x80'), 'latin1');
+    const read = parseAnswersBytes(cp1252, 'a.yaml', 'nl');
+    expect(read.raw).toEqual({ innovation_name: 'Één café €', innovation_type: 'device' });
+    expect(read.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'a.yaml',
+        message: expect.stringContaining('geen UTF-8; gelezen als Windows-1252'),
+      }),
+    ]);
+    // UTF-8 stays UTF-8, without a word about it
+    expect(parseAnswersBytes(Buffer.from(text), 'a.yaml').problems).toEqual([]);
+  });
 });

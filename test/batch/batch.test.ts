@@ -194,17 +194,39 @@ describe('batch: what Excel writes', () => {
     expect(bad.stderr).toContain('--delimiter takes , ; or tab; got "|"');
   });
 
-  it('warns when the file is not UTF-8 (a Windows-1252 export) and still reads it', async () => {
+  it('reads a file that is not UTF-8 as Windows-1252 (Dutch Excel), says so, and keeps every character', async () => {
     const dir = tempDir();
-    const latin1 = Buffer.from(
-      'id,innovation_name,treatment_relation\nA,Caf\xe9 Zorg,yes\n',
-      'latin1',
-    );
-    const r = await run(['batch', file(dir, 'p.csv', latin1), ...base]);
+    // "Café", "Zoë" and "€" as Windows-1252 bytes (E9, EB, 80), with ; as Dutch Excel writes it
+    const cp1252 = (s: string) => Buffer.from(s.replace('€', '\x80'), 'latin1');
+    const csv = cp1252('id;innovation_name;treatment_relation\r\nCafé-1;Zoë € zorg;ja\r\n');
+    const r = await run(['batch', file(dir, 'p.csv', csv), ...base]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('the file does not look like UTF-8');
+    expect(r.stderr).toContain('the file is not UTF-8; read as Windows-1252');
     expect(r.stderr).toContain('"CSV UTF-8"');
-    expect(readCsv(r.stdout)[0]).toMatchObject({ id: 'A', status: 'ok' });
+    // the output is UTF-8 with a BOM, so that Excel shows the é as well
+    expect(r.stdoutBytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(readCsv(r.stdout, ';')[0]).toMatchObject({ id: 'Café-1', status: 'ok' });
+    // the euro sign (0x80), which Node's own Windows-1252 decoder gets wrong, in an id too
+    const euro = await run([
+      'batch',
+      file(dir, 'e.csv', cp1252('id;goal\r\n€-2;prevention\r\n')),
+      ...base,
+    ]);
+    expect(readCsv(euro.stdout, ';')[0]).toMatchObject({ id: '€-2', status: 'ok' });
+  });
+
+  it('switches to Windows-1252 at its first other byte, however far into the file', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 3000 }, (_, i) => `R${i},device,yes`);
+    const text = ['id,innovation_type,treatment_relation', ...rows, 'Zoë,device,yes', ''].join(
+      '\n',
+    );
+    const bytes = Buffer.from(text, 'latin1'); // ë is one byte, about 50 kB in
+    expect(bytes.indexOf(0xeb)).toBeGreaterThan(40_000);
+    const r = await run(['batch', file(dir, 'p.csv', bytes), ...base]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('read as Windows-1252');
+    expect(readCsv(r.stdout).at(-1)).toMatchObject({ id: 'Zoë', status: 'ok' });
   });
 
   it('reads stdin for "-"', async () => {
