@@ -45,7 +45,20 @@ export interface RunOptions {
  */
 export function testCacheEnv(): Record<string, string> {
   const dir = process.env.INNOROUTE_TEST_CACHE_DIR;
-  return dir ? { INNOROUTE_CACHE_DIR: dir } : { INNOROUTE_NO_CACHE: '1' };
+  const cache = dir ? { INNOROUTE_CACHE_DIR: dir } : { INNOROUTE_NO_CACHE: '1' };
+  return { HOME: freshHome(), ...cache };
+}
+
+let homes: string | undefined;
+let homeCount = 0;
+
+/**
+ * A home of its own for each in-process run, never the user's: a wizard session saved in the
+ * real ~/.local/state (in Dutch or English) would otherwise change what a test sees.
+ */
+function freshHome(): string {
+  homes ??= mkdtempSync(join(tmpdir(), 'innoroute-home-'));
+  return join(homes, String(homeCount++));
 }
 
 export function context(opts: RunOptions = {}): CliContext & { stdout: Capture; stderr: Capture } {
