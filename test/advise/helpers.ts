@@ -45,7 +45,9 @@ export interface RunOptions {
  */
 export function testCacheEnv(): Record<string, string> {
   const dir = process.env.INNOROUTE_TEST_CACHE_DIR;
-  const cache = dir ? { INNOROUTE_CACHE_DIR: dir } : { INNOROUTE_NO_CACHE: '1' };
+  const cache: Record<string, string> = dir
+    ? { INNOROUTE_CACHE_DIR: dir }
+    : { INNOROUTE_NO_CACHE: '1' };
   return { HOME: freshHome(), ...cache };
 }
 
