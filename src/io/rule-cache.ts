@@ -5,6 +5,10 @@
 // shape of a compiled rule set. Anything else is a miss, and the entry is removed so that the
 // next compile writes a good one. The checksum catches a damaged or hand-edited entry; it is no
 // defence against someone who can write the cache directory and recomputes it.
+//
+// The cache keeps the MAX_CACHE_ENTRIES most recently used entries: a hit marks its entry used
+// (its modification time), and each new entry removes the oldest beyond that number. Without it
+// every edit of a rule file, and every upgrade, left a copy of up to a megabyte behind for good.
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -13,14 +17,21 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readSync,
   rmSync,
+  utimesSync,
 } from 'node:fs';
+import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
 
 export const CACHE_FORMAT = 'innoroute-rules-cache-3';
 /** A cache entry larger than this is not read (the shipped rules take under 1 MB). */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** How many rule sets the cache keeps: the most recently used (a few rule directories, versions). */
+export const MAX_CACHE_ENTRIES = 16;
+/** The name of an entry: its key (a sha256) and .json. Nothing else in the directory is touched. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
 
 // O_NONBLOCK: should a FIFO take the file's place between lstat and open, open does not wait
 // for a writer; O_NOFOLLOW: a symbolic link put there in between is not followed.
@@ -69,6 +80,42 @@ export function writeCacheBody(dir: string, path: string, body: string): void {
   const bytes = Buffer.from(body, 'utf8');
   const sum = createHash('sha256').update(bytes).digest('hex');
   writeFileAtomic(path, `${CACHE_FORMAT} ${sum} ${bytes.length}\n${body}`);
+}
+
+/** Marks an entry as used now, so that pruning keeps the rule sets in use. */
+export function markUsed(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    /* a cache that cannot be written is still read; the entry may be pruned sooner */
+  }
+}
+
+/**
+ * Removes all but the `keep` most recently used entries of `dir`: only files named as entries,
+ * never anything else a user put there.
+ */
+export function pruneCache(dir: string, keep = MAX_CACHE_ENTRIES): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => ENTRY_NAME.test(n));
+  } catch {
+    return;
+  }
+  if (names.length <= keep) return;
+  const entries: { path: string; used: number }[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const st = lstatSync(path);
+      if (st.isFile()) entries.push({ path, used: st.mtimeMs });
+    } catch {
+      /* gone already: another run pruned it */
+    }
+  }
+  entries.sort((a, b) => b.used - a.used);
+  for (const e of entries.slice(keep)) discard(e.path);
 }
 
 /** Removes an unsound entry (whatever it is: a link is removed, not what it points to). */

@@ -23,6 +23,8 @@ import {
   CACHE_FORMAT,
   discard,
   looksLikeCachedRuleSet,
+  markUsed,
+  pruneCache,
   readCacheBody,
   writeCacheBody,
 } from './rule-cache.ts';
@@ -212,6 +214,7 @@ function readCachedRuleSet(dir: string, key: string): RuleSet | undefined {
     // the program is compiled from the rule set once anyway (and kept with it): compiling it
     // here makes a cached rule set that the engine cannot take a miss, not an error on every run
     programOf(rules);
+    markUsed(path);
     return rules;
   } catch {
     return discard(path);
@@ -225,6 +228,7 @@ function writeCachedRuleSet(dir: string, key: string, rules: RuleSet): void {
       join(dir, `${key}.json`),
       JSON.stringify({ key, rules: toCached(rules) }, noMaps),
     );
+    pruneCache(dir);
   } catch {
     /* a cache that cannot be written is no cache */
   }

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.ts';
+import { ROOT, testCacheEnv } from './helpers.ts';
 
 export const BIN = join(ROOT, 'bin', 'innoroute.js');
 
@@ -22,7 +22,8 @@ export function spawnBin(
   const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // this run's rule cache and a home of its own: never the user's ~/.cache or ~/.local/state
+    env: { PATH: process.env.PATH ?? '', ...testCacheEnv(), ...env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -10,6 +10,7 @@ import {
   renameSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/cli/options.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import { requireRuleSet } from '../../src/io/compile-rules.ts';
+import { MAX_CACHE_ENTRIES, pruneCache } from '../../src/io/rule-cache.ts';
 import { cacheDir, cacheKey, loadRuleSet, RuleSetError } from '../../src/io/rules.ts';
 
 const answers = {
@@ -78,6 +80,61 @@ describe('compiled rule-set cache', () => {
 // A cache entry is trusted only when it is a regular file whose checksum and shape hold; anything
 // else is a miss, the rules come from the YAML, and the entry is written again. On the small
 // advise fixture, so that each miss compiles quickly.
+describe('how much the cache keeps', () => {
+  const rulesDir = fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url));
+  const entryName = (i: number) => `${createHash('sha256').update(String(i)).digest('hex')}.json`;
+
+  it('keeps the most recently used entries, and nothing but entries is touched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innoroute-prune-'));
+    // 20 entries used one minute apart (the contents do not matter to pruning), and a user's own
+    // files and a directory that happen to be there
+    const minute = 60_000;
+    const start = Date.now() - 30 * minute;
+    for (let i = 0; i < 20; i++) {
+      const path = join(dir, entryName(i));
+      writeFileSync(path, 'x');
+      utimesSync(path, new Date(start + i * minute), new Date(start + i * minute));
+    }
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    mkdirSync(join(dir, `${'a'.repeat(64)}.json.d`));
+    pruneCache(dir);
+    const left = readdirSync(dir).sort();
+    const kept = Array.from({ length: MAX_CACHE_ENTRIES }, (_, k) =>
+      entryName(20 - MAX_CACHE_ENTRIES + k),
+    );
+    expect(left).toEqual([...kept, `${'a'.repeat(64)}.json.d`, 'notes.txt'].sort());
+  });
+
+  it('a hit marks its entry used, so the rule sets in use outlive new ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innoroute-prune-'));
+    const options = { env: { INNOROUTE_CACHE_DIR: dir } };
+    await loadRuleSet(rulesDir, options);
+    const [entry] = readdirSync(dir);
+    const path = join(dir, entry!);
+    const old = new Date(Date.now() - 24 * 3600_000);
+    utimesSync(path, old, old);
+    // newer entries of other rule sets: more than the cache keeps, all used after it …
+    for (let i = 0; i < MAX_CACHE_ENTRIES; i++) writeFileSync(join(dir, entryName(i)), 'x');
+    // … but it is used again now, and a new entry prunes the others, not it
+    await loadRuleSet(rulesDir, options);
+    expect(lstatSync(path).mtimeMs).toBeGreaterThan(old.getTime() + 3600_000);
+    pruneCache(dir);
+    expect(readdirSync(dir)).toContain(entry);
+    expect(readdirSync(dir)).toHaveLength(MAX_CACHE_ENTRIES);
+  });
+
+  it('a new entry prunes the cache to its size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innoroute-prune-'));
+    const old = new Date(Date.now() - 3600_000);
+    for (let i = 0; i < MAX_CACHE_ENTRIES + 5; i++) {
+      writeFileSync(join(dir, entryName(i)), 'x');
+      utimesSync(join(dir, entryName(i)), old, old);
+    }
+    await loadRuleSet(rulesDir, { env: { INNOROUTE_CACHE_DIR: dir } });
+    expect(readdirSync(dir)).toHaveLength(MAX_CACHE_ENTRIES);
+  });
+});
+
 describe('a damaged or foreign cache entry', () => {
   const rulesDir = fileURLToPath(new URL('../fixtures/advise/rules', import.meta.url));
   const fresh = requireRuleSet(rulesDir);
