@@ -79,11 +79,6 @@ export class Utf8OrWindows1252 extends Transform {
     super();
   }
 
-  /** The input was found not to be UTF-8 (so far). */
-  get isLegacy(): boolean {
-    return this.legacy;
-  }
-
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     if (this.legacy) {
       this.pushLegacy(chunk);
@@ -103,9 +98,8 @@ export class Utf8OrWindows1252 extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    // a character still cut off at the end of the input is not UTF-8 either
-    if (this.carry.length > 0 && !this.legacy) this.switchAt(this.carry, 0);
-    else if (this.carry.length > 0) this.pushLegacy(this.carry);
+    // a character still cut off at the end of the input is not UTF-8 either (only UTF-8 carries)
+    if (this.carry.length > 0) this.switchAt(this.carry, 0);
     done();
   }
 
