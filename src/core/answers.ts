@@ -59,8 +59,9 @@ const MESSAGES = {
 } as const;
 type Messages = (typeof MESSAGES)[Lang];
 
-const TRUE = new Set(['yes', 'true', 'ja', 'j', 'y', '1']);
-const FALSE = new Set(['no', 'false', 'nee', 'n', '0']);
+// WAAR and ONWAAR: what Dutch Excel writes for TRUE and FALSE in a CSV export
+const TRUE = new Set(['yes', 'true', 'ja', 'j', 'y', '1', 'waar']);
+const FALSE = new Set(['no', 'false', 'nee', 'n', '0', 'onwaar']);
 
 function show(value: unknown): string {
   if (typeof value === 'string') return value;

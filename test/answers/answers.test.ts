@@ -33,9 +33,10 @@ describe('parseAnswer', () => {
   });
 
   it('reads booleans in Dutch and English', () => {
-    for (const yes of ['yes', 'ja', 'TRUE', '1', true])
+    // WAAR / ONWAAR: Dutch Excel's TRUE and FALSE in a CSV export
+    for (const yes of ['yes', 'ja', 'TRUE', '1', true, 'WAAR', 'waar'])
       expect(parseAnswer(q('treatment_relation'), yes)).toEqual({ value: true });
-    for (const no of ['no', 'Nee', 'false', '0', false])
+    for (const no of ['no', 'Nee', 'false', '0', false, 'ONWAAR'])
       expect(parseAnswer(q('treatment_relation'), no)).toEqual({ value: false });
     expect(parseAnswer(q('treatment_relation'), 'misschien')).toHaveProperty('problem');
   });

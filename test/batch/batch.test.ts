@@ -215,6 +215,18 @@ describe('batch: what Excel writes', () => {
     expect(readCsv(euro.stdout, ';')[0]).toMatchObject({ id: '€-2', status: 'ok' });
   });
 
+  it('takes WAAR and ONWAAR, as Dutch Excel writes a boolean column', async () => {
+    const dir = tempDir();
+    const csv = 'id;treatment_relation;innovation_type\r\nA;WAAR;device\r\nB;ONWAAR;device\r\n';
+    const r = await run(['batch', file(dir, 'p.csv', csv), ...base]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readCsv(r.stdout, ';');
+    expect(rows.map((x) => [x.id, x.status, x.error])).toEqual([
+      ['A', 'ok', ''],
+      ['B', 'ok', ''],
+    ]);
+  });
+
   it('switches to Windows-1252 at its first other byte, however far into the file', async () => {
     const dir = tempDir();
     const rows = Array.from({ length: 3000 }, (_, i) => `R${i},device,yes`);
