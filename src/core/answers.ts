@@ -227,6 +227,14 @@ function parseBoolean(q: QuestionDef, raw: unknown, m: Messages): Parsed {
   };
 }
 
+/**
+ * An amount written with thousands separators, such as 250.000, 1,250,000 or € 250.000: what
+ * parseNumber refuses, or (with one group, 250.000) reads as 250 — which a Dutch writer rarely
+ * means. The answers reader warns about it; batch, where no one would see a warning per row,
+ * refuses the one-group form as ambiguous.
+ */
+export const THOUSANDS_AMOUNT = /^(€\s*)?-?\d{1,3}([.,]\d{3})+$/;
+
 /** Parses "1234.5", "1234,5", "€ 1234", "-300"; refuses thousands separators and other text. */
 export function parseNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;

@@ -17,7 +17,7 @@ import {
 } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { AnswerValue, Answers, Lang } from '../core/advice.ts';
-import { normalizeAnswers, parseAnswer } from '../core/answers.ts';
+import { normalizeAnswers, parseAnswer, THOUSANDS_AMOUNT } from '../core/answers.ts';
 import type { AnswerProblem } from '../core/answers.ts';
 import type { RuleSet } from '../core/ruleset.ts';
 import { answersMessages } from './answers-messages.ts';
@@ -333,9 +333,6 @@ export function checkAnswers(
   };
 }
 
-/** An amount written with thousands separators, such as 250.000 or 1,250,000. */
-const THOUSANDS = /^["']?(€\s*)?-?\d{1,3}([.,]\d{3})+["']?$/;
-
 /**
  * `cost_hospital: 250.000` is 250 euros by the answer rules (. and , are decimal marks), but a
  * Dutch writer may well mean 250000. Not an error — the rules are clear — but worth a warning.
@@ -351,8 +348,8 @@ function thousandsWarnings(
     const q = rules.questions.get(key);
     const text = file.written?.(key)?.trim();
     const value = q ? answers[q.id] : undefined;
-    if (!q || q.kind !== 'number' || typeof value !== 'number' || !text || !THOUSANDS.test(text))
-      continue;
+    if (!q || q.kind !== 'number' || typeof value !== 'number' || !text) continue;
+    if (!THOUSANDS_AMOUNT.test(text.replace(/^(["'])(.*)\1$/, '$2'))) continue;
     const pos = file.locate(key);
     const plain = text.replace(/["'€\s.,]/g, '');
     out.push({

@@ -5,7 +5,7 @@
 import type { AnswerValue, Lang } from '../core/advice.ts';
 import { adviceJson } from '../core/advice-json.ts';
 import type { AnswerProblem } from '../core/answers.ts';
-import { parseAnswer } from '../core/answers.ts';
+import { parseAnswer, THOUSANDS_AMOUNT } from '../core/answers.ts';
 import { RowEvaluator } from '../core/engine.ts';
 import type { Facts } from '../core/facts.ts';
 import type { Family, Fit } from '../core/ids.ts';
@@ -89,6 +89,8 @@ const TEXTS = {
     cellTooLong: (col: number, length: number) =>
       `de waarde in kolom ${col} is ${length.toLocaleString('nl-NL')} tekens lang; een cel mag er hoogstens ${MAX_CELL_CHARS.toLocaleString('nl-NL')} hebben: maak haar korter`,
     internal: (m: string) => `kon niet worden beoordeeld door een fout in innoroute: ${m}`,
+    grouped: (q: string, text: string, plain: string, value: number) =>
+      `${q}: "${text}" kan ${plain} of ${String(value).replace('.', ',')} euro betekenen; schrijf ${plain} (zonder scheidingsteken voor duizendtallen), of ${value.toFixed(2).replace('.', ',')} voor ${String(value).replace('.', ',')} euro`,
   },
   en: {
     line: 'line',
@@ -98,6 +100,8 @@ const TEXTS = {
     cellTooLong: (col: number, length: number) =>
       `the value in column ${col} is ${length.toLocaleString('en')} characters long; a cell may hold at most ${MAX_CELL_CHARS.toLocaleString('en')}: shorten it`,
     internal: (m: string) => `could not be assessed because of an error in innoroute: ${m}`,
+    grouped: (q: string, text: string, plain: string, value: number) =>
+      `${q}: "${text}" could mean ${plain} or ${value} euros; write ${plain} (no thousands separators), or ${value.toFixed(2)} for ${value} euros`,
   },
 } as const;
 
@@ -345,7 +349,7 @@ export class RowAssessor {
       const cell = record[col.index]!;
       let parsed = col.cache?.get(cell);
       if (parsed === undefined) {
-        parsed = parseAnswer(col.q, cell, lang);
+        parsed = this.parseCell(col.q, cell);
         if (col.cache && col.cache.size < CELL_CACHE_SIZE) col.cache.set(cell, parsed);
       }
       if ('value' in parsed) values[i] = parsed.value;
@@ -367,6 +371,23 @@ export class RowAssessor {
         ...(p.suggestion ? { suggestion: p.suggestion } : {}),
       })),
     };
+  }
+
+  /**
+   * parseAnswer, except that an amount with one thousands group (250.000, 1,500) is refused as
+   * ambiguous: by the answer rules it is 250 euros, and in a portfolio of thousands of rows no one
+   * would see a warning that the writer probably meant 250000 (THOUSANDS_AMOUNT).
+   */
+  private parseCell(q: QuestionDef, cell: string): Parsed {
+    const parsed = parseAnswer(q, cell, this.out.lang);
+    if (q.kind !== 'number' || !('value' in parsed) || typeof parsed.value !== 'number') {
+      return parsed;
+    }
+    const text = cell.trim();
+    if (!THOUSANDS_AMOUNT.test(text)) return parsed;
+    const plain = text.replace(/[€\s.,]/g, '');
+    const message = this.t.grouped(q.id, text, plain, parsed.value);
+    return { problem: { value: text, message } };
   }
 
   private describe(p: AnswerProblem): string {

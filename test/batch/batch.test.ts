@@ -227,6 +227,29 @@ describe('batch: what Excel writes', () => {
     ]);
   });
 
+  it('refuses an amount with one thousands group as ambiguous, and says both readings', async () => {
+    const dir = tempDir();
+    const csv = [
+      'id;innovation_type;has_figures;cost_gp;benefit_hospital',
+      'A;device;ja;250.000;1000000',
+      'B;device;ja;€ 1,500;2000000',
+      'C;device;ja;250000;1000000',
+      'D;device;ja;1250,50;1000000',
+      'E;device;ja;12,5;1000000',
+    ].join('\r\n');
+    const r = await run(['batch', file(dir, 'p.csv', csv), ...base]);
+    const rows = readCsv(r.stdout, ';');
+    expect(rows.map((x) => x.status)).toEqual(['error', 'error', 'ok', 'ok', 'ok']);
+    expect(rows[0]!.error).toBe(
+      'line 2: cost_gp: "250.000" could mean 250000 or 250 euros; write 250000 (no thousands separators), or 250.00 for 250 euros',
+    );
+    expect(rows[1]!.error).toContain('"€ 1,500" could mean 1500 or 1.5 euros');
+    const nl = await run(['batch', file(dir, 'p.csv', csv), ...base, '--lang', 'nl']);
+    expect(readCsv(nl.stdout, ';')[0]!.error).toBe(
+      'regel 2: cost_gp: "250.000" kan 250000 of 250 euro betekenen; schrijf 250000 (zonder scheidingsteken voor duizendtallen), of 250,00 voor 250 euro',
+    );
+  });
+
   it('switches to Windows-1252 at its first other byte, however far into the file', async () => {
     const dir = tempDir();
     const rows = Array.from({ length: 3000 }, (_, i) => `R${i},device,yes`);
