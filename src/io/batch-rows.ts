@@ -340,7 +340,6 @@ export class RowAssessor {
    * with the parse of each cell text remembered); undefined, or the problems of the invalid ones.
    */
   private readCells(record: readonly string[]): Failure | undefined {
-    const { lang } = this.out;
     const columns = this.columns;
     const values = this.values;
     let invalid: AnswerProblem[] | undefined;
