@@ -3,6 +3,7 @@
 // (test/wizard/scripted-prompter.ts) answers from a list, so a whole wizard session runs without a
 // terminal. Ctrl+C is an error named ExitPromptError in both.
 import type { Lang } from '../core/advice.ts';
+import { promptStyle } from './prompt-fit.ts';
 import { promptWords } from './prompt-words.ts';
 
 export interface Choice<T> {
@@ -75,16 +76,10 @@ export async function inquirerPrompter(streams: PromptStreams, lang: Lang): Prom
         ([key, action]) => `${styleText('bold', key)} ${styleText('dim', names[action] ?? action)}`,
       )
       .join(styleText('dim', ' • '));
-  // the hint (which keys do what) goes once the question is answered
-  const message = (hint: string | undefined) =>
-    hint
-      ? {
-          message: (text: string, status: string) =>
-            status === 'done'
-              ? styleText('bold', text)
-              : `${styleText('bold', text)} ${styleText('dim', hint)}`,
-        }
-      : {};
+  // messages wrapped at words to the terminal (prompt-fit.ts); a hint (which keys do what) goes
+  // once the question is answered
+  const columns = () => (streams.output as { columns?: number }).columns;
+  const style = (hint?: string) => promptStyle(columns, hint);
   const toChoices = <T>(items: readonly ChoiceItem<T>[]) =>
     items.map((c) =>
       'separator' in c
@@ -105,7 +100,7 @@ export async function inquirerPrompter(streams: PromptStreams, lang: Lang): Prom
           pageSize: 12,
           loop: false,
           ...(q.default !== undefined ? { default: q.default } : {}),
-          theme: { style: { keysHelpTip: keysHelpTip(words.selectKeys) } },
+          theme: { style: { ...style(), keysHelpTip: keysHelpTip(words.selectKeys) } },
         },
         context,
       ),
@@ -117,7 +112,7 @@ export async function inquirerPrompter(streams: PromptStreams, lang: Lang): Prom
           pageSize: 14,
           loop: false,
           shortcuts: { all: null, invert: null },
-          theme: { style: { ...message(q.hint), keysHelpTip: keysHelpTip(words.checkboxKeys) } },
+          theme: { style: { ...style(q.hint), keysHelpTip: keysHelpTip(words.checkboxKeys) } },
         },
         context,
       ),
@@ -127,7 +122,7 @@ export async function inquirerPrompter(streams: PromptStreams, lang: Lang): Prom
           message: q.message,
           ...(q.default !== undefined ? { default: q.default } : {}),
           ...(q.validate ? { validate: q.validate } : {}),
-          theme: { style: message(q.hint) },
+          theme: { style: style(q.hint) },
         },
         context,
       ),
@@ -137,6 +132,7 @@ export async function inquirerPrompter(streams: PromptStreams, lang: Lang): Prom
           message: q.message,
           ...(q.default !== undefined ? { default: q.default } : {}),
           theme: {
+            style: style(),
             keywords: {
               yes: words.yes,
               no: words.no,
