@@ -230,8 +230,8 @@ function parseBoolean(q: QuestionDef, raw: unknown, m: Messages): Parsed {
 /**
  * An amount written with thousands separators, such as 250.000, 1,250,000 or € 250.000: what
  * parseNumber refuses, or (with one group, 250.000) reads as 250 — which a Dutch writer rarely
- * means. The answers reader warns about it; batch, where no one would see a warning per row,
- * refuses the one-group form as ambiguous.
+ * means. The wizard asks again, the answers reader warns, and batch, where no one would see a
+ * warning per row, refuses the one-group form as ambiguous.
  */
 export const THOUSANDS_AMOUNT = /^(€\s*)?-?\d{1,3}([.,]\d{3})+$/;
 

@@ -4,7 +4,7 @@
 // again, so the loop only sees answers, skips and steps back.
 import type { ChalkInstance } from 'chalk';
 import type { AnswerValue, Lang } from '../../core/advice.ts';
-import { parseAnswer } from '../../core/answers.ts';
+import { parseAnswer, THOUSANDS_AMOUNT } from '../../core/answers.ts';
 import type { QuestionDef, RuleSet } from '../../core/ruleset.ts';
 import { splitCitation } from '../../report/sources.ts';
 import { wrap } from '../../report/text.ts';
@@ -17,9 +17,6 @@ const HELP = Symbol('help');
 const BACK = Symbol('back');
 const SKIP = Symbol('skip');
 type Special = typeof HELP | typeof BACK | typeof SKIP;
-
-/** An amount written with thousands separators, such as 250.000 or 1,250,000. */
-const THOUSANDS = /^(€\s*)?-?\d{1,3}([.,]\d{3})+$/;
 
 export type Action = { kind: 'answer'; value: AnswerValue } | { kind: 'skip' } | { kind: 'back' };
 
@@ -116,7 +113,7 @@ export async function askQuestion(
             const t = v.trim();
             if (t === '' || t === '?' || (t === '<' && canGoBack)) return true;
             // "250.000" is 250 by the answer rules, but a Dutch reader means 250000: ask
-            if (q.kind === 'number' && THOUSANDS.test(t))
+            if (q.kind === 'number' && THOUSANDS_AMOUNT.test(t))
               return w.numberAmbiguous(t.replace(/[.,]/g, ''));
             const parsed = parseAnswer(q, t, lang);
             if ('problem' in parsed)
