@@ -59,6 +59,18 @@ export function resolveAsOf(asOf: string | undefined, lang: Lang = 'en'): string
   return asOf;
 }
 
+/** Columns text reports fit when they are not on a terminal (a file, a pipe). */
+export const OFF_TERMINAL_WIDTH = 100;
+
+/**
+ * The columns a report on `stream` fits: the terminal's width, or OFF_TERMINAL_WIDTH when the
+ * output goes to a file (`toFile`) or is not a terminal.
+ */
+export function reportWidth(ctx: CliContext, stream: 'stdout' | 'stderr', toFile = false): number {
+  const out = ctx[stream];
+  return !toFile && out.isTTY ? (out.columns ?? OFF_TERMINAL_WIDTH) : OFF_TERMINAL_WIDTH;
+}
+
 /** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
 export function useColor(
   ctx: CliContext,

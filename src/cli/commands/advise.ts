@@ -17,7 +17,7 @@ import {
 } from '../../io/answers-file.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { ExitError } from '../errors.ts';
-import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { reportWidth, resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { loadRuleSet } from '../../io/rules.ts';
 
@@ -167,7 +167,6 @@ async function render(
         import('../../report/text.ts'),
         import('chalk'),
       ]);
-      const tty = !r.toFile && Boolean(r.ctx.stdout.isTTY);
       const color = !r.toFile && useColor(r.ctx, 'stdout', r.opts);
       const o = {
         rules: r.rules,
@@ -176,7 +175,7 @@ async function render(
         summary,
         chalk: new Chalk({ level: color ? 1 : 0 }),
         color,
-        width: tty ? (r.ctx.stdout.columns ?? 100) : 100,
+        width: reportWidth(r.ctx, 'stdout', r.toFile),
       };
       if (r.summaryOnly) return renderSummaryText(advice, o);
       return renderText(advice, { ...o, explanation: await explanation() });

@@ -43,7 +43,7 @@ import type { FitCell } from '../../report/table-fit.ts';
 import type * as PortfolioPage from '../../report/html/portfolio-page.tsx';
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
-import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { reportWidth, resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import { checkOutputFile, outputFile } from '../output.ts';
 import { rowInput, rowOptions, streamRows } from '../row-stream.ts';
 import { loadRuleSet } from '../../io/rules.ts';
@@ -235,8 +235,7 @@ export async function run(file: string, opts: BatchOptions, ctx: CliContext): Pr
   const { summary } = result;
   if (opts.summary) {
     // fitted to the terminal (100 columns off one); colours as everywhere (useColor)
-    const width = ctx.stderr.isTTY ? (ctx.stderr.columns ?? 100) : 100;
-    const look = { plain: !useColor(ctx, 'stderr', opts), width };
+    const look = { plain: !useColor(ctx, 'stderr', opts), width: reportWidth(ctx, 'stderr') };
     ctx.stderr.write(formatSummary(summary, look, lang, rules));
   }
   if (summary.errorRows > 0) {

@@ -25,7 +25,7 @@ import { RulePositions } from '../../io/rule-positions.ts';
 import { loadRuleSet, RuleSetError } from '../../io/rules.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { reportWidth, resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import { checkOutputFile, outputFile, writeOutputFile } from '../output.ts';
 import { rowInput, rowOptions, streamRows } from '../row-stream.ts';
 import { catchSignals } from '../signals.ts';
@@ -255,12 +255,9 @@ async function render(
     case 'github':
       return (await import('../../report/diff-github.ts')).renderDiffGithub(report, lang);
     default: {
-      const tty = !toFile && ctx.stdout.isTTY === true;
-      const plain = toFile || !useColor(ctx, 'stdout', opts);
-      const width = tty ? (ctx.stdout.columns ?? 100) : 100;
       return (await import('../../report/diff-text.ts')).renderDiffText(report, lang, {
-        plain,
-        width,
+        plain: toFile || !useColor(ctx, 'stdout', opts),
+        width: reportWidth(ctx, 'stdout', toFile),
       });
     }
   }

@@ -11,7 +11,7 @@ import { loadRuleSet } from '../../io/rules.ts';
 import type { ExplainReportOptions } from '../../report/explain-report.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { reportWidth, resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import { readCheckedAnswers } from './advise.ts';
 
 /** What `innoroute explain` takes, as commander parses it (main.ts declares the flags). */
@@ -59,7 +59,7 @@ export async function run(
     lang,
     answers,
     color: !toFile && useColor(ctx, 'stdout', opts),
-    width: !toFile && ctx.stdout.isTTY ? (ctx.stdout.columns ?? 100) : 100,
+    width: reportWidth(ctx, 'stdout', toFile),
   });
 
   if (outPath) {
