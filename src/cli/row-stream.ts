@@ -27,6 +27,7 @@ const TEXTS = {
     isDirectory: 'het is een map, geen bestand',
     progress: (rows: number, rate: number, percent: number | undefined) =>
       `${rows.toLocaleString('nl-NL')} rijen${percent !== undefined ? ` (${percent}%)` : ''}, ${rate.toLocaleString('nl-NL')} rijen/s`,
+    left: (time: string) => `, nog ${time}`,
   },
   en: {
     cannotRead: (f: string, why: string) => `cannot read ${f}: ${why}`,
@@ -36,6 +37,7 @@ const TEXTS = {
     isDirectory: 'it is a directory, not a file',
     progress: (rows: number, rate: number, percent: number | undefined) =>
       `${rows.toLocaleString('en')} rows${percent !== undefined ? ` (${percent}%)` : ''}, ${rate.toLocaleString('en')} rows/s`,
+    left: (time: string) => `, ${time} left`,
   },
 } as const;
 
@@ -92,9 +94,12 @@ function progressLine(
       const now = performance.now();
       if (now - last < PROGRESS_INTERVAL_MS) return;
       last = now;
-      const rate = Math.round((n * 1000) / Math.max(1, now - started));
-      const percent = done ? Math.min(99, Math.floor(done() * 100)) : undefined;
-      ctx.stderr.write(`\r\x1b[K${t.progress(n, rate, percent)}`);
+      const elapsed = now - started;
+      const rate = Math.round((n * 1000) / Math.max(1, elapsed));
+      const part = done?.();
+      const percent = part !== undefined ? Math.min(99, Math.floor(part * 100)) : undefined;
+      const left = part !== undefined ? timeLeft(elapsed, part) : undefined;
+      ctx.stderr.write(`\r\x1b[K${t.progress(n, rate, percent)}${left ? t.left(left) : ''}`);
       shown = true;
     },
     clear() {
@@ -102,6 +107,19 @@ function progressLine(
       shown = false;
     },
   };
+}
+
+/**
+ * The time still to go, from how long the part `part` of the input took: "40 s", "3 min"; none
+ * in the first two seconds or before 2 % (too early to say anything useful).
+ */
+export function timeLeft(elapsedMs: number, part: number): string | undefined {
+  if (elapsedMs < 2000 || part < 0.02 || part >= 1) return undefined;
+  const seconds = (elapsedMs * (1 - part)) / part / 1000;
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  const hours = Math.floor(seconds / 3600);
+  return `${hours} h ${Math.round((seconds - hours * 3600) / 60)} min`;
 }
 
 /** The CSV input of a command: a file, or stdin for "-"; checked before any work. */

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_RULES, readCsv, run, tempDir } from './helpers.ts';
+import { timeLeft } from '../../src/cli/row-stream.ts';
 
 const HEADER = 'id,innovation_name,innovation_type,goal,treatment_relation,phase';
 const GOOD = [
@@ -480,6 +481,25 @@ describe('batch: stderr', () => {
     expect(r.stderr).toMatch(/│ \(health +│ +│/);
   });
 
+  it('--summary writes counts as the language does, and wraps long error rows at words', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 1200 }, (_, i) => `R${i},x,device,,yes,`);
+    const long = `E,y,${'dvice '.repeat(30).trim()},,yes,`;
+    const csv = [HEADER, ...rows, long].join('\n');
+    const en = await run(['batch', file(dir, 'p.csv', csv), ...base, '--summary']);
+    expect(en.stderr).toContain('1,201 rows: 1,200 assessed, 1 with errors');
+    expect(en.stderr).toMatch(/│ 1,200 +│/);
+    const nl = await run(['batch', file(dir, 'p.csv', csv), ...base, '--summary', '--lang', 'nl']);
+    expect(nl.stderr).toContain('1.201 rijen: 1.200 beoordeeld, 1 met fouten');
+    // the error row: its first line starts with two spaces, the rest with four, none past 100
+    const at = nl.stderr.split('\n').findIndex((l) => l.startsWith('  [E] regel 1202:'));
+    expect(at).toBeGreaterThan(0);
+    const next = nl.stderr.split('\n')[at + 1]!;
+    expect(next).toMatch(/^ {4}\S/);
+    for (const l of nl.stderr.split('\n').slice(at, at + 3))
+      expect(l.length).toBeLessThanOrEqual(100);
+  });
+
   it('speaks Dutch with --lang nl', async () => {
     const dir = tempDir();
     const r = await run([
@@ -512,5 +532,14 @@ describe('batch: stderr', () => {
     expect(quiet.stderr).toBe('');
     const piped = await run(['batch', input, ...base]);
     expect(piped.stderr).toBe('');
+  });
+
+  it('says how long is left once it can tell: from the part read and the time it took', () => {
+    expect(timeLeft(1000, 0.5)).toBeUndefined(); // the first two seconds
+    expect(timeLeft(5000, 0.01)).toBeUndefined(); // under 2 % read
+    expect(timeLeft(10_000, 0.5)).toBe('10 s');
+    expect(timeLeft(10_000, 0.1)).toBe('2 min'); // 90 s
+    expect(timeLeft(60_000, 0.02)).toBe('49 min');
+    expect(timeLeft(600_000, 0.05)).toBe('3 h 10 min');
   });
 });

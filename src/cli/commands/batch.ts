@@ -39,6 +39,7 @@ import { MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
 import { familyLabel } from '../../report/labels.ts';
 import { fittedTable } from '../../report/table-fit.ts';
+import { wrap } from '../../report/wrap.ts';
 import type { FitCell } from '../../report/table-fit.ts';
 import type * as PortfolioPage from '../../report/html/portfolio-page.tsx';
 import { ui } from '../../report/ui-strings.ts';
@@ -63,12 +64,12 @@ const TEXTS = {
     refuseInput: (f: string) =>
       `--out ${f} is het invoerbestand; kies een andere naam, dan blijft je spreadsheet heel`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
-      `${n} van ${total} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
+      `${n.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
     errorColumn: 'de kolom error',
     errorField: 'het veld "error"',
     errorSection: 'het deel "Rijen met fouten" van de pagina',
     summaryRows: (rows: number, ok: number, err: number) =>
-      `${rows} rijen: ${ok} beoordeeld, ${err} met fouten`,
+      `${rows.toLocaleString('nl-NL')} rijen: ${ok.toLocaleString('nl-NL')} beoordeeld, ${err.toLocaleString('nl-NL')} met fouten`,
     byFamily: 'Rijen per familie (eerste route) en fit',
     family: 'familie',
     total: 'totaal',
@@ -77,18 +78,18 @@ const TEXTS = {
     stakeholder: 'partij',
     rows: 'rijen',
     errorRows: 'Rijen met fouten',
-    moreErrors: (n: number) => `… en nog ${n}`,
+    moreErrors: (n: string) => `… en nog ${n}`,
   },
   en: {
     refuseInput: (f: string) =>
       `--out ${f} is the input file; choose another name so that your spreadsheet stays intact`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
-      `${n} of ${total} rows could not be assessed (line ${lines}); see ${where}`,
+      `${n.toLocaleString('en')} of ${total.toLocaleString('en')} rows could not be assessed (line ${lines}); see ${where}`,
     errorColumn: 'the error column',
     errorField: 'the "error" field',
     errorSection: 'the part "Rows with errors" of the page',
     summaryRows: (rows: number, ok: number, err: number) =>
-      `${rows} rows: ${ok} assessed, ${err} with errors`,
+      `${rows.toLocaleString('en')} rows: ${ok.toLocaleString('en')} assessed, ${err.toLocaleString('en')} with errors`,
     byFamily: 'Rows by family (first route) and fit',
     family: 'family',
     total: 'total',
@@ -97,7 +98,7 @@ const TEXTS = {
     stakeholder: 'stakeholder',
     rows: 'rows',
     errorRows: 'Rows with errors',
-    moreErrors: (n: number) => `… and ${n} more`,
+    moreErrors: (n: string) => `… and ${n} more`,
   },
 } as const;
 
@@ -125,6 +126,8 @@ export function formatSummary(
 ): string {
   const t = TEXTS[lang];
   const s = ui(lang);
+  // counts as the user's language writes them (558.000, 558,000)
+  const count = (n: number) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en');
   const ok = summary.rows - summary.errorRows;
   const parts: string[] = [t.summaryRows(summary.rows, ok, summary.errorRows)];
 
@@ -133,9 +136,10 @@ export function formatSummary(
     const fits = summary.byFamily.get(family);
     if (!fits) continue;
     const counts = FITS.map((f) => fits.get(f) ?? 0);
-    fams.push([familyLabel(family, lang), ...counts, counts.reduce((a, b) => a + b, 0)]);
+    const total = counts.reduce((a, b) => a + b, 0);
+    fams.push([familyLabel(family, lang), ...counts.map(count), count(total)]);
   }
-  if (summary.noRoute > 0) fams.push([t.noRoute, '', '', '', summary.noRoute]);
+  if (summary.noRoute > 0) fams.push([t.noRoute, '', '', '', count(summary.noRoute)]);
   if (fams.length > 0) {
     const head = [t.family, ...FITS.map((f) => s.fit[f]), t.total];
     parts.push(`${t.byFamily}\n${table(look, head, fams)}`);
@@ -145,14 +149,17 @@ export function formatSummary(
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_STAKEHOLDERS);
   if (top.length > 0) {
-    const rows = top.map(([id, n]) => [rules.stakeholders.get(id)?.name[lang] ?? id, n]);
+    const rows = top.map(([id, n]) => [rules.stakeholders.get(id)?.name[lang] ?? id, count(n)]);
     parts.push(`${t.topStakeholders}\n${table(look, [t.stakeholder, t.rows], rows)}`);
   }
 
   if (summary.errorRows > 0) {
-    const lines = summary.errors.map((e) => `  [${e.id}] ${e.message}`);
+    // wrapped at words, each row's further lines indented under its first
+    const lines = summary.errors.map((e) =>
+      wrap(`[${e.id}] ${e.message}`, look.width, '  ', '    '),
+    );
     if (summary.errorRows > summary.errors.length) {
-      lines.push(`  ${t.moreErrors(summary.errorRows - summary.errors.length)}`);
+      lines.push(`  ${t.moreErrors(count(summary.errorRows - summary.errors.length))}`);
     }
     parts.push(`${t.errorRows}\n${lines.join('\n')}`);
   }
