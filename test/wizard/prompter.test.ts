@@ -134,3 +134,29 @@ describe('select questions', () => {
     expect(await action).toEqual({ kind: 'answer', value: q.optionList[0]!.id });
   });
 });
+
+describe('long questions', () => {
+  it('are wrapped at words within the screen, not broken in mid-word by the library', async () => {
+    const message =
+      'Vraag 8 van ~29 Wordt de innovatie binnen een behandeling ingezet of voorgeschreven door een zorgverlener? (Nee = de gebruiker gebruikt haar zelf, als zelfzorg.)';
+    const p = await prompter('nl');
+    const answer = p.select({
+      message,
+      choices: [
+        { value: 'yes', name: 'Ja' },
+        { value: 'no', name: 'Nee' },
+      ],
+    });
+    const lines = screen.getScreen().split('\n');
+    // the screen is 80 columns (no terminal width given): the question takes two lines, whole words
+    for (const l of lines) expect(l.length, l).toBeLessThan(80);
+    const asked = lines.slice(
+      0,
+      lines.findIndex((l) => l.includes('Ja')),
+    );
+    expect(asked.map((l) => l.trim()).join(' ')).toBe(`? ${message}`);
+    expect(asked[1]).toMatch(/^ {2}\S/);
+    screen.keypress('enter');
+    expect(await answer).toBe('yes');
+  });
+});
