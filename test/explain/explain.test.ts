@@ -144,7 +144,7 @@ describe('explain: the bound on the search', () => {
     const e = explained(answers);
     expect(e.search.complete).toBe(true);
     const text = renderExplanation(e, { rules: shipped, lang: 'en', answers, format: 'text' });
-    expect(text).toContain(`worked through ${e.search.evaluations} times`);
+    expect(text).toContain(`worked through ${e.search.evaluations.toLocaleString('en')} times`);
   });
 });
 
