@@ -7,12 +7,16 @@ import { primaryLabel } from '../core/diff-report.ts';
 import type { Fit } from '../core/schema.ts';
 import { ui } from './ui-strings.ts';
 
+/** A count as each language writes it: 100.000 in Dutch, 100,000 in English. */
+const nl = (n: number) => n.toLocaleString('nl-NL');
+const en = (n: number) => n.toLocaleString('en');
+
 const TEXTS = {
   nl: {
     title: 'Wat verandert er in het advies',
     summary: (changed: number, inputs: number, unchanged: number) =>
-      `${inputs} ${inputs === 1 ? 'invoer' : 'invoeren'} vergeleken: ${changed} veranderd, ${unchanged} ongewijzigd`,
-    notAssessed: (n: number) => `${n} aan geen van beide kanten te beoordelen`,
+      `${nl(inputs)} ${inputs === 1 ? 'invoer' : 'invoeren'} vergeleken: ${nl(changed)} veranderd, ${nl(unchanged)} ongewijzigd`,
+    notAssessed: (n: number) => `${nl(n)} aan geen van beide kanten te beoordelen`,
     sides: (a: string, b: string) => `van ${a} naar ${b}`,
     side: (rules: string, version: string, asOf: string) => `${rules} (${version}) op ${asOf}`,
     noChange: 'Geen enkel advies verandert.',
@@ -24,9 +28,9 @@ const TEXTS = {
     causes: 'Waardoor',
     cause: 'oorzaak',
     where: 'waar',
-    untraced: (n: number) => `${n} ${n === 1 ? 'invoer' : 'invoeren'} zonder herleide oorzaak`,
+    untraced: (n: number) => `${nl(n)} ${n === 1 ? 'invoer' : 'invoeren'} zonder herleide oorzaak`,
     details: 'Per invoer',
-    more: (n: number) => `… en nog ${n}; --format csv of json geeft ze allemaal`,
+    more: (n: number) => `… en nog ${nl(n)}; --format csv of json geeft ze allemaal`,
     primary: 'eerste route',
     routesAdded: 'routes erbij',
     routesDropped: 'routes eraf',
@@ -63,8 +67,8 @@ const TEXTS = {
   en: {
     title: 'What changes in the advice',
     summary: (changed: number, inputs: number, unchanged: number) =>
-      `${inputs} input${inputs === 1 ? '' : 's'} compared: ${changed} changed, ${unchanged} unchanged`,
-    notAssessed: (n: number) => `${n} could be assessed on neither side`,
+      `${en(inputs)} input${inputs === 1 ? '' : 's'} compared: ${en(changed)} changed, ${en(unchanged)} unchanged`,
+    notAssessed: (n: number) => `${en(n)} could be assessed on neither side`,
     sides: (a: string, b: string) => `from ${a} to ${b}`,
     side: (rules: string, version: string, asOf: string) => `${rules} (${version}) on ${asOf}`,
     noChange: 'No advice changes.',
@@ -76,9 +80,9 @@ const TEXTS = {
     causes: 'Why',
     cause: 'cause',
     where: 'where',
-    untraced: (n: number) => `${n} input${n === 1 ? '' : 's'} without a traced cause`,
+    untraced: (n: number) => `${en(n)} input${n === 1 ? '' : 's'} without a traced cause`,
     details: 'Per input',
-    more: (n: number) => `… and ${n} more; --format csv or json lists them all`,
+    more: (n: number) => `… and ${en(n)} more; --format csv or json lists them all`,
     primary: 'primary route',
     routesAdded: 'routes added',
     routesDropped: 'routes dropped',
