@@ -116,10 +116,10 @@ function progressLine(
 export function timeLeft(elapsedMs: number, part: number): string | undefined {
   if (elapsedMs < 2000 || part < 0.02 || part >= 1) return undefined;
   const seconds = (elapsedMs * (1 - part)) / part / 1000;
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  const hours = Math.floor(seconds / 3600);
-  return `${hours} h ${Math.round((seconds - hours * 3600) / 60)} min`;
+  if (seconds < 59.5) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /** The CSV input of a command: a file, or stdin for "-"; checked before any work. */

@@ -541,5 +541,9 @@ describe('batch: stderr', () => {
     expect(timeLeft(10_000, 0.1)).toBe('2 min'); // 90 s
     expect(timeLeft(60_000, 0.02)).toBe('49 min');
     expect(timeLeft(600_000, 0.05)).toBe('3 h 10 min');
+    // rounded once, so never "1 h 60 min" or "60 s"
+    expect(timeLeft(7_199_000, 0.5)).toBe('2 h 0 min');
+    expect(timeLeft(3_599_000, 0.5)).toBe('1 h 0 min');
+    expect(timeLeft(59_800, 0.5)).toBe('1 min');
   });
 });
