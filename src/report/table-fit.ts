@@ -29,6 +29,8 @@ interface Measure {
   /** The longest line of each column, and its longest word, padding included. */
   readonly natural: number[];
   readonly minimum: number[];
+  /** The longest word of each column's cells, the heading left out. */
+  readonly body: number[];
   /** Per row, the column of each of its cells (a cell spanning rows above moves the rest right). */
   readonly columns: number[][];
 }
@@ -37,15 +39,18 @@ function measure(head: readonly string[], rows: readonly (readonly FitCell[])[])
   const n = head.length;
   const natural = new Array<number>(n).fill(PADDING);
   const minimum = new Array<number>(n).fill(PADDING);
-  const add = (col: number, text: string) => {
+  const body = new Array<number>(n).fill(PADDING);
+  const add = (col: number, text: string, inBody = true) => {
     for (const line of text.split('\n')) {
       natural[col] = Math.max(natural[col]!, visibleLength(line) + PADDING);
       for (const word of line.split(/\s+/)) {
-        minimum[col] = Math.max(minimum[col]!, visibleLength(word) + PADDING);
+        const w = visibleLength(word) + PADDING;
+        minimum[col] = Math.max(minimum[col]!, w);
+        if (inBody) body[col] = Math.max(body[col]!, w);
       }
     }
   };
-  head.forEach((h, col) => add(col, h));
+  head.forEach((h, col) => add(col, h, false));
   // rows a cell above still covers, per column (its rowSpan)
   const covered = new Array<number>(n).fill(0);
   const columns = rows.map((row) => {
@@ -64,7 +69,7 @@ function measure(head: readonly string[], rows: readonly (readonly FitCell[])[])
     for (let c = 0; c < n; c++) if (covered[c]! > 0) covered[c]!--;
     return cols;
   });
-  return { natural, minimum, columns };
+  return { natural, minimum, body, columns };
 }
 
 /** The narrowest a column gets when even its longest word does not fit: a few characters. */
@@ -72,19 +77,23 @@ const NARROWEST = 6 + PADDING;
 
 /**
  * Column widths (padding included) that fit `width`, or undefined when the table fits as it is.
- * The widest column gives up a column at a time: first down to its longest word, then (when that
- * is not enough) down to NARROWEST.
+ * The widest column gives up a column at a time: first down to its longest word; then (when that
+ * is not enough) down to the longest word of its cells (`body`), so that a heading breaks before
+ * the data does; then down to NARROWEST.
  */
 export function fitWidths(
   natural: readonly number[],
   minimum: readonly number[],
   width: number,
+  body?: readonly number[],
 ): number[] | undefined {
   const room = width - (natural.length + 1); // the borders: one between and one at either end
   const widths = natural.slice();
   let total = widths.reduce((a, b) => a + b, 0);
   if (total <= room) return undefined;
-  for (const floor of [minimum, natural.map((n) => Math.min(n, NARROWEST))]) {
+  const narrowest = natural.map((n) => Math.min(n, NARROWEST));
+  const floors = [minimum, ...(body ? [body.map((b, c) => Math.max(b, narrowest[c]!))] : [])];
+  for (const floor of [...floors, narrowest]) {
     while (total > room) {
       let widest = -1;
       for (let c = 0; c < widths.length; c++) {
@@ -130,8 +139,9 @@ function wrapRow(row: readonly FitCell[], cols: readonly number[], widths: reado
 
 /** A cli-table3 table of `rows` that fits `width` columns. */
 export function fittedTable(opts: FitOptions): string {
-  const { natural, minimum, columns } = measure(opts.head, opts.rows);
-  const widths = opts.width === undefined ? undefined : fitWidths(natural, minimum, opts.width);
+  const { natural, minimum, body, columns } = measure(opts.head, opts.rows);
+  const widths =
+    opts.width === undefined ? undefined : fitWidths(natural, minimum, opts.width, body);
   const table = new Table({
     head: widths ? opts.head.map((h, c) => wrapCell(h, widths[c]! - PADDING)) : [...opts.head],
     style: opts.plain ? { head: [], border: [] } : {},

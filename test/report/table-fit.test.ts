@@ -81,5 +81,8 @@ describe('fitWidths', () => {
     expect(fitWidths([40, 10], [8, 8], 30)).toEqual([17, 10]);
     // both at their longest word and still too wide: they go below it, the widest first
     expect(fitWidths([30, 30], [25, 25], 40)).toEqual([18, 19]);
+    // a heading's long word gives way before the cells' words: the data stays whole
+    expect(fitWidths([20, 12], [14, 12], 25, [14, 3])).toEqual([14, 8]);
+    expect(fitWidths([20, 12], [14, 12], 25)).toEqual([11, 11]);
   });
 });
