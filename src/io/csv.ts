@@ -3,9 +3,11 @@
 // open in a spreadsheet. Parsing a cell's *value* is not done here: that is answers.ts, shared with
 // answers files and the wizard (contract §2).
 import { Parser } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import type { Lang } from '../core/advice.ts';
 import type { Verdict } from '../core/engine.ts';
+import { incompleteTail } from './legacy-text.ts';
 import type { FileKind } from './sniff.ts';
 import { sniff, SNIFF_BYTES } from './sniff.ts';
 
@@ -63,7 +65,7 @@ export interface Head {
   readonly headerLine: string;
   /** The header line ended in CRLF. */
   readonly crlf: boolean;
-  /** The bytes read so far are not valid UTF-8 (likely a Windows-1252 "CSV" export). */
+  /** The bytes read so far are not valid UTF-8: a Windows-1252 "CSV" export (legacy-text.ts). */
   readonly notUtf8: boolean;
   /** Nothing at all was read. */
   readonly empty: boolean;
@@ -87,13 +89,9 @@ function headerEnd(text: string): number {
 export function describeHead(bytes: Buffer): Head {
   const bom = bytes.subarray(0, 3).equals(BOM);
   const body = bom ? bytes.subarray(3) : bytes;
-  let notUtf8 = false;
-  try {
-    // stream: true, so that a character cut at the end of the chunk is not counted as invalid
-    new TextDecoder('utf-8', { fatal: true }).decode(body, { stream: true });
-  } catch {
-    notUtf8 = true;
-  }
+  // a character cut at the end of the head is not counted as invalid (legacy-text.ts decides the
+  // same way for the rest of the file)
+  const notUtf8 = !isUtf8(body.subarray(0, incompleteTail(body)));
   const text = body.toString('utf8');
   const end = headerEnd(text);
   return {
