@@ -5,11 +5,11 @@ import type { InputChange } from '../core/diff.ts';
 import type { DiffReport, LocatedCause } from '../core/diff-report.ts';
 import { primaryLabel } from '../core/diff-report.ts';
 import type { Fit } from '../core/schema.ts';
+import { formatCount } from './labels.ts';
 import { ui } from './ui-strings.ts';
 
-/** A count as each language writes it: 100.000 in Dutch, 100,000 in English. */
-const nl = (n: number) => n.toLocaleString('nl-NL');
-const en = (n: number) => n.toLocaleString('en');
+const nl = (n: number) => formatCount(n, 'nl');
+const en = (n: number) => formatCount(n, 'en');
 
 const TEXTS = {
   nl: {

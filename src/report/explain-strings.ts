@@ -2,6 +2,7 @@
 // English. One table per language, typed by one interface, so a string missing in either is a
 // type error (as ui-strings.ts does for the advice).
 import type { Lang } from '../core/advice.ts';
+import { formatCount } from './labels.ts';
 
 export type RouteStatus = 'first' | 'advised' | 'excluded' | 'absent';
 
@@ -107,7 +108,7 @@ const nl: ExplainStrings = {
       ? `Alle ${n} gevonden veranderingen, en waarom elke route er staat: innoroute explain <antwoordenbestand>.`
       : 'Waarom elke route er staat: innoroute explain <antwoordenbestand>.',
   searched: (n, q) =>
-    `De regels zijn ${n.toLocaleString('nl-NL')} keer doorgerekend, met andere antwoorden op ${q} ${q === 1 ? 'vraag' : 'vragen'}.`,
+    `De regels zijn ${formatCount(n, 'nl')} keer doorgerekend, met andere antwoorden op ${q} ${q === 1 ? 'vraag' : 'vragen'}.`,
   cutShort: (n) =>
     `Het zoeken is na ${n} doorrekeningen afgebroken: een kleinere verandering kan ontbreken.`,
   holds: { true: 'klopt', false: 'klopt niet', unknown: 'onbekend' },
@@ -184,7 +185,7 @@ const en: ExplainStrings = {
       ? `All ${n} changes found, and why each route is where it is: innoroute explain <answers-file>.`
       : 'Why each route is where it is: innoroute explain <answers-file>.',
   searched: (n, q) =>
-    `The rules were worked through ${n.toLocaleString('en')} ${n === 1 ? 'time' : 'times'}, with other answers to ${q} ${q === 1 ? 'question' : 'questions'}.`,
+    `The rules were worked through ${formatCount(n, 'en')} ${n === 1 ? 'time' : 'times'}, with other answers to ${q} ${q === 1 ? 'question' : 'questions'}.`,
   cutShort: (n) => `The search stopped after ${n} evaluations: a smaller change may be missing.`,
   holds: { true: 'holds', false: 'does not hold', unknown: 'unknown' },
   answer: 'answer',

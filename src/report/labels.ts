@@ -6,6 +6,11 @@ import type { RuleSet } from '../core/ruleset.ts';
 import type { Family, Phase } from '../core/schema.ts';
 import { ui } from './ui-strings.ts';
 
+/** A count with the thousands separator of the language: 120.000 / 120,000. */
+export function formatCount(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en');
+}
+
 /** Whole euros, with the thousands separator of the language: € 250.000 / €250,000. */
 export function formatEuro(amount: number, lang: Lang, signed = false): string {
   const abs = Math.abs(amount);

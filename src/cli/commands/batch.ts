@@ -37,7 +37,7 @@ import { FAMILIES, FITS } from '../../core/ids.ts';
 import type { BatchSummary } from '../../io/batch.ts';
 import { MAX_ERROR_ROWS, runBatch } from '../../io/batch.ts';
 import type { RuleSet } from '../../core/ruleset.ts';
-import { familyLabel } from '../../report/labels.ts';
+import { familyLabel, formatCount } from '../../report/labels.ts';
 import { fittedTable } from '../../report/table-fit.ts';
 import { wrap } from '../../report/wrap.ts';
 import type { FitCell } from '../../report/table-fit.ts';
@@ -64,12 +64,12 @@ const TEXTS = {
     refuseInput: (f: string) =>
       `--out ${f} is het invoerbestand; kies een andere naam, dan blijft je spreadsheet heel`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
-      `${n.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
+      `${formatCount(n, 'nl')} van ${formatCount(total, 'nl')} rijen konden niet worden beoordeeld (regel ${lines}); zie ${where}`,
     errorColumn: 'de kolom error',
     errorField: 'het veld "error"',
     errorSection: 'het deel "Rijen met fouten" van de pagina',
     summaryRows: (rows: number, ok: number, err: number) =>
-      `${rows.toLocaleString('nl-NL')} rijen: ${ok.toLocaleString('nl-NL')} beoordeeld, ${err.toLocaleString('nl-NL')} met fouten`,
+      `${formatCount(rows, 'nl')} rijen: ${formatCount(ok, 'nl')} beoordeeld, ${formatCount(err, 'nl')} met fouten`,
     byFamily: 'Rijen per familie (eerste route) en fit',
     family: 'familie',
     total: 'totaal',
@@ -84,12 +84,12 @@ const TEXTS = {
     refuseInput: (f: string) =>
       `--out ${f} is the input file; choose another name so that your spreadsheet stays intact`,
     someFailed: (n: number, total: number, lines: string, where: string) =>
-      `${n.toLocaleString('en')} of ${total.toLocaleString('en')} rows could not be assessed (line ${lines}); see ${where}`,
+      `${formatCount(n, 'en')} of ${formatCount(total, 'en')} rows could not be assessed (line ${lines}); see ${where}`,
     errorColumn: 'the error column',
     errorField: 'the "error" field',
     errorSection: 'the part "Rows with errors" of the page',
     summaryRows: (rows: number, ok: number, err: number) =>
-      `${rows.toLocaleString('en')} rows: ${ok.toLocaleString('en')} assessed, ${err.toLocaleString('en')} with errors`,
+      `${formatCount(rows, 'en')} rows: ${formatCount(ok, 'en')} assessed, ${formatCount(err, 'en')} with errors`,
     byFamily: 'Rows by family (first route) and fit',
     family: 'family',
     total: 'total',
@@ -126,8 +126,7 @@ export function formatSummary(
 ): string {
   const t = TEXTS[lang];
   const s = ui(lang);
-  // counts as the user's language writes them (558.000, 558,000)
-  const count = (n: number) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en');
+  const count = (n: number) => formatCount(n, lang);
   const ok = summary.rows - summary.errorRows;
   const parts: string[] = [t.summaryRows(summary.rows, ok, summary.errorRows)];
 
