@@ -21,7 +21,7 @@ import { renderDetailsText, renderSummaryText, wrap } from '../../report/text.ts
 import { ui } from '../../report/ui-strings.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { InterruptedError, UsageError } from '../errors.ts';
-import { resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
+import { reportWidth, resolveAsOf, resolveLang, resolveRulesDir, useColor } from '../options.ts';
 import type { OutputFile } from '../output.ts';
 import { outputFile, outputProblem, protectedPaths } from '../output.ts';
 import { withSignalsCaught } from '../signals.ts';
@@ -113,7 +113,7 @@ export async function run(
     deps.prompter ?? (await inquirerPrompter({ input: ctx.stdin, output: ctx.stdout }, lang));
   let store: SessionStore | undefined;
   try {
-    const width = Math.max(40, (ctx.stdout.columns ?? 100) - 1);
+    const width = Math.max(40, reportWidth(ctx, 'stdout') - 1);
     prompter.say(chalk.bold('innoroute') + '\n' + wrap(s.wizard.intro, width));
     const opened = await openSession(plan, rules, lang, s, ctx, prompter, chalk, width);
     if (!opened) return 0;
@@ -150,7 +150,7 @@ export async function run(
       answers,
       chalk,
       color,
-      width: ctx.stdout.columns ?? 100,
+      width: reportWidth(ctx, 'stdout'),
       summary: summarize(advice, rules, lang),
     };
     // the answer first: the summary fits the screen with the question under it; the details
