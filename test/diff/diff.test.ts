@@ -283,6 +283,16 @@ describe('innoroute diff over real rule changes', () => {
     expect(three.stdout).toBe(one.stdout);
   });
 
+  /** From the base rules to the copy where organisation_type has the option cooperative. */
+  const BASE_TO_OPTION_ADDED = [
+    '--as-of',
+    AS_OF,
+    '--rules-from',
+    'base',
+    '--rules',
+    'option-added',
+  ];
+
   it('an answer one side refuses: the question whose options changed is the cause', async () => {
     const cue2walk = readFileSync(join(ROOT, 'data', 'cue2walk.yaml'), 'utf8');
     writeFileSync(
@@ -315,15 +325,7 @@ describe('innoroute diff over real rule changes', () => {
     const at = base.indexOf('  - id: organisation_type');
     expect(cause).toMatchObject({ kind: 'question', id: 'organisation_type', side: 'after' });
     expect(cause.line).toBe(at + base.slice(at).indexOf('      - id: nonprofit') + 1);
-    const text = await diff([
-      'cooperative.yaml',
-      '--as-of',
-      AS_OF,
-      '--rules-from',
-      'base',
-      '--rules',
-      'option-added',
-    ]);
+    const text = await diff(['cooperative.yaml', ...BASE_TO_OPTION_ADDED]);
     expect(text.stdout).toContain('question organisation_type changed');
   });
 
@@ -335,17 +337,7 @@ describe('innoroute diff over real rule changes', () => {
     const row = csv[1]!.split(',');
     row[col] = 'cooperative';
     writeFileSync(join(dir, 'cooperative.csv'), `${csv[0]}\n${row.join(',')}\n`);
-    const r = await diff([
-      'cooperative.csv',
-      '--as-of',
-      AS_OF,
-      '--rules-from',
-      'base',
-      '--rules',
-      'option-added',
-      '--format',
-      'json',
-    ]);
+    const r = await diff(['cooperative.csv', ...BASE_TO_OPTION_ADDED, '--format', 'json']);
     expect(r.code).toBe(1);
     const [change] = JSON.parse(r.stdout).changes;
     expect(change.causes).toEqual([
